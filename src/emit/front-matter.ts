@@ -1,0 +1,28 @@
+// Reads an emitted release file back: its front matter (parsed with yaml, checked by the schema) and its body.
+import { parse } from "yaml";
+import { FrontMatterSchema, type FrontMatter } from "../model/release.ts";
+
+/** Splits a Markdown file into its YAML front matter text and body; null when it has no front matter. */
+export function splitFrontMatter(markdown: string): { yaml: string; body: string } | null {
+  const m = /^---\r?\n([\s\S]*?)\r?\n?---\r?\n?([\s\S]*)$/.exec(markdown);
+  return m ? { yaml: m[1]!, body: m[2]! } : null;
+}
+
+/** Parses and validates a release file's front matter; returns the issues as text when it is not valid. */
+export function readFrontMatter(markdown: string): { ok: true; value: FrontMatter } | { ok: false; error: string } {
+  const split = splitFrontMatter(markdown);
+  if (!split) return { ok: false, error: "no front matter" };
+  let data: unknown;
+  try {
+    data = parse(split.yaml);
+  } catch (e) {
+    return { ok: false, error: (e as Error).message };
+  }
+  const result = FrontMatterSchema.safeParse(data);
+  return result.success ? { ok: true, value: result.data } : { ok: false, error: formatZodIssues(result.error.issues) };
+}
+
+/** One line per schema issue: `field.path: message`. */
+export function formatZodIssues(issues: readonly { path: PropertyKey[]; message: string }[]): string {
+  return issues.map((i) => `${i.path.map(String).join(".") || "(root)"}: ${i.message}`).join("; ");
+}

@@ -1,0 +1,44 @@
+// Stable identifiers: a release's id (date + title slug), its file path and its permalink.
+import slugify from "@sindresorhus/slugify";
+
+/** Longest slug kept, cut at a word boundary, so URLs and file names stay readable and within limits. */
+export const MAX_SLUG_LENGTH = 100;
+
+/** Slug of a title: lower-case ASCII words joined by hyphens, diacritics transliterated, at most 100 characters. */
+export function titleSlug(title: string): string {
+  const full = slugify(title.replace(/['’]/g, "").replace(/\b(\p{L})\.(?=\p{L}\b)/gu, "$1"), { decamelize: false, separator: "-" });
+  if (full.length === 0) return "release";
+  if (full.length <= MAX_SLUG_LENGTH) return full;
+  const cut = full.slice(0, MAX_SLUG_LENGTH + 1);
+  const at = cut.lastIndexOf("-");
+  return at > 20 ? cut.slice(0, at) : full.slice(0, MAX_SLUG_LENGTH);
+}
+
+/** The base id of a release: `YYYY-MM-DD-<slug>`; a collision gets `-2`, `-3`… from the ingest step. */
+export function releaseId(date: string, title: string): string {
+  return `${date}-${titleSlug(title)}`;
+}
+
+/** The id with the collision suffix `n` (1 means none). */
+export function withSuffix(id: string, n: number): string {
+  return n <= 1 ? id : `${id}-${n}`;
+}
+
+/** Splits an id into its date parts and slug. */
+export function idParts(id: string): { year: string; month: string; day: string; slug: string } {
+  const m = /^(\d{4})-(\d{2})-(\d{2})-(.+)$/.exec(id);
+  if (!m) throw new Error(`Not a release id: ${id}`);
+  return { year: m[1]!, month: m[2]!, day: m[3]!, slug: m[4]! };
+}
+
+/** Where a release's Markdown lives under the content folder: `releases/YYYY/MM/<id>.md`. */
+export function releaseFilePath(id: string): string {
+  const { year, month } = idParts(id);
+  return `releases/${year}/${month}/${id}.md`;
+}
+
+/** A release's permalink: `/releases/YYYY/MM/DD/<slug>/`. */
+export function releaseUrl(id: string): string {
+  const { year, month, day, slug } = idParts(id);
+  return `/releases/${year}/${month}/${day}/${slug}/`;
+}

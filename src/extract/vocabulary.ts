@@ -1,0 +1,91 @@
+// Word lists that tell titles, offices and release types apart from names; shared by the header rules.
+
+/** Words that mark a job title ("Secretary", "Minister") and so can never be part of a personal name. */
+export const TITLE_WORDS = new Set(
+  (
+    "secretary minister chancellor president premier ambassador director spokesperson advisor adviser " +
+    "administrator coordinator envoy deputy assistant acting under principal special senior foreign prime chief " +
+    "counselor counsellor chair chairman chairwoman chairperson head representative consul attaché attache " +
+    "undersecretary commissioner governor mayor king queen prince princess emir sultan sheikh general admiral " +
+    "colonel officer executive commander leader speaker senator congressman congresswoman delegate member " +
+    "charge chargé d'affaires vice lead manager spokesman spokeswoman minister-president foreign-minister " +
+    "high ambassador-at-large emissary negotiator"
+  ).split(/\s+/),
+);
+
+/** Words that belong to organisation names ("Affairs", "Bureau") and so end a name read backwards. */
+export const ORGANISATION_WORDS = new Set(
+  (
+    "affairs bureau office department agency ministry council committee operations resources development " +
+    "security health state states nations union organization organisation commission programs program " +
+    "services service response policy relations management administration government republic kingdom " +
+    "embassy mission coalition isis task force initiative fund foundation trafficking persons migration " +
+    "refugees population democracy rights labor environment energy economic economics affairs,"
+  ).split(/\s+/),
+);
+
+/** Lower-case words that join a title or an organisation name, never a personal name. */
+export const JOINING_WORDS = new Set(["of", "for", "the", "and", "to", "on", "in", "at", "&"]);
+
+/** Lower-case particles that may sit inside a personal name ("Alexandra de Hoop Scheffer"). */
+export const NAME_PARTICLES = new Set(["de", "da", "di", "del", "der", "den", "van", "von", "bin", "bint", "al", "el", "la", "le", "du", "dos", "das", "ibn", "ben", "y"]);
+
+/** Honorifics that precede a name but are not part of it. */
+export const HONORIFICS = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Rev|H\.E|HE)\.?$/;
+
+/** Name suffixes that follow a comma yet belong to the name ("Surangel Whipps, Jr."). */
+export const NAME_SUFFIXES = /^(?:Jr|Sr|II|III|IV)\.?$/;
+
+/** Release types the Department uses, matched case-insensitively against a whole header line. */
+export const RELEASE_TYPES = [
+  "Press Statement",
+  "Media Note",
+  "Remarks",
+  "Fact Sheet",
+  "Readout",
+  "Joint Statement",
+  "Special Briefing",
+  "Department Press Briefing",
+  "Press Briefing",
+  "Background Briefing",
+  "Taken Question",
+  "Taken Questions",
+  "Notice to the Press",
+  "Interview",
+  "Testimony",
+  "Statement",
+  "Speech",
+  "Op-Ed",
+  "Public Schedule",
+  "Travel Alert",
+  "Travel Warning",
+  "Announcement",
+  "Letter",
+  "Report",
+  "Readout of a Call",
+  "Remarks to the Press",
+  "Press Release",
+  "Briefing",
+];
+
+/** Words that may qualify a release type ("Joint Press Statement", "On-the-Record Briefing"). */
+const TYPE_FAMILY =
+  /^(?:(?:joint|press|special|department|background|on-the-record|on the record|media|fact|taken|daily|public|virtual|telephonic|senior state department official|teleconference)\s+)*(?:statement|note|remarks|sheet|readout|briefing|question|questions|interview|testimony|speech|op-ed|schedule|release|announcement|notice to the press)$/i;
+
+/** Returns the release type a header line names, spelled as the Department spells it, or null. */
+export function readReleaseType(line: string): string | null {
+  const t = line.trim().replace(/[.:]$/, "");
+  const known = RELEASE_TYPES.find((k) => k.toLowerCase() === t.toLowerCase());
+  if (known) return known;
+  return t.length <= 48 && TYPE_FAMILY.test(t) ? t : null;
+}
+
+/** True for a line naming an issuing office ("Office of the Spokesperson", "Bureau of Consular Affairs"). */
+export function isOfficeLine(line: string): boolean {
+  const t = line.trim();
+  return (
+    /^(?:The\s+)?(?:U\.S\.\s+|United States\s+)?(?:Office|Bureau|Department|Mission|Embassy|Consulate(?: General)?|Agency|Secretariat|Delegation|Permanent Mission)\b/.test(t) &&
+    !/\d/.test(t) &&
+    t.length <= 120
+  );
+}

@@ -1,0 +1,66 @@
+// parseRelease: a source's bytes and path in, a schema-checked Release (or none) and its diagnostics out. Pure.
+import { createHash } from "node:crypto";
+import { type Diagnostic, diagnostic } from "../model/diagnostic.ts";
+import { ReleaseSchema, type Release } from "../model/release.ts";
+import { extract } from "../extract/index.ts";
+import { parseText } from "../parse/text.ts";
+import { decodeBytes } from "../sources/decode.ts";
+import { formatZodIssues } from "../emit/front-matter.ts";
+import { releaseId } from "../emit/id.ts";
+
+/** The result of parsing one source: a release when it could become one, and every diagnostic either way. */
+export interface ParseResult {
+  release: Release | null;
+  diagnostics: Diagnostic[];
+}
+
+/** Parses one plain-text source. Never throws: a source that cannot become a release yields diagnostics. */
+export function parseRelease(input: Uint8Array | string, options: { path: string }): ParseResult {
+  const { path } = options;
+  const bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;
+  const diagnostics: Diagnostic[] = [];
+  const start = { line: 1, column: 1 };
+  if (bytes.length === 0) return { release: null, diagnostics: [diagnostic("EMPTY_SOURCE", "Unexpected empty file, expected a statement", path, start)] };
+  const decoded = decodeBytes(bytes);
+  if (decoded.binary) return { release: null, diagnostics: [diagnostic("NOT_TEXT", "Unexpected binary content, expected plain text", path, start)] };
+  if (decoded.encoding === "windows-1252") diagnostics.push(diagnostic("NOT_UTF8", "Unexpected bytes that are not UTF-8, decoded as Windows-1252", path, start));
+
+  const parsed = parseText(decoded.text, path);
+  diagnostics.push(...parsed.diagnostics);
+  const { fields, diagnostics: ruleDiagnostics } = extract(parsed);
+  diagnostics.push(...ruleDiagnostics);
+  if (diagnostics.some((d) => d.severity === "error") || !fields.title || !fields.date) return { release: null, diagnostics };
+
+  const candidate = {
+    id: releaseId(fields.date, fields.title),
+    title: fields.title,
+    date: fields.date,
+    type: fields.type,
+    office: fields.office,
+    speakers: fields.speakers,
+    location: fields.location,
+    preamble: fields.preamble,
+    delegations: [],
+    countries: [],
+    people: [],
+    organizations: [],
+    topics: [],
+    source: {
+      format: "text" as const,
+      path,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      guid: null,
+      link: null,
+      collectedOn: parsed.collectedOn,
+      collection: parsed.collection,
+      origin: parsed.origin,
+    },
+    body: fields.body,
+  };
+  const checked = ReleaseSchema.safeParse(candidate);
+  if (!checked.success) {
+    diagnostics.push(diagnostic("INVALID_RECORD", `Unexpected record: ${formatZodIssues(checked.error.issues)}`, path, start));
+    return { release: null, diagnostics };
+  }
+  return { release: checked.data, diagnostics };
+}

@@ -1,0 +1,49 @@
+// The one diagnostic type: a stable code, a severity, a reason and a place in a source file.
+/** Every diagnostic code Communiqué can report; the README documents each one. */
+export const DIAGNOSTIC_CODES = {
+  EMPTY_SOURCE: { severity: "error", summary: "The source holds no text at all." },
+  NOT_TEXT: { severity: "error", summary: "The source is binary (NUL bytes or control characters), not text." },
+  NOT_UTF8: { severity: "info", summary: "The bytes are not valid UTF-8; they were decoded as Windows-1252." },
+  MISSING_TITLE: { severity: "error", summary: "No title line could be found." },
+  MISSING_DATE: { severity: "error", summary: "No date line could be found in the header block." },
+  UNPARSEABLE_DATE: { severity: "error", summary: "A date line was found but is not a real calendar date." },
+  MISSING_BODY: { severity: "error", summary: "The statement has a header but no body paragraphs." },
+  UNKNOWN_HEADER_LINE: { severity: "warning", summary: "A header line was neither type, office, speaker, place nor date; it was kept in the body." },
+  UNPARSEABLE_CHROME_DATE: { severity: "warning", summary: "The Blogger date header could not be read; collectedOn is null." },
+  DATE_MISMATCH: { severity: "info", summary: "The collection date differs from the statement's own date." },
+  INVALID_RECORD: { severity: "error", summary: "The parsed release does not satisfy the record schema." },
+  READ_FAILED: { severity: "error", summary: "The source file could not be read." },
+} as const satisfies Record<string, { severity: Severity; summary: string }>;
+
+export type Severity = "error" | "warning" | "info";
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+/** A 1-based line and column in the decoded source text. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** One problem found in one source, printed as `path:line:col-line:col: reason [CODE]`. */
+export interface Diagnostic {
+  code: DiagnosticCode;
+  severity: Severity;
+  reason: string;
+  path: string;
+  start: Position;
+  end: Position;
+}
+
+/** Builds a diagnostic with the code's own severity. */
+export function diagnostic(code: DiagnosticCode, reason: string, path: string, start: Position, end: Position = start): Diagnostic {
+  return { code, severity: DIAGNOSTIC_CODES[code].severity, reason, path, start, end };
+}
+
+/** Formats a diagnostic the one way it is printed everywhere. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const place =
+    d.start.line === d.end.line && d.start.column === d.end.column
+      ? `${d.start.line}:${d.start.column}`
+      : `${d.start.line}:${d.start.column}-${d.end.line}:${d.end.column}`;
+  return `${d.path}:${place}: ${d.reason} [${d.code}]`;
+}

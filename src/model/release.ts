@@ -1,0 +1,70 @@
+// The one record schema: a Release, its front matter and its body blocks; the single source of truth for both.
+import { z } from "zod";
+
+/** A person with an optional title, as named in a release ("Antony J. Blinken", "Secretary of State"). */
+export const PersonSchema = z.object({
+  name: z.string().min(1),
+  title: z.string().min(1).nullable(),
+});
+
+/** One party to talks: its country (or the EU), heads, member organisations and other participants. */
+export const DelegationSchema = z.object({
+  country: z.string().min(1),
+  countryCode: z.string().regex(/^[A-Z]{2}$/).nullable(),
+  heads: z.array(PersonSchema),
+  members: z.array(z.string().min(1)),
+  participants: z.array(PersonSchema),
+});
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a YYYY-MM-DD date");
+
+/** Where a release came from: enough to find, verify and cite the collected source. */
+export const SourceSchema = z.object({
+  format: z.enum(["text", "rss", "atom"]),
+  path: z.string().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  guid: z.string().nullable(),
+  link: z.string().nullable(),
+  collectedOn: isoDate.nullable(),
+  collection: z.string().nullable(),
+  origin: z.string().nullable(),
+});
+
+/** The front matter of a release's Markdown file. These names are fixed: other tools read them. */
+export const FrontMatterSchema = z.strictObject({
+  id: z.string().regex(/^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/, "expected YYYY-MM-DD-slug"),
+  title: z.string().min(1),
+  date: isoDate,
+  type: z.string().min(1).nullable(),
+  office: z.string().min(1).nullable(),
+  speakers: z.array(PersonSchema),
+  location: z.string().min(1).nullable(),
+  preamble: z.string().min(1).nullable(),
+  delegations: z.array(DelegationSchema),
+  countries: z.array(z.string().regex(/^[A-Z]{2}$/)),
+  people: z.array(z.string().min(1)),
+  organizations: z.array(z.string().min(1)),
+  topics: z.array(z.string().min(1)),
+  source: SourceSchema,
+});
+
+/** One block of a statement's body, in reading order. */
+export const BlockSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("paragraph"), text: z.string().min(1) }),
+  z.object({ kind: z.literal("heading"), text: z.string().min(1) }),
+  z.object({ kind: z.literal("list"), ordered: z.boolean(), items: z.array(z.string().min(1)).min(1) }),
+  z.object({ kind: z.literal("turn"), speaker: z.string().min(1), text: z.string() }),
+]);
+
+/** A whole release: its front matter plus the body blocks that become its Markdown. */
+export const ReleaseSchema = FrontMatterSchema.extend({ body: z.array(BlockSchema) });
+
+export type Person = z.infer<typeof PersonSchema>;
+export type Delegation = z.infer<typeof DelegationSchema>;
+export type Source = z.infer<typeof SourceSchema>;
+export type FrontMatter = z.infer<typeof FrontMatterSchema>;
+export type Block = z.infer<typeof BlockSchema>;
+export type Release = z.infer<typeof ReleaseSchema>;
+
+/** Front-matter keys in the order they are written, so emitted files read the same every time. */
+export const FRONT_MATTER_KEYS = Object.keys(FrontMatterSchema.shape) as (keyof FrontMatter)[];

@@ -1,0 +1,34 @@
+// Turns a source's bytes into text: UTF-8 (BOM stripped) or, when the bytes are not valid UTF-8, Windows-1252.
+export type Encoding = "utf-8" | "windows-1252";
+
+/** The outcome of decoding: the text, which encoding was used, and why it could not be text if so. */
+export interface Decoded {
+  text: string;
+  encoding: Encoding;
+  /** Set when the bytes are not text at all (NUL bytes or many control characters). */
+  binary: boolean;
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+const cp1252 = new TextDecoder("windows-1252");
+
+/** Decodes bytes, preferring UTF-8 and falling back to Windows-1252 so a curly quote stays a curly quote. */
+export function decodeBytes(bytes: Uint8Array): Decoded {
+  const binary = looksBinary(bytes);
+  try {
+    return { text: utf8.decode(bytes), encoding: "utf-8", binary };
+  } catch {
+    return { text: cp1252.decode(bytes), encoding: "windows-1252", binary };
+  }
+}
+
+/** A NUL byte, or more than 1 in 20 bytes being C0 controls other than tab/CR/LF/FF, marks a binary file. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 65536);
+  let controls = 0;
+  for (const b of sample) {
+    if (b === 0) return true;
+    if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12) controls++;
+  }
+  return sample.length > 0 && controls * 20 > sample.length;
+}
