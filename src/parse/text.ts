@@ -112,14 +112,14 @@ function footerStart(content: Line[], first: number, out: ParsedStatement): numb
   let i = content.length;
   const title = content[first]?.text;
   const isRepeatedPostTitle = (t: string) => title !== undefined && splitCollectionLine(t, title) !== null;
-  while (i > first + 1 && (isCommentFooter(content[i - 1]!.text) || isRepeatedPostTitle(content[i - 1]!.text))) i--;
-  if (i > first + 1) {
+  while (i > first && (isCommentFooter(content[i - 1]!.text) || isRepeatedPostTitle(content[i - 1]!.text))) i--;
+  if (i > first) {
     const origin = readSourceLine(content[i - 1]!.text);
     if (origin) {
       out.origin = origin;
       i--;
     }
   }
-  while (i > first + 1 && isSiteFooter(content[i - 1]!.text)) i--;
+  while (i > first && isSiteFooter(content[i - 1]!.text)) i--;
   return i;
 }

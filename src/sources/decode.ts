@@ -1,4 +1,6 @@
 // Turns a source's bytes into text: UTF-8 (BOM stripped) or, when the bytes are not valid UTF-8, Windows-1252.
+import iconv from "iconv-lite";
+
 export type Encoding = "utf-8" | "windows-1252";
 
 /** The outcome of decoding: the text, which encoding was used, and why it could not be text if so. */
@@ -10,7 +12,6 @@ export interface Decoded {
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-const cp1252 = new TextDecoder("windows-1252");
 
 /** Decodes bytes, preferring UTF-8 and falling back to Windows-1252 so a curly quote stays a curly quote. */
 export function decodeBytes(bytes: Uint8Array): Decoded {
@@ -18,7 +19,8 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   try {
     return { text: utf8.decode(bytes), encoding: "utf-8", binary };
   } catch {
-    return { text: cp1252.decode(bytes), encoding: "windows-1252", binary };
+    // Node's TextDecoder maps 0x80–0x9F to C1 controls; iconv-lite has the real Windows-1252 table (0x92 → ’).
+    return { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "windows-1252"), encoding: "windows-1252", binary };
   }
 }
 

@@ -1,0 +1,34 @@
+// Golden tests: each test/fixtures/<case>/ holds one source beside the exact Markdown and diagnostics it must give.
+import assert from "node:assert/strict";
+import { existsSync, readdirSync, readFileSync, writeFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { formatDiagnostic } from "../src/model/diagnostic.ts";
+import { releaseMarkdown } from "../src/emit/markdown.ts";
+import { parseRelease } from "../src/ingest/parse-release.ts";
+
+const root = join(import.meta.dirname, "fixtures");
+const update = process.env.UPDATE === "1";
+
+for (const name of readdirSync(root).sort()) {
+  const dir = join(root, name);
+  const inputs = readdirSync(dir).filter((f) => !f.startsWith("expected."));
+  test(`fixture ${name}`, () => {
+    assert.equal(inputs.length, 1, `${dir} must hold exactly one input file besides expected.*`);
+    const input = inputs[0]!;
+    const { release, diagnostics } = parseRelease(readFileSync(join(dir, input)), { path: input });
+    const md = release ? releaseMarkdown(release) : null;
+    const diags = diagnostics.map(formatDiagnostic).join("\n") + (diagnostics.length ? "\n" : "");
+    const mdFile = join(dir, "expected.md");
+    const diagFile = join(dir, "expected.diagnostics.txt");
+    if (update) {
+      if (md === null) rmSync(mdFile, { force: true });
+      else writeFileSync(mdFile, md);
+      writeFileSync(diagFile, diags);
+      return;
+    }
+    assert.equal(diags, readFileSync(diagFile, "utf8"), `${diagFile} differs (UPDATE=1 rewrites it)`);
+    if (md === null) assert.ok(!existsSync(mdFile), `${name}: no release was made, but ${mdFile} expects one`);
+    else assert.equal(md, readFileSync(mdFile, "utf8"), `${mdFile} differs (UPDATE=1 rewrites it)`);
+  });
+}
