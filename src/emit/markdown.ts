@@ -3,17 +3,22 @@ import { stringify } from "yaml";
 import { FRONT_MATTER_KEYS, type Block, type FrontMatter, type Release } from "../model/release.ts";
 import { escapeMarkdown } from "./escape.ts";
 
+/** Escapes text that may hold line breaks; each break becomes a Markdown hard break (a backslash at line end). */
+function inline(text: string): string {
+  return text.split("\n").map(escapeMarkdown).join("\\\n");
+}
+
 /** The Markdown of one body block. Turns are `**LABEL:** text`, which the site styles as a speaker turn. */
 export function blockMarkdown(block: Block): string {
   switch (block.kind) {
     case "paragraph":
-      return escapeMarkdown(block.text);
+      return inline(block.text);
     case "heading":
-      return `## ${escapeMarkdown(block.text)}`;
+      return `## ${inline(block.text)}`;
     case "list":
-      return block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : "-"} ${escapeMarkdown(item)}`).join("\n");
+      return block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : "-"} ${inline(item)}`).join("\n");
     case "turn":
-      return `**${escapeMarkdown(block.speaker)}:**${block.text ? ` ${escapeMarkdown(block.text)}` : ""}`;
+      return `**${escapeMarkdown(block.speaker)}:**${block.text ? ` ${inline(block.text)}` : ""}`;
   }
 }
 

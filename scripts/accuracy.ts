@@ -1,0 +1,94 @@
+// Measures parsing accuracy against a truth file: per field, the share of releases exactly right. Usage: npm run accuracy -- --sources DIR --truth FILE
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { Command } from "commander";
+import { parseRelease } from "../src/ingest/parse-release.ts";
+import { formatDiagnostic } from "../src/model/diagnostic.ts";
+import type { Block, Release } from "../src/model/release.ts";
+
+interface Truth {
+  title: string;
+  date: string;
+  creator: string;
+  body_paragraphs: string[];
+}
+
+const opts = new Command()
+  .option("--sources <dir>", "folder of text sources", "../shared/corpus/text")
+  .option("--truth <file>", "truth JSON keyed by file name", "../shared/corpus/text-truth.json")
+  .option("--verbose", "print every miss")
+  .parse()
+  .opts<{ sources: string; truth: string; verbose?: boolean }>();
+
+const norm = (s: string) => s.replace(/[\s\u00a0]+/g, " ").trim();
+/** List items lose their bullet sign (it becomes list markup), so bullets are compared without it on both sides. */
+const unbullet = (s: string) => s.replace(/^[•·▪◦*-]\s+/, "");
+/** Markers are dropped by rule (they are not statement text), so truth paragraphs that are only a marker are skipped. */
+const MARKER = /^(begin|end)\s+text\s*[:.]?$/i;
+const BOILERPLATE = [/Office of Website Management/i, /External links to other Internet sites/i, /^Source: Dept/i, /Collected Department Releases:/i, /Aucun commentaire/i, /^No comments:?$/i, /^Post a Comment$/i, /Enregistrer un commentaire/i];
+
+function blockTexts(b: Block): string[] {
+  if (b.kind === "list") return b.items;
+  if (b.kind === "turn") return [`${b.speaker}: ${b.text}`];
+  return [b.text];
+}
+
+/** The ways the creator line may spell the office or the first speaker: "Name, Title" or "Title Name". */
+function creatorForms(r: Release): string[] {
+  if (r.office) return [r.office];
+  const s = r.speakers[0];
+  if (!s) return [];
+  return s.title ? [`${s.name}, ${s.title}`, `${s.title} ${s.name}`] : [s.name];
+}
+
+/** Every truth paragraph appears, in order, among the release's preamble and body paragraphs. */
+function bodyMatches(r: Release, truth: string[]): string | null {
+  const ours = [...(r.preamble ? r.preamble.split("\n\n") : []), ...r.body.flatMap(blockTexts)].map((p) => unbullet(norm(p)));
+  let at = 0;
+  for (const p of truth.map((p) => unbullet(norm(p))).filter((p) => p.length > 0 && !MARKER.test(p))) {
+    const found = ours.indexOf(p, at);
+    if (found < 0) return p;
+    at = found + 1;
+  }
+  return null;
+}
+
+const truth = JSON.parse(readFileSync(opts.truth, "utf8")) as Record<string, Truth>;
+const files = readdirSync(opts.sources).filter((f) => f in truth).sort();
+const right = { title: 0, date: 0, "office-or-speaker": 0, body: 0, "boilerplate-free": 0 };
+let reported = 0;
+const misses: string[] = [];
+for (const file of files) {
+  const t = truth[file]!;
+  const { release, diagnostics } = parseRelease(readFileSync(join(opts.sources, file)), { path: file });
+  if (!release) {
+    reported++;
+    misses.push(...diagnostics.map(formatDiagnostic));
+    continue;
+  }
+  const miss = (field: string, detail: string) => misses.push(`${file}: ${field}: ${detail}`);
+  if (norm(release.title) === norm(t.title)) right.title++;
+  else miss("title", `${release.title} ≠ ${t.title}`);
+  if (release.date === t.date) right.date++;
+  else miss("date", `${release.date} ≠ ${t.date}`);
+  const forms = creatorForms(release).map(norm);
+  if (forms.some((f) => norm(t.creator) === f || norm(t.creator).startsWith(`${f}, `))) right["office-or-speaker"]++;
+  else miss("office-or-speaker", `${forms[0] ?? null} ≠ ${t.creator}`);
+  const missing = bodyMatches(release, t.body_paragraphs);
+  if (missing === null) right.body++;
+  else miss("body", `missing "${missing.slice(0, 90)}"`);
+  const texts = release.body.flatMap(blockTexts);
+  const dirty = texts.find((p) => BOILERPLATE.some((re) => re.test(p)));
+  if (!dirty) right["boilerplate-free"]++;
+  else miss("boilerplate-free", dirty.slice(0, 90));
+}
+
+const pct = (n: number) => `${((100 * n) / files.length).toFixed(1)} %`;
+console.log(`Accuracy on ${files.length} sources in ${opts.sources}\n`);
+console.log("| field | exactly right | share |\n|---|---|---|");
+for (const [field, n] of Object.entries(right)) console.log(`| ${field} | ${n} / ${files.length} | ${pct(n)} |`);
+console.log(`| reported (not made into a release) | ${reported} | |`);
+if (misses.length > 0) {
+  console.log(`\n${misses.length} misses${opts.verbose ? ":" : " (--verbose lists them)"}`);
+  if (opts.verbose) for (const m of misses) console.log(`  ${m}`);
+}
