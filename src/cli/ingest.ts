@@ -5,10 +5,13 @@ import { formatDiagnostic } from "../model/diagnostic.ts";
 import { readFrontMatter } from "../emit/front-matter.ts";
 import { parseRelease } from "../ingest/parse-release.ts";
 import { type ExistingRelease, type IngestPlan, planIngest } from "../ingest/plan.ts";
+import type { CorrectionFile } from "../ingest/corrections.ts";
 import { listFiles, writeFileAtomic } from "./files.ts";
 
 /** Where the machine-readable report of the last ingest is written, inside the content folder. */
 export const REPORT_FILE = "ingest-report.json";
+/** The folder of curator corrections inside the content folder. */
+export const CORRECTIONS_DIR = "corrections";
 
 export interface IngestOptions {
   sources: string;
@@ -42,17 +45,27 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     parsed.push({ path, ...parseRelease(bytes, { path }) });
   }
 
-  const plan = planIngest(parsed, await readExisting(options.content, log));
+  const plan = planIngest(parsed, await readExisting(options.content, log), await readCorrections(options.content));
   for (const w of plan.writes) await writeFileAtomic(join(options.content, w.file), w.markdown);
   for (const r of plan.removals) await rm(join(options.content, r.file), { force: true });
   const report = {
     sources: options.sources,
-    outcomes: plan.outcomes.map((o) => ({ ...o, diagnostics: o.diagnostics.map((d) => ({ ...d, message: formatDiagnostic(d) })) })),
+    // The report holds each source's state, not this run's actions, so an unchanged re-run leaves it untouched.
+    outcomes: plan.outcomes.map((o) => ({
+      ...o,
+      status: o.status === "reported" ? "reported" : "release",
+      diagnostics: o.diagnostics.map((d) => ({ ...d, message: formatDiagnostic(d) })),
+    })),
     removed: plan.removals,
+    corrections: plan.orphans.map((d) => ({ ...d, message: formatDiagnostic(d) })),
   };
-  await writeFileAtomic(join(options.content, REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
+  await writeIfChanged(join(options.content, REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
 
-  for (const o of plan.outcomes) for (const d of o.diagnostics) log(`${join(options.sources, d.path)}:${formatDiagnostic(d).slice(d.path.length + 1)}`);
+  // Correction diagnostics name files under the content folder; all others name sources.
+  const dirOf = (code: string) => (code.endsWith("CORRECTION") ? options.content : options.sources);
+  // Info diagnostics (such as NOT_UTF8) go to the JSON report only, keeping the console to what needs a look.
+  for (const o of plan.outcomes) for (const d of o.diagnostics) if (d.severity !== "info") log(formatDiagnostic(d, dirOf(d.code)));
+  for (const d of plan.orphans) log(formatDiagnostic(d, options.content));
   for (const r of plan.removals) log(`removed ${r.file} (its source ${r.sourcePath} is gone)`);
   const count = (s: string) => plan.outcomes.filter((o) => o.status === s).length;
   const summary = { written: count("written"), unchanged: count("unchanged"), removed: plan.removals.length, reported: count("reported"), plan };
@@ -61,6 +74,19 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       `${summary.removed} removed, ${summary.reported} reported.` + (summary.written + summary.removed === 0 ? " Nothing to write." : ""),
   );
   return summary;
+}
+
+/** Reads curator corrections: `corrections/<release id>.yaml` (or `.yml`) under the content folder. */
+async function readCorrections(content: string): Promise<CorrectionFile[]> {
+  const dir = join(content, CORRECTIONS_DIR);
+  const files = (await listFiles(dir)).filter((f) => /^[^/]+\.ya?ml$/.test(f));
+  return Promise.all(files.map(async (f) => ({ id: f.replace(/\.ya?ml$/, ""), path: `${CORRECTIONS_DIR}/${f}`, text: await readFile(join(dir, f), "utf8") })));
+}
+
+/** Writes a file only when its bytes change, so an unchanged re-run leaves every mtime alone. */
+async function writeIfChanged(path: string, text: string): Promise<void> {
+  const old = await readFile(path, "utf8").catch(() => null);
+  if (old !== text) await writeFileAtomic(path, text);
 }
 
 /** Reads the release files already under `content/releases`; a file that is not a valid release is left alone. */

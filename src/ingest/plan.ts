@@ -3,6 +3,8 @@ import type { Diagnostic } from "../model/diagnostic.ts";
 import type { Release } from "../model/release.ts";
 import { releaseFilePath, withSuffix } from "../emit/id.ts";
 import { releaseMarkdown } from "../emit/markdown.ts";
+import { type CorrectionFile, applyCorrection } from "./corrections.ts";
+import { diagnostic } from "../model/diagnostic.ts";
 
 /** A release file already in the archive: its id, its source path and its bytes. */
 export interface ExistingRelease {
@@ -26,6 +28,8 @@ export interface IngestPlan {
   writes: { file: string; markdown: string }[];
   removals: { file: string; id: string; sourcePath: string }[];
   outcomes: SourceOutcome[];
+  /** Corrections that name no release. */
+  orphans: Diagnostic[];
 }
 
 /**
@@ -36,6 +40,7 @@ export interface IngestPlan {
 export function planIngest(
   parsed: { path: string; release: Release | null; diagnostics: Diagnostic[] }[],
   existing: ExistingRelease[],
+  corrections: CorrectionFile[] = [],
 ): IngestPlan {
   const bySource = new Map(existing.map((e) => [e.sourcePath, e]));
   const currentSources = new Set(parsed.map((p) => p.path));
@@ -60,7 +65,17 @@ export function planIngest(
   const writes: IngestPlan["writes"] = [];
   const outcomes: SourceOutcome[] = [];
   const keptFiles = new Set<string>();
-  for (const p of parsed) {
+  const correctionOf = new Map(corrections.map((c) => [c.id, c]));
+  const usedIds = new Set(idOf.values());
+  const orphans = corrections
+    .filter((c) => !usedIds.has(c.id))
+    .map((c) => diagnostic("ORPHAN_CORRECTION", `Unexpected correction for "${c.id}", expected the id of a release`, c.path, { line: 1, column: 1 }));
+  for (let p of parsed) {
+    const correction = p.release ? correctionOf.get(idOf.get(p.path)!) : undefined;
+    if (p.release && correction) {
+      const applied = applyCorrection({ ...p.release, id: idOf.get(p.path)! }, correction);
+      p = "error" in applied ? { ...p, release: null, diagnostics: [...p.diagnostics, applied.error] } : { ...p, release: applied.release };
+    }
     if (!p.release) {
       // A source that parsed before but fails now keeps its last good release until it is fixed or removed.
       const prior = bySource.get(p.path);
@@ -80,7 +95,7 @@ export function planIngest(
   const removals = existing
     .filter((e) => !keptFiles.has(e.file))
     .map((e) => ({ file: e.file, id: e.id, sourcePath: e.sourcePath }));
-  return { writes, removals, outcomes };
+  return { writes, removals, outcomes, orphans };
 }
 
 function compare(a: string, b: string): number {

@@ -9,10 +9,10 @@ export const DIAGNOSTIC_CODES = {
   UNPARSEABLE_DATE: { severity: "error", summary: "A date line was found but is not a real calendar date." },
   MISSING_BODY: { severity: "error", summary: "The statement has a header but no body paragraphs." },
   UNKNOWN_HEADER_LINE: { severity: "warning", summary: "A header line was neither type, office, speaker, place nor date; it was kept in the body." },
-  UNPARSEABLE_CHROME_DATE: { severity: "warning", summary: "The Blogger date header could not be read; collectedOn is null." },
-  DATE_MISMATCH: { severity: "info", summary: "The collection date differs from the statement's own date." },
   INVALID_RECORD: { severity: "error", summary: "The parsed release does not satisfy the record schema." },
   READ_FAILED: { severity: "error", summary: "The source file could not be read." },
+  BAD_CORRECTION: { severity: "error", summary: "A curator correction is not valid YAML or breaks the record schema; the release keeps its last good file." },
+  ORPHAN_CORRECTION: { severity: "warning", summary: "A curator correction names a release id that no source produces." },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type Severity = "error" | "warning" | "info";
@@ -39,11 +39,12 @@ export function diagnostic(code: DiagnosticCode, reason: string, path: string, s
   return { code, severity: DIAGNOSTIC_CODES[code].severity, reason, path, start, end };
 }
 
-/** Formats a diagnostic the one way it is printed everywhere. */
-export function formatDiagnostic(d: Diagnostic): string {
+/** Formats a diagnostic the one way it is printed everywhere; `dir` is the folder its path is relative to. */
+export function formatDiagnostic(d: Diagnostic, dir = ""): string {
   const place =
     d.start.line === d.end.line && d.start.column === d.end.column
       ? `${d.start.line}:${d.start.column}`
       : `${d.start.line}:${d.start.column}-${d.end.line}:${d.end.column}`;
-  return `${d.path}:${place}: ${d.reason} [${d.code}]`;
+  const path = dir && dir !== "." ? `${dir.replace(/\/+$/, "")}/${d.path}` : d.path;
+  return `${path}:${place}: ${d.reason} [${d.code}]`;
 }

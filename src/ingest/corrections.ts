@@ -1,0 +1,43 @@
+// Curator corrections: content/corrections/<release id>.yaml overrides front-matter fields of that release. Pure.
+import { LineCounter, parseDocument } from "yaml";
+import { type Diagnostic, diagnostic } from "../model/diagnostic.ts";
+import { FrontMatterSchema, ReleaseSchema, type Release } from "../model/release.ts";
+import { formatZodIssues } from "../emit/front-matter.ts";
+
+/** One correction file: the release it corrects, where it lives, and its text. */
+export interface CorrectionFile {
+  id: string;
+  path: string;
+  text: string;
+}
+
+/** Fields a correction may not change: the id names the file and the URL, so it is fixed once given. */
+const FIXED_FIELDS = new Set(["id"]);
+
+/**
+ * Applies one correction to a release: each top-level key replaces that front-matter field. Returns the corrected
+ * release, or a BAD_CORRECTION diagnostic naming the file, line and field when the correction is not valid.
+ */
+export function applyCorrection(release: Release, correction: CorrectionFile): { release: Release } | { error: Diagnostic } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(correction.text, { lineCounter, prettyErrors: false });
+  const fail = (reason: string, offset = 0) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { error: diagnostic("BAD_CORRECTION", reason, correction.path, { line, column: col }) };
+  };
+  if (doc.errors.length > 0) return fail(`Unexpected YAML: ${doc.errors[0]!.message.split("\n")[0]}`, doc.errors[0]!.pos[0]);
+  const data: unknown = doc.toJS();
+  if (data === null || data === undefined) return { release };
+  if (typeof data !== "object" || Array.isArray(data)) return fail("Unexpected correction, expected a mapping of front-matter fields");
+  const known = new Set(Object.keys(FrontMatterSchema.shape));
+  const offsetOf = (key: PropertyKey | undefined) =>
+    (doc.contents as { items?: { key: { value: unknown; range?: number[] } }[] }).items?.find((i) => i.key.value === key)?.key.range?.[0] ?? 0;
+  for (const key of Object.keys(data)) {
+    const offset = offsetOf(key);
+    if (!known.has(key)) return fail(`Unexpected field "${key}", expected one of the front-matter fields`, offset);
+    if (FIXED_FIELDS.has(key)) return fail(`Unexpected field "${key}": a release's id cannot be corrected`, offset);
+  }
+  const checked = ReleaseSchema.safeParse({ ...release, ...data });
+  if (!checked.success) return fail(`Unexpected value: ${formatZodIssues(checked.error.issues)}`, offsetOf(checked.error.issues[0]?.path[0]));
+  return { release: checked.data };
+}
