@@ -18,7 +18,7 @@ for (const name of readdirSync(root).sort()) {
     const input = inputs[0]!;
     const { release, diagnostics } = parseRelease(readFileSync(join(dir, input)), { path: input });
     const md = release ? releaseMarkdown(release) : null;
-    const diags = diagnostics.map(formatDiagnostic).join("\n") + (diagnostics.length ? "\n" : "");
+    const diags = diagnostics.map((d) => formatDiagnostic(d)).join("\n") + (diagnostics.length ? "\n" : "");
     const mdFile = join(dir, "expected.md");
     const diagFile = join(dir, "expected.diagnostics.txt");
     if (update) {

@@ -1,6 +1,6 @@
 // Reads speaker lines ("Antony J. Blinken, Secretary of State, Dmytro Kuleba, Ukrainian Foreign Minister") into people.
 import type { Person } from "../model/release.ts";
-import { HONORIFICS, JOINING_WORDS, NAME_PARTICLES, NAME_SUFFIXES, ORGANISATION_WORDS, TITLE_WORDS } from "./vocabulary.ts";
+import { HONORIFICS, JOINING_WORDS, isHeaderWord, NAME_PARTICLES, NAME_SUFFIXES, ORGANISATION_WORDS, TITLE_WORDS } from "./vocabulary.ts";
 
 const isCapitalised = (w: string) => /^[\p{Lu}][\p{L}\p{M}'’.\-]*$/u.test(w);
 const isInitial = (w: string) => /^\p{Lu}\.$/u.test(w);
@@ -55,6 +55,7 @@ function stripTrailingHonorific(words: string[]): string[] {
  * or "Title Name". Returns null unless every part of the line is accounted for and each person has a title.
  */
 export function readSpeakerLine(line: string): Person[] | null {
+  if (!line.split(/\s+/).every(isHeaderWord)) return null;
   const segments = line
     .trim()
     .split(/\s*,\s*/)

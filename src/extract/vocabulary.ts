@@ -89,3 +89,11 @@ export function isOfficeLine(line: string): boolean {
     t.length <= 120
   );
 }
+
+/**
+ * Header lines are written in title case: every word is capitalised, a number, a joining word ("of", "the") or a
+ * name particle. A lower-case verb ("will travel") shows the line is a sentence of the statement, not a header line.
+ */
+export function isHeaderWord(w: string): boolean {
+  return /^[\p{Lu}\d(“"'‘&–—-]/u.test(w) || JOINING_WORDS.has(w) || NAME_PARTICLES.has(w) || /^d['’]\p{L}/u.test(w);
+}

@@ -38,6 +38,7 @@ export function parseRelease(input: Uint8Array | string, options: { path: string
     type: fields.type,
     office: fields.office,
     speakers: fields.speakers,
+    transcriptSpeakers: [...new Set(fields.body.flatMap((b) => (b.kind === "turn" ? [b.speaker] : [])))],
     location: fields.location,
     preamble: fields.preamble,
     delegations: [],

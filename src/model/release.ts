@@ -38,6 +38,8 @@ export const FrontMatterSchema = z.strictObject({
   type: z.string().min(1).nullable(),
   office: z.string().min(1).nullable(),
   speakers: z.array(PersonSchema),
+  /** The speaker labels of a transcript's turns ("MR PRICE", "QUESTION"), in order of first appearance. */
+  transcriptSpeakers: z.array(z.string().min(1)),
   location: z.string().min(1).nullable(),
   preamble: z.string().min(1).nullable(),
   delegations: z.array(DelegationSchema),

@@ -17,6 +17,7 @@ const release: fc.Arbitrary<Release> = fc.record({
   type: fc.option(text, { nil: null }),
   office: fc.option(text, { nil: null }),
   speakers: fc.array(person, { maxLength: 3 }),
+  transcriptSpeakers: fc.array(text, { maxLength: 3 }),
   location: fc.option(text, { nil: null }),
   preamble: fc.option(text, { nil: null }),
   delegations: fc.array(

@@ -4,6 +4,8 @@ import type { Block } from "../../model/release.ts";
 import type { Line } from "../../parse/lines.ts";
 import { normalizeSpace } from "../../parse/lines.ts";
 import type { ExtractRule } from "../context.ts";
+import { JOINING_WORDS, isHeaderWord } from "../vocabulary.ts";
+import { readWrittenDate } from "../../parse/dates.ts";
 
 /** A transcript speaker label: capitals, spaces, dots, apostrophes, hyphens, an optional parenthesis, then a colon. */
 const TURN = /^((?:MR|MS|MRS|DR)?\.?\s?[\p{Lu}][\p{Lu}\p{M}.'’\- ]{1,60}?(?:\s?\([^)]{1,40}\))?):\s*(\S.*)$/u;
@@ -52,6 +54,27 @@ function groupBlocks(texts: string[]): Block[] {
   return blocks;
 }
 
+/**
+ * Plain text has no heading markup, so a heading is recognised by its shape: one short line of two to twelve words,
+ * in title case or all capitals, without closing punctuation, standing alone between paragraphs.
+ */
+export function looksLikeHeading(text: string): boolean {
+  if (text.includes("\n") || text.length > 90 || readTurn(text) || readWrittenDate(text, ["en"]) !== null) return false;
+  const words = text.split(" ");
+  if (words.length < 2 || words.length > 12 || /[.,;:!?…"”’)\]–—-]$/.test(text) || !/^\p{Lu}/u.test(text)) return false;
+  return words.every(isHeaderWord) && words.filter((w) => !JOINING_WORDS.has(w.toLowerCase())).every((w) => /^[\p{Lu}\d(“"'‘&]/u.test(w));
+}
+
+/** Turns heading-shaped paragraphs that stand between two other blocks into headings. */
+function markHeadings(blocks: Block[]): Block[] {
+  return blocks.map((b, i) => {
+    const next = blocks[i + 1];
+    if (b.kind !== "paragraph" || i === 0 || !next || next.kind === "heading" || !looksLikeHeading(b.text)) return b;
+    if (next.kind === "paragraph" && looksLikeHeading(next.text)) return b;
+    return { kind: "heading", text: b.text };
+  });
+}
+
 export const bodyRule: ExtractRule = {
   name: "body",
   run(ctx) {
@@ -59,7 +82,7 @@ export const bodyRule: ExtractRule = {
     for (const group of groups(ctx.statement)) {
       blocks.push(...groupBlocks(group.map((l) => normalizeSpace(l.text)).filter((t) => t.length > 0)));
     }
-    ctx.fields.body = blocks;
+    ctx.fields.body = markHeadings(blocks);
     ctx.statement = [];
   },
 };
