@@ -1,8 +1,9 @@
 // The ingest command: reads every source, parses it, and writes, keeps or removes release Markdown files.
+import { readFileSync } from "node:fs";
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { formatDiagnostic } from "../model/diagnostic.ts";
-import { readFrontMatter } from "../emit/front-matter.ts";
+import { readReleaseKey } from "../emit/front-matter.ts";
 import { parseRelease } from "../ingest/parse-release.ts";
 import { type ExistingRelease, type IngestPlan, planIngest } from "../ingest/plan.ts";
 import type { CorrectionFile } from "../ingest/corrections.ts";
@@ -36,7 +37,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   for (const path of sourcePaths) {
     let bytes: Uint8Array;
     try {
-      bytes = await readFile(join(options.sources, path));
+      // Synchronous reads: thousands of small files read faster one after another than through the async pool.
+      bytes = readFileSync(join(options.sources, path));
     } catch (e) {
       const reason = `Cannot read the file: ${(e as Error).message}`;
       parsed.push({ path, release: null, diagnostics: [{ code: "READ_FAILED" as const, severity: "error" as const, reason, path, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }] });
@@ -95,9 +97,9 @@ async function readExisting(content: string, log: (line: string) => void): Promi
   const out: ExistingRelease[] = [];
   for (const f of files) {
     const file = `releases/${f}`;
-    const markdown = await readFile(join(content, file), "utf8");
-    const fm = readFrontMatter(markdown);
-    if (fm.ok) out.push({ file, id: fm.value.id, sourcePath: fm.value.source.path, markdown });
+    const markdown = readFileSync(join(content, file), "utf8");
+    const fm = readReleaseKey(markdown);
+    if (fm.ok) out.push({ file, id: fm.id, sourcePath: fm.sourcePath, markdown });
     else log(`${join(content, file)}:1:1: Unexpected front matter (${fm.error}), expected a release; left untouched [INVALID_RECORD]`);
   }
   return out;

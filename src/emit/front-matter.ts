@@ -26,3 +26,22 @@ export function readFrontMatter(markdown: string): { ok: true; value: FrontMatte
 export function formatZodIssues(issues: readonly { path: PropertyKey[]; message: string }[]): string {
   return issues.map((i) => `${i.path.map(String).join(".") || "(root)"}: ${i.message}`).join("; ");
 }
+
+/**
+ * Reads just the id and source path of a release file, as ingest needs them for thousands of files. The file's
+ * own layout (written by releaseMarkdown) is read directly, which is far faster than parsing the whole YAML;
+ * any other layout falls back to the full, validated parse.
+ */
+export function readReleaseKey(markdown: string): { ok: true; id: string; sourcePath: string } | { ok: false; error: string } {
+  const id = /^id: (.+)$/m.exec(markdown);
+  const path = /^source:\n(?: {2}.*\n)*? {2}path: (.+)$/m.exec(markdown);
+  if (id && path && markdown.startsWith("---\n")) {
+    const idValue: unknown = parse(id[1]!);
+    const pathValue: unknown = parse(path[1]!);
+    if (typeof idValue === "string" && typeof pathValue === "string" && FrontMatterSchema.shape.id.safeParse(idValue).success) {
+      return { ok: true, id: idValue, sourcePath: pathValue };
+    }
+  }
+  const full = readFrontMatter(markdown);
+  return full.ok ? { ok: true, id: full.value.id, sourcePath: full.value.source.path } : full;
+}

@@ -74,7 +74,8 @@ export function readWrittenDate(line: string, locales: readonly string[]): Writt
       }
     }
     if (!ok || year === undefined || month === undefined || day === undefined) continue;
-    const dt = DateTime.fromObject({ year, month, day }, { zone: "America/New_York" });
+    // A calendar date is valid or not whatever the zone; UTC avoids luxon's costly zone-offset lookups.
+    const dt = DateTime.fromObject({ year, month, day }, { zone: "utc" });
     if (!dt.isValid) return "invalid";
     return { iso: dt.toISODate()!, hasWeekday: weekday !== undefined, locale };
   }

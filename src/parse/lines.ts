@@ -18,5 +18,8 @@ export function isBlank(text: string): boolean {
 
 /** Collapses runs of whitespace and trims, for comparing lines. */
 export function normalizeSpace(text: string): string {
-  return text.replace(/[\s\u00a0]+/g, " ").trim();
+  // Most lines need only a trim; the replace is the hot path of ingest, so skip it when nothing would change.
+  return NEEDS_NORMALIZING.test(text) ? text.replace(/[\s\u00a0]+/g, " ").trim() : text.trim();
 }
+
+const NEEDS_NORMALIZING = /[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}/;

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { readFrontMatter } from "../../src/emit/front-matter.ts";
+import { readFrontMatter, readReleaseKey } from "../../src/emit/front-matter.ts";
 import { frontMatterOf, releaseMarkdown } from "../../src/emit/markdown.ts";
 import { FRONT_MATTER_KEYS, type Release } from "../../src/model/release.ts";
 
@@ -48,6 +48,8 @@ test("emit then read front matter round-trips (property)", () => {
       assert.ok(back.ok, back.ok ? "" : back.error);
       assert.deepEqual(back.value, JSON.parse(JSON.stringify(frontMatterOf(r))));
       assert.deepEqual(Object.keys(back.value), FRONT_MATTER_KEYS);
+      // The fast key reader agrees with the full parse on every emitted file.
+      assert.deepEqual(readReleaseKey(releaseMarkdown(r)), { ok: true, id: r.id, sourcePath: r.source.path });
     }),
     { numRuns: 500 },
   );

@@ -25,7 +25,8 @@ export const preambleRule: ExtractRule = {
     }
     ctx.fields.preamble = preamble.length > 0 ? preamble.join("\n\n") : null;
     for (let i = lines.length - 1; i >= 0; i--) {
-      if (END_MARKER.test(normalizeSpace(lines[i]!.text)) || BEGIN_MARKER.test(normalizeSpace(lines[i]!.text))) lines.splice(i, 1);
+      const text = lines[i]!.text;
+      if (text.length < 40 && (END_MARKER.test(normalizeSpace(text)) || BEGIN_MARKER.test(normalizeSpace(text)))) lines.splice(i, 1);
     }
   },
 };

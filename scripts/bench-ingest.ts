@@ -1,0 +1,45 @@
+// Measures ingest throughput on one core: parsing + emitting in memory, and a whole `ingest` run to a temp folder.
+import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { Command } from "commander";
+import { ingest } from "../src/cli/ingest.ts";
+import { releaseMarkdown } from "../src/emit/markdown.ts";
+import { parseRelease } from "../src/ingest/parse-release.ts";
+
+const opts = new Command()
+  .option("--sources <dir>", "folder of text sources", "../shared/corpus/text")
+  .option("--rounds <n>", "passes over the sources in memory", "5")
+  .parse()
+  .opts<{ sources: string; rounds: string }>();
+
+const files = (await readdir(opts.sources)).sort();
+const inputs = await Promise.all(files.map(async (f) => ({ path: f, bytes: await readFile(join(opts.sources, f)) })));
+const bytes = inputs.reduce((n, i) => n + i.bytes.length, 0);
+
+// Warm up once so the JIT and luxon's locale tables are ready, as they are in a long ingest.
+for (const i of inputs) parseRelease(i.bytes, { path: i.path });
+const rounds = Number(opts.rounds);
+const t0 = performance.now();
+for (let r = 0; r < rounds; r++) for (const i of inputs) {
+  const { release } = parseRelease(i.bytes, { path: i.path });
+  if (release) releaseMarkdown(release);
+}
+const parseMs = (performance.now() - t0) / rounds;
+
+const dir = await mkdtemp(join(tmpdir(), "communique-bench-"));
+const t1 = performance.now();
+await ingest({ sources: opts.sources, content: dir, log: () => {} });
+const coldMs = performance.now() - t1;
+const t2 = performance.now();
+await ingest({ sources: opts.sources, content: dir, log: () => {} });
+const warmMs = performance.now() - t2;
+await rm(dir, { recursive: true, force: true });
+
+const rate = (ms: number) => Math.round((inputs.length * 1000) / ms).toLocaleString("en-US");
+console.log(`${inputs.length} sources, ${(bytes / 1e6).toFixed(1)} MB, one core (Node ${process.version})\n`);
+console.log("| phase | time | releases per second |\n|---|---|---|");
+console.log(`| parse + emit in memory (mean of ${rounds}) | ${parseMs.toFixed(0)} ms | ${rate(parseMs)} |`);
+console.log(`| ingest to an empty folder (read, parse, write) | ${coldMs.toFixed(0)} ms | ${rate(coldMs)} |`);
+console.log(`| ingest again, nothing changed | ${warmMs.toFixed(0)} ms | ${rate(warmMs)} |`);
