@@ -1,0 +1,107 @@
+// The build command: ingest, render with Eleventy and index with Pagefind into a fresh folder, then swap it in.
+import { mkdir, mkdtemp, rename, rm } from "node:fs/promises";
+import { setTimeout as delay } from "node:timers/promises";
+import { dirname, relative, resolve } from "node:path";
+import { indexSite } from "../search/index.ts";
+import { renderSite } from "../site/render.ts";
+import { ingest } from "./ingest.ts";
+
+/** Set by `communique serve` in the environment of the builds it runs. */
+export const SERVING_ENV = "COMMUNIQUE_SERVING";
+
+export interface BuildOptions {
+  sources: string;
+  content: string;
+  output: string;
+  /** Where human-readable output goes. */
+  log?: (line: string) => void;
+}
+
+export interface BuildResult {
+  /** False when ingest reported sources or the site could not be built. */
+  ok: boolean;
+  /** Whether a new site replaced the one in `output` (false only when rendering or indexing failed). */
+  built: boolean;
+}
+
+/**
+ * Ingests `sources` into `content`, then renders and indexes the site into a new sibling of `output` and swaps it
+ * in only once complete: a failed build leaves the previous site untouched, and a server never sees half a site.
+ * Reported sources make the result not ok, but the site is still built from everything that was ingested.
+ */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const summary = await ingest({ sources: options.sources, content: options.content, log });
+  const target = resolve(options.output);
+  await mkdir(dirname(target), { recursive: true });
+  // `<output>.building-XXXXXX`: beside the output so the final rename stays on one file system.
+  const fresh = await mkdtemp(`${target}.building-`);
+  try {
+    const { files } = await renderSite({ content: options.content, output: fresh, quiet: true });
+    const search = await indexSite(fresh);
+    if (search.errors.length > 0) throw new Error(`Pagefind could not index the site:\n  ${search.errors.join("\n  ")}`);
+    await swapIn(fresh, target);
+    log(`Site written to ${shown(target)}/: ${files} files, ${search.pages} release pages indexed for search.`);
+    // `communique serve` runs builds as child processes and is already serving the site: skip the hint there.
+    if (!process.env[SERVING_ENV]) log("Preview it with `npm start` (or `npx communique serve`), then open http://localhost:8080/");
+  } catch (e) {
+    await discard(fresh);
+    log(`Build failed: ${describeError(e)}`);
+    log(`The previous site in ${shown(target)}/ (if any) was left as it was.`);
+    return { ok: false, built: false };
+  }
+  return { ok: summary.reported === 0, built: true };
+}
+
+/**
+ * Deletes a failed build's folder. Eleventy rejects on the first failing template while passthrough copies and
+ * other page writes are still in flight (TemplateWriter.write uses Promise.all), and those can recreate files
+ * after a first delete; so delete, let them land, delete again.
+ */
+async function discard(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  await delay(SETTLE_MS);
+  await rm(dir, { recursive: true, force: true });
+}
+
+/** How long in-flight writes of a failed Eleventy build get to finish before the second delete. */
+const SETTLE_MS = 300;
+
+/** A path as the user would type it: relative to the working directory when inside it, else absolute. */
+function shown(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel === "" ? "." : rel.startsWith("..") ? path : rel;
+}
+
+/** Replaces `target` by `fresh`: old site renamed away, new one renamed in, old one deleted; restored on failure. */
+async function swapIn(fresh: string, target: string): Promise<void> {
+  const old = `${target}.old-${process.pid}`;
+  await rm(old, { recursive: true, force: true });
+  let hadOld = true;
+  try {
+    await rename(target, old);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+    hadOld = false;
+  }
+  try {
+    await rename(fresh, target);
+  } catch (e) {
+    if (hadOld) await rename(old, target);
+    throw e;
+  }
+  if (hadOld) await rm(old, { recursive: true, force: true });
+}
+
+/** An error's message with the causes Eleventy wraps around it (the schema check's path and fields are inside). */
+function describeError(e: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = e;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const err = current as { message?: unknown; originalError?: unknown; cause?: unknown };
+    const message = typeof err.message === "string" ? err.message : String(current);
+    if (!parts.includes(message)) parts.push(message);
+    current = err.originalError ?? err.cause;
+  }
+  return parts.join("\n  caused by: ");
+}

@@ -1,0 +1,30 @@
+// Renders a content folder into a site folder with Eleventy, programmatically, using the repository's config and templates.
+import Eleventy from "@11ty/eleventy";
+import { CONFIG_PATH } from "./paths.ts";
+
+export interface RenderOptions {
+  /** The content folder: `releases/YYYY/MM/*.md` are read, everything else is ignored. */
+  content: string;
+  /** The folder that receives the pages; it should be new or empty, stale files are not removed. */
+  output: string;
+  /** Silences Eleventy's per-file log lines. */
+  quiet?: boolean;
+}
+
+/** Runs one Eleventy build of `content` into `output`; rejects (with the failing file's path) when any page fails. */
+export async function renderSite(options: RenderOptions): Promise<{ files: number }> {
+  // The config is TypeScript: the caller must have tsx registered (bin/communique.js and `node --import tsx` do).
+  const eleventy = new Eleventy(options.content, options.output, {
+    configPath: CONFIG_PATH,
+    quietMode: options.quiet ?? false,
+  });
+  const results = (await eleventy.write()) as unknown;
+  return { files: countResults(results) };
+}
+
+/** Eleventy 3 resolves `write()` with `[passthroughCopies, templates]`; count the written templates. */
+function countResults(results: unknown): number {
+  if (!Array.isArray(results)) return 0;
+  const templates: unknown = results[1];
+  return Array.isArray(templates) ? templates.length : 0;
+}

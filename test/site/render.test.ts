@@ -1,0 +1,89 @@
+// Rendering a hand-made content folder: everything is escaped, only releases/**/*.md are published, bodies are not templates.
+import assert from "node:assert/strict";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { after, before, test } from "node:test";
+import { parse, stringify } from "yaml";
+import { splitFrontMatter } from "../../src/emit/front-matter.ts";
+import { renderSite } from "../../src/site/render.ts";
+
+const SEED_FIXTURE = join(import.meta.dirname, "../fixtures/seed/expected.md");
+const ID = "2014-08-26-escaping-test";
+const URL_PATH = "releases/2014/08/26/escaping-test/index.html";
+
+let dir: string;
+let output: string;
+
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), "communique-render-"));
+  const content = join(dir, "content");
+  output = join(dir, "site");
+  // Start from the seed fixture's front matter so the test follows the schema as it grows.
+  const seed = splitFrontMatter(await readFile(SEED_FIXTURE, "utf8"))!;
+  const fm = {
+    ...(parse(seed.yaml) as Record<string, unknown>),
+    id: ID,
+    title: `<script>alert("title")</script> & "Co"`,
+    office: "Office <b>of</b> the Spokesperson",
+    preamble: "<img src=x onerror=alert(1)>",
+  };
+  const body = [
+    "Raw <i>HTML</i> stays text; \\*stars\\* and \\[brackets\\] are literal.",
+    "{{ 7 * 7 }} and {% if true %}tags{% endif %} are not templates.",
+    "**MR PRICE:** A turn.",
+  ].join("\n\n");
+  const files: Record<string, string> = {
+    [`releases/2014/08/${ID}.md`]: `---\n${stringify(fm)}---\n\n${body}\n`,
+    "README.md": "# Not a page\n",
+    "notes/draft.md": "# Not a page either\n",
+    "notes/page.njk": "<p>Not a template</p>\n",
+    "sources/feed.md": "# A source, not a page\n",
+    "ingest-report.json": "{}\n",
+  };
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(dirname(join(content, path)), { recursive: true });
+    await writeFile(join(content, path), text);
+  }
+  await renderSite({ content, output, quiet: true });
+});
+
+after(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+test("front matter and body text are escaped", async () => {
+  const html = await readFile(join(output, URL_PATH), "utf8");
+  assert.ok(!html.includes("<script>alert"), "title escaped");
+  assert.ok(html.includes("<h1 data-pagefind-meta=\"title\">&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt; &amp; &quot;Co&quot;</h1>"));
+  assert.ok(html.includes("<title>&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt; &amp; &quot;Co&quot; · Communiqué</title>"));
+  assert.ok(html.includes("Office &lt;b&gt;of&lt;/b&gt; the Spokesperson"));
+  assert.ok(html.includes("&lt;img src=x onerror=alert(1)&gt;"));
+  assert.ok(html.includes('<p id="p1">Raw &lt;i&gt;HTML&lt;/i&gt; stays text; *stars* and [brackets] are literal.</p>'));
+});
+
+test("release bodies are not run through a template language", async () => {
+  const html = await readFile(join(output, URL_PATH), "utf8");
+  assert.ok(html.includes('<p id="p2">{{ 7 * 7 }} and {% if true %}tags{% endif %} are not templates.</p>'));
+  assert.ok(html.includes('<p id="p3" class="turn"><strong class="speaker">MR PRICE:</strong> A turn.</p>'));
+});
+
+test("dates stay calendar strings (front matter parsed with the yaml package)", async () => {
+  const html = await readFile(join(output, URL_PATH), "utf8");
+  assert.ok(html.includes('<time datetime="2014-08-26"'));
+  const [record] = JSON.parse(await readFile(join(output, "releases.json"), "utf8")) as { date: string }[];
+  assert.equal(record?.date, "2014-08-26");
+});
+
+test("only releases/**/*.md become pages", async () => {
+  const files = (await readdir(output, { recursive: true })).filter((f) => f.endsWith(".html")).sort();
+  assert.deepEqual(files, [
+    "404.html",
+    "archive/2014/08/index.html",
+    "archive/2014/index.html",
+    "archive/index.html",
+    "index.html",
+    URL_PATH,
+    "search/index.html",
+  ]);
+});
