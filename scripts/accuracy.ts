@@ -1,9 +1,10 @@
 // Measures parsing accuracy against a truth file: per field, the share of releases exactly right. Usage: npm run accuracy -- --sources DIR --truth FILE
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { Command } from "commander";
 import { parseRelease } from "../src/ingest/parse-release.ts";
 import { formatDiagnostic } from "../src/model/diagnostic.ts";
+import { personId } from "../src/extract/people.ts";
 import type { Block, Release } from "../src/model/release.ts";
 
 interface Truth {
@@ -16,9 +17,11 @@ interface Truth {
 const opts = new Command()
   .option("--sources <dir>", "folder of text sources", "../shared/corpus/text")
   .option("--truth <file>", "truth JSON keyed by file name", "../shared/corpus/text-truth.json")
+  .option("--entities <dir>", "gold entity annotations (sources relative to --shared)", "test/fixtures/entities")
+  .option("--shared <dir>", "folder the gold annotations' sources are relative to", "../shared")
   .option("--verbose", "print every miss")
   .parse()
-  .opts<{ sources: string; truth: string; verbose?: boolean }>();
+  .opts<{ sources: string; truth: string; entities: string; shared: string; verbose?: boolean }>();
 
 const norm = (s: string) => s.replace(/[\s\u00a0]+/g, " ").trim();
 /** List items lose their bullet sign (it becomes list markup), so bullets are compared without it on both sides. */
@@ -103,4 +106,44 @@ console.log(`| reported (not made into a release) | ${reported} | |`);
 if (misses.length > 0) {
   console.log(`\n${misses.length} misses${opts.verbose ? ":" : " (--verbose lists them)"}`);
   if (opts.verbose) for (const m of misses) console.log(`  ${m}`);
+}
+
+// Entities: precision and recall against gold annotations.
+interface Gold {
+  source: string;
+  delegations: { countryCode: string; heads: string[]; members: string[] }[];
+  countries: string[];
+  people: string[];
+}
+const orgKey = (o: string) => o.toLowerCase().replace(/[’']/g, "'").replace(/^the /, "");
+const score = { heads: { tp: 0, fp: 0, fn: 0 }, members: { tp: 0, fp: 0, fn: 0 }, countries: { tp: 0, fp: 0, fn: 0 }, people: { tp: 0, fp: 0, fn: 0 } };
+const entityMisses: string[] = [];
+const goldFiles = existsSync(opts.entities) ? readdirSync(opts.entities).filter((f) => f.endsWith(".json")).sort() : [];
+for (const f of goldFiles) {
+  const gold = JSON.parse(readFileSync(join(opts.entities, f), "utf8")) as Gold;
+  const { release } = parseRelease(readFileSync(join(opts.shared, gold.source)), { path: gold.source });
+  const ours = {
+    heads: new Set(release?.delegations.flatMap((d) => d.heads.map((h) => `${d.countryCode}|${personId(h.name)}`)) ?? []),
+    members: new Set(release?.delegations.flatMap((d) => d.members.map((m) => `${d.countryCode}|${orgKey(m)}`)) ?? []),
+    countries: new Set(release?.countries ?? []),
+    people: new Set(release?.people.map((p) => p.id) ?? []),
+  };
+  const want = {
+    heads: new Set(gold.delegations.flatMap((d) => d.heads.map((h) => `${d.countryCode}|${personId(h)}`))),
+    members: new Set(gold.delegations.flatMap((d) => d.members.map((m) => `${d.countryCode}|${orgKey(m)}`))),
+    countries: new Set(gold.countries),
+    people: new Set(gold.people.map(personId)),
+  };
+  for (const k of Object.keys(score) as (keyof typeof score)[]) {
+    for (const x of ours[k]) if (want[k].has(x)) score[k].tp++; else { score[k].fp++; entityMisses.push(`${f}: ${k}: extra ${x}`); }
+    for (const x of want[k]) if (!ours[k].has(x)) { score[k].fn++; entityMisses.push(`${f}: ${k}: missing ${x}`); }
+  }
+}
+if (goldFiles.length > 0) {
+  const ratio = (a: number, b: number) => (b === 0 ? "–" : (a / b).toFixed(2));
+  console.log(`\nEntities on ${goldFiles.length} gold-annotated releases in ${opts.entities}\n`);
+  console.log("| measure | precision | recall | found / expected |\n|---|---|---|---|");
+  const label = { heads: "delegation heads (country + name)", members: "delegation members (country + organisation)", countries: "countries", people: "people" };
+  for (const [k, v] of Object.entries(score)) console.log(`| ${label[k as keyof typeof label]} | ${ratio(v.tp, v.tp + v.fp)} | ${ratio(v.tp, v.tp + v.fn)} | ${v.tp} / ${v.tp + v.fn} |`);
+  if (opts.verbose) for (const m of entityMisses) console.log(`  ${m}`);
 }

@@ -1,5 +1,5 @@
 // The ingest command: reads every source, parses it, and writes, keeps or removes release Markdown files.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { formatDiagnostic } from "../model/diagnostic.ts";
@@ -7,12 +7,15 @@ import { readReleaseKey } from "../emit/front-matter.ts";
 import { parseRelease } from "../ingest/parse-release.ts";
 import { type ExistingRelease, type IngestPlan, planIngest } from "../ingest/plan.ts";
 import type { CorrectionFile } from "../ingest/corrections.ts";
+import { readTaxonomy } from "../ingest/taxonomy.ts";
 import { listFiles, writeFileAtomic } from "./files.ts";
 
 /** Where the machine-readable report of the last ingest is written, inside the content folder. */
 export const REPORT_FILE = "ingest-report.json";
 /** The folder of curator corrections inside the content folder. */
 export const CORRECTIONS_DIR = "corrections";
+/** The topic taxonomy inside the content folder. */
+export const TAXONOMY_FILE = "taxonomy/topics.yaml";
 
 export interface IngestOptions {
   sources: string;
@@ -32,6 +35,12 @@ export interface IngestSummary {
 /** Runs one ingest: every source under `sources` becomes a release file under `content/releases`, or is reported. */
 export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const log = options.log ?? ((line: string) => console.log(line));
+  const taxonomy = readTaxonomyFile(options.content);
+  if (taxonomy && "error" in taxonomy) {
+    log(formatDiagnostic(taxonomy.error, options.content));
+    log("Ingest stopped: fix the taxonomy; no release was written.");
+    return { written: 0, unchanged: 0, removed: 0, reported: 1, plan: { writes: [], removals: [], outcomes: [], orphans: [] } };
+  }
   const sourcePaths = await listFiles(options.sources);
   const parsed = [];
   for (const path of sourcePaths) {
@@ -44,7 +53,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       parsed.push({ path, release: null, diagnostics: [{ code: "READ_FAILED" as const, severity: "error" as const, reason, path, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }] });
       continue;
     }
-    parsed.push({ path, ...parseRelease(bytes, { path }) });
+    parsed.push({ path, ...parseRelease(bytes, { path, taxonomy: taxonomy?.taxonomy }) });
   }
 
   const plan = planIngest(parsed, await readExisting(options.content, log), await readCorrections(options.content));
@@ -76,6 +85,13 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       `${summary.removed} removed, ${summary.reported} reported.` + (summary.written + summary.removed === 0 ? " Nothing to write." : ""),
   );
   return summary;
+}
+
+/** Reads `taxonomy/topics.yaml` under the content folder; null when there is none (releases then get no topics). */
+function readTaxonomyFile(content: string): ReturnType<typeof readTaxonomy> | null {
+  const path = join(content, TAXONOMY_FILE);
+  if (!existsSync(path)) return null;
+  return readTaxonomy(readFileSync(path, "utf8"), TAXONOMY_FILE);
 }
 
 /** Reads curator corrections: `corrections/<release id>.yaml` (or `.yml`) under the content folder. */

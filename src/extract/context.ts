@@ -1,6 +1,7 @@
 // The state that extraction rules read and fill, one rule after another, for one parsed statement.
 import type { Diagnostic } from "../model/diagnostic.ts";
-import type { Block, Person } from "../model/release.ts";
+import type { Block, Delegation, Person, PersonRef } from "../model/release.ts";
+import type { CompiledTaxonomy } from "./topics.ts";
 import type { Line } from "../parse/lines.ts";
 import type { ParsedStatement } from "../parse/text.ts";
 
@@ -14,6 +15,28 @@ export interface Extracted {
   location: string | null;
   preamble: string | null;
   body: Block[];
+  delegations: Delegation[];
+  countries: string[];
+  people: PersonRef[];
+  organizations: string[];
+  places: string[];
+  events: string[];
+  topics: string[];
+}
+
+/** What the caller gives extraction besides the text: the curators' topic taxonomy, when there is one. */
+export interface ExtractOptions {
+  taxonomy?: CompiledTaxonomy;
+}
+
+/** The statement's own words, paragraph by paragraph: preamble, then body blocks (turns without their labels). */
+export function statementParagraphs(fields: Extracted): string[] {
+  const out = fields.preamble ? fields.preamble.split("\n\n") : [];
+  for (const b of fields.body) {
+    if (b.kind === "list") out.push(...b.items);
+    else out.push(b.text);
+  }
+  return out.flatMap((p) => p.split("\n"));
 }
 
 /** What each rule sees: the parsed statement, the header and statement lines not yet claimed, and the result so far. */
@@ -24,7 +47,10 @@ export interface ExtractContext {
   /** Statement lines no rule has claimed yet, in order. */
   statement: Line[];
   fields: Extracted;
+  options: ExtractOptions;
   diagnostics: Diagnostic[];
+  /** The statement's sentences, computed once by the first entity rule that needs them. */
+  sentences?: string[];
 }
 
 /** One extraction rule: a name (for tests and docs) and a function that reads and fills the context. */

@@ -1,54 +1,7 @@
 // Reads speaker lines ("Antony J. Blinken, Secretary of State, Dmytro Kuleba, Ukrainian Foreign Minister") into people.
 import type { Person } from "../model/release.ts";
-import { HONORIFICS, JOINING_WORDS, isHeaderWord, NAME_PARTICLES, NAME_SUFFIXES, ORGANISATION_WORDS, TITLE_WORDS } from "./vocabulary.ts";
-
-const isCapitalised = (w: string) => /^[\p{Lu}][\p{L}\p{M}'’.\-]*$/u.test(w);
-const isInitial = (w: string) => /^\p{Lu}\.$/u.test(w);
-const bare = (w: string) => w.toLowerCase().replace(/[.,]$/, "");
-
-/** True for a word that can sit in a personal name: capitalised, not a title or organisation word. */
-function isNameWord(w: string): boolean {
-  if (NAME_PARTICLES.has(w)) return true;
-  if (!isCapitalised(w)) return false;
-  const b = bare(w);
-  return isInitial(w) || (!TITLE_WORDS.has(b) && !ORGANISATION_WORDS.has(b) && !JOINING_WORDS.has(b) && b !== "u.s");
-}
-
-/** Strips leading honorifics ("Dr.", "Mr.") and a leading "and". */
-function stripLead(words: string[]): string[] {
-  let i = 0;
-  while (i < words.length && (HONORIFICS.test(words[i]!) || /^and$/i.test(words[i]!))) i++;
-  return words.slice(i);
-}
-
-/** True when a comma-separated segment is a personal name on its own ("Antony J. Blinken"). */
-function isName(segment: string): boolean {
-  const words = stripLead(segment.split(/\s+/));
-  if (words.length < 2 || words.length > 6) return false;
-  if (!isCapitalised(words[0]!) || !isCapitalised(words.at(-1)!)) return false;
-  return words.every(isNameWord) && words.filter(isInitial).length < words.length - 1;
-}
-
-/** True when a segment reads as (part of) a title: it holds a title or organisation word. */
-function isTitleLike(segment: string): boolean {
-  return segment.split(/\s+/).some((w) => TITLE_WORDS.has(bare(w)) || ORGANISATION_WORDS.has(bare(w)));
-}
-
-/** Splits "German Chancellor Angela Merkel" into title and trailing name, or null when it has no such shape. */
-function splitTitleThenName(segment: string): Person | null {
-  const words = stripLead(segment.split(/\s+/));
-  let k = words.length;
-  while (k > 0 && words.length - k < 4 && isNameWord(words[k - 1]!) && !NAME_PARTICLES.has(words[k - 1]!)) k--;
-  // Allow particles inside the name but not at its start.
-  const nameWords = words.slice(k);
-  const titleWords = stripTrailingHonorific(words.slice(0, k));
-  if (nameWords.length < 2 || titleWords.length === 0 || !isTitleLike(titleWords.join(" "))) return null;
-  return { name: nameWords.join(" "), title: titleWords.join(" ") };
-}
-
-function stripTrailingHonorific(words: string[]): string[] {
-  return words.length > 0 && HONORIFICS.test(words.at(-1)!) ? words.slice(0, -1) : words;
-}
+import { isName, isTitleLike, splitTitleThenName, stripLead } from "./names.ts";
+import { NAME_SUFFIXES, isHeaderWord } from "./vocabulary.ts";
 
 /**
  * Reads a line listing one or more speakers as "Name, Title[, Name, Title …]" (a title may itself hold commas)

@@ -20,7 +20,19 @@ export const ORGANISATION_WORDS = new Set(
     "security health state states nations union organization organisation commission programs program " +
     "services service response policy relations management administration government republic kingdom " +
     "embassy mission coalition isis task force initiative fund foundation trafficking persons migration " +
-    "refugees population democracy rights labor environment energy economic economics affairs,"
+    "refugees population democracy rights labor environment energy economic economics issues cyber communications " +
+    "information technology trade law enforcement narcotics counterterrorism terrorism counternarcotics climate " +
+    "justice treasury intelligence planning science education culture agriculture finance budget sector minerals " +
+    "land commerce defense homeland cooperation forum dialogue conference group"
+  ).split(/\s+/),
+);
+
+/** Region and scope words that start titles and organisation names ("East Asian and Pacific Affairs"), never names. */
+export const GEOGRAPHIC_WORDS = new Set(
+  (
+    "east west north south central eastern western northern southern near middle far asian pacific atlantic arctic " +
+    "european african american hemisphere latin caribbean indo-pacific gulf global international national regional " +
+    "federal multilateral bilateral strategic economic political military civil public private"
   ).split(/\s+/),
 );
 

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { type Diagnostic, diagnostic } from "../model/diagnostic.ts";
 import { ReleaseSchema, type Release } from "../model/release.ts";
 import { extract } from "../extract/index.ts";
+import type { ExtractOptions } from "../extract/context.ts";
 import { parseText } from "../parse/text.ts";
 import { decodeBytes } from "../sources/decode.ts";
 import { formatZodIssues } from "../emit/front-matter.ts";
@@ -15,7 +16,7 @@ export interface ParseResult {
 }
 
 /** Parses one plain-text source. Never throws: a source that cannot become a release yields diagnostics. */
-export function parseRelease(input: Uint8Array | string, options: { path: string }): ParseResult {
+export function parseRelease(input: Uint8Array | string, options: { path: string } & ExtractOptions): ParseResult {
   const { path } = options;
   const bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;
   const diagnostics: Diagnostic[] = [];
@@ -27,7 +28,7 @@ export function parseRelease(input: Uint8Array | string, options: { path: string
 
   const parsed = parseText(decoded.text, path);
   diagnostics.push(...parsed.diagnostics);
-  const { fields, diagnostics: ruleDiagnostics } = extract(parsed);
+  const { fields, diagnostics: ruleDiagnostics } = extract(parsed, { taxonomy: options.taxonomy });
   diagnostics.push(...ruleDiagnostics);
   if (diagnostics.some((d) => d.severity === "error") || !fields.title || !fields.date) return { release: null, diagnostics };
 
@@ -41,11 +42,13 @@ export function parseRelease(input: Uint8Array | string, options: { path: string
     transcriptSpeakers: [...new Set(fields.body.flatMap((b) => (b.kind === "turn" ? [b.speaker] : [])))],
     location: fields.location,
     preamble: fields.preamble,
-    delegations: [],
-    countries: [],
-    people: [],
-    organizations: [],
-    topics: [],
+    delegations: fields.delegations,
+    countries: fields.countries,
+    people: fields.people,
+    organizations: fields.organizations,
+    places: fields.places,
+    events: fields.events,
+    topics: fields.topics,
     source: {
       format: "text" as const,
       path,

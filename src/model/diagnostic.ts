@@ -12,6 +12,7 @@ export const DIAGNOSTIC_CODES = {
   INVALID_RECORD: { severity: "error", summary: "The parsed release does not satisfy the record schema." },
   READ_FAILED: { severity: "error", summary: "The source file could not be read." },
   BAD_CORRECTION: { severity: "error", summary: "A curator correction is not valid YAML or breaks the record schema; the release keeps its last good file." },
+  BAD_TAXONOMY: { severity: "error", summary: "The topic taxonomy is not valid YAML or breaks its schema; ingest stops and writes nothing." },
   ORPHAN_CORRECTION: { severity: "warning", summary: "A curator correction names a release id that no source produces." },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 

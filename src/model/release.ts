@@ -7,6 +7,13 @@ export const PersonSchema = z.object({
   title: z.string().min(1).nullable(),
 });
 
+/** A person named in a release, with a stable id shared by every release that names them ("antony-blinken"). */
+export const PersonRefSchema = z.object({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  name: z.string().min(1),
+  title: z.string().min(1).nullable(),
+});
+
 /** One party to talks: its country (or the EU), heads, member organisations and other participants. */
 export const DelegationSchema = z.object({
   country: z.string().min(1),
@@ -44,9 +51,14 @@ export const FrontMatterSchema = z.strictObject({
   preamble: z.string().min(1).nullable(),
   delegations: z.array(DelegationSchema),
   countries: z.array(z.string().regex(/^[A-Z]{2}$/)),
-  people: z.array(z.string().min(1)),
+  people: z.array(PersonRefSchema),
   organizations: z.array(z.string().min(1)),
-  topics: z.array(z.string().min(1)),
+  /** Cities and sites the statement names ("Seoul", "Busan"). */
+  places: z.array(z.string().min(1)),
+  /** Conferences, dialogues, working groups and forums the statement names. */
+  events: z.array(z.string().min(1)),
+  /** Topic slugs from the curators' taxonomy (content/taxonomy/topics.yaml), most relevant first, at most six. */
+  topics: z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)),
   source: SourceSchema,
 });
 
@@ -62,6 +74,7 @@ export const BlockSchema = z.discriminatedUnion("kind", [
 export const ReleaseSchema = FrontMatterSchema.extend({ body: z.array(BlockSchema) });
 
 export type Person = z.infer<typeof PersonSchema>;
+export type PersonRef = z.infer<typeof PersonRefSchema>;
 export type Delegation = z.infer<typeof DelegationSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type FrontMatter = z.infer<typeof FrontMatterSchema>;

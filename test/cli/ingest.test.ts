@@ -49,16 +49,16 @@ test("ingest is incremental and reports every source", async () => {
     // A correction applies and survives re-ingest; a bad one is reported and the last good file stays.
     await mkdir(join(content, "corrections"));
     const id = "2014-08-26-joint-statement-on-united-states-republic-of-korea-bilateral-cyber-policy-consultations";
-    await writeFile(join(content, "corrections", `${id}.yaml`), "topics:\n  - Cyber policy\n");
+    await writeFile(join(content, "corrections", `${id}.yaml`), "topics:\n  - cyber-policy\n");
     await ingest({ sources, content, ...quiet });
     await ingest({ sources, content, ...quiet });
-    assert.match(await readFile(seedFile, "utf8"), /topics:\n  - Cyber policy\n/);
+    assert.match(await readFile(seedFile, "utf8"), /topics:\n  - cyber-policy\n/);
     await writeFile(join(content, "corrections", `${id}.yaml`), "date: not a date\n");
     const bad: string[] = [];
     const fourth = await ingest({ sources, content, log: (l) => bad.push(l) });
     assert.equal(fourth.reported, 2);
     assert.ok(bad.some((l) => l.startsWith(join(content, "corrections", `${id}.yaml`) + ":1:1: ") && l.endsWith("[BAD_CORRECTION]")), bad.join("\n"));
-    assert.match(await readFile(seedFile, "utf8"), /topics:\n  - Cyber policy\n/);
+    assert.match(await readFile(seedFile, "utf8"), /topics:\n  - cyber-policy\n/);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -25,9 +25,11 @@ const release: fc.Arbitrary<Release> = fc.record({
     { maxLength: 2 },
   ),
   countries: fc.array(code, { maxLength: 3 }),
-  people: fc.array(text, { maxLength: 3 }),
+  people: fc.array(fc.record({ id: fc.constantFrom("antony-blinken", "choi-sung-joo"), name: text, title: fc.option(text, { nil: null }) }), { maxLength: 3 }),
   organizations: fc.array(text, { maxLength: 3 }),
-  topics: fc.array(text, { maxLength: 3 }),
+  places: fc.array(text, { maxLength: 3 }),
+  events: fc.array(text, { maxLength: 3 }),
+  topics: fc.array(fc.constantFrom("cybersecurity", "human-rights", "arms-control"), { maxLength: 3 }),
   source: fc.record({
     format: fc.constantFrom("text" as const, "rss" as const, "atom" as const),
     path: text,

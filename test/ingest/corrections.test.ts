@@ -8,10 +8,10 @@ const { release } = parseRelease("A Title\n\nOffice of the Spokesperson\n\nMay 2
 const file = (text: string) => ({ id: release!.id, path: "corrections/x.yaml", text });
 
 test("a correction replaces the fields it names and nothing else", () => {
-  const out = applyCorrection(release!, file("type: Press Statement\ntopics:\n  - Cyber\n"));
+  const out = applyCorrection(release!, file("type: Press Statement\ntopics:\n  - cybersecurity\n"));
   assert.ok("release" in out);
   assert.equal(out.release.type, "Press Statement");
-  assert.deepEqual(out.release.topics, ["Cyber"]);
+  assert.deepEqual(out.release.topics, ["cybersecurity"]);
   assert.equal(out.release.title, "A Title");
   assert.deepEqual(out.release.body, release!.body);
 });

@@ -1,0 +1,132 @@
+// People in running text: phrases naming one or more officials with their titles, mentions, and stable person ids.
+import slugify from "@sindresorhus/slugify";
+import type { Person, PersonRef } from "../model/release.ts";
+import { isName, isNameWord, isTitleLike, splitTitleThenName, stripLead } from "./names.ts";
+import { HONORIFICS, TITLE_WORDS } from "./vocabulary.ts";
+
+/** A stable id for a person: the name without initials, honorifics or suffixes ("Antony J. Blinken" → "antony-blinken"). */
+export function personId(name: string): string {
+  const words = name
+    .replace(/,?\s+(?:Jr|Sr|II|III|IV)\.?$/, "")
+    .split(/\s+/)
+    .filter((w) => !/^\p{Lu}\.$/u.test(w) && !HONORIFICS.test(w));
+  return slugify(words.join(" ").replace(/['’]/g, ""), { decamelize: false });
+}
+
+/**
+ * Cuts a phrase that names people out of its sentence: it ends where the sentence moves on ("…, and he was joined",
+ * "… who was joined", "…, reiterated", "… to further develop").
+ */
+export function cutPersonPhrase(text: string): string {
+  const end = text.search(
+    /\s+(?:who|whom|whose|which|while|where|when)\b|,?\s+and\s+(?:he|she|they|it|was|were|is|are|the\s+\p{Ll})\b|,\s+(?!and\s|the\s|of\s)(?=\p{Ll})|\s+to\s+(?!the\b|\p{Lu})\p{Ll}|\s+on\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|\d)|(?<!\b\p{Lu}|\b(?:Jr|Sr|Mr|Ms|Mrs|Dr|St))\.(?:\s|$)|[;:](?:\s|$)|\s+\(|\s+(?:also|both|jointly|together|co-led|led|met|discussed|reaffirmed|reiterated|said|announced)\b/u,
+  );
+  return (end < 0 ? text : text.slice(0, end)).replace(/[\s,]+$/, "").trim();
+}
+
+/** A name and its title read from one piece of a phrase, or null when the piece names nobody. */
+function readPiece(piece: string): { name: string; title: string | null } | null {
+  const words = piece.split(/\s+/);
+  if (isName(piece)) {
+    const lead = words.slice(0, words.length - stripLead(words).length).filter((w) => !HONORIFICS.test(w) && !/^and$/i.test(w));
+    return { name: stripLead(words).join(" "), title: lead.length ? lead.join(" ") : null };
+  }
+  const p = splitTitleThenName(piece);
+  return p ? { name: p.name, title: p.title } : null;
+}
+
+/**
+ * Reads a phrase naming one or more people with their titles, in any of the Department's orders: "Name, Title",
+ * "Title Name", "Title, Name", several joined by commas and "and". Titles may hold commas and "and"; honorifics
+ * (Mr., Dr.) are dropped, and a title-word honorific (Ambassador) stays in the title.
+ *
+ * The phrase is cut at commas and "and" into pieces; pieces holding a name anchor people, and the other pieces are
+ * given out in three passes: a "Title Name" piece takes the pieces joined to it by a bare "and" before it; a bare
+ * name after "Title, " takes the title pieces before it; what is left follows the person before it (an apposition).
+ */
+export function readPeople(phrase: string): Person[] {
+  const parts = phrase.replace(/^(?:the|by)\s+/i, "").split(/(,\s+and\s+|,\s+|\s+and\s+)/);
+  const pieces = parts.filter((_, i) => i % 2 === 0).map((p) => p.trim());
+  const seps = parts.filter((_, i) => i % 2 === 1);
+  const named = pieces.map(readPiece);
+  const owner: (number | null)[] = pieces.map((_, i) => (named[i] ? i : null));
+  const bareAnd = (k: number) => !seps[k]!.includes(","); // the separator between piece k and k + 1
+  named.forEach((n, j) => {
+    if (!n) return;
+    if (n.title) {
+      for (let k = j - 1; k >= 0 && owner[k] === null && bareAnd(k); k--) owner[k] = j;
+    } else if (j > 0 && owner[j - 1] === null && /^,\s+$/.test(seps[j - 1]!)) {
+      owner[j - 1] = j;
+      for (let k = j - 2; k >= 0 && owner[k] === null && bareAnd(k); k--) owner[k] = j;
+    }
+  });
+  const firstNamed = owner.findIndex((o, i) => o === i);
+  for (let i = 0; i < pieces.length; i++) {
+    if (owner[i] !== null) continue;
+    const before = owner.slice(0, i).findLast((o) => o !== null);
+    // Pieces before the first name are its title only if they read as one ("After the talks, …" does not).
+    owner[i] = before ?? (firstNamed >= 0 && isTitleLike(pieces[i]!) ? firstNamed : null);
+  }
+  const people: Person[] = [];
+  named.forEach((n, j) => {
+    if (!n) return;
+    let title = "";
+    for (let i = 0; i < pieces.length; i++) {
+      if (owner[i] !== j) continue;
+      const text = i === j ? n.title ?? "" : pieces[i]!;
+      if (!text) continue;
+      const sep = i > 0 && title ? seps[i - 1]! : "";
+      title = title ? `${title}${sep.includes(",") ? ", " : " "}${sep.includes("and") && !sep.includes(",") ? "and " : ""}${text}` : text;
+    }
+    people.push({ name: n.name, title: title.trim() || null });
+  });
+  return people;
+}
+
+/** Capitalised words and the small words between them: what a job title is made of. */
+const TITLE_TOKEN = /^(?:[\p{Lu}][\p{L}\p{M}.'’-]*|of|for|the|and|on|to)$/u;
+
+/**
+ * People mentioned in running text: a run of name words preceded by a job title ("Foreign Minister Urmas Reinsalu",
+ * "Secretary of State Antony J. Blinken") or by an honorific ("Mr. John Smith"). A bare surname after a title
+ * ("Secretary Blinken") is returned with `surnameOnly` so the caller can resolve it against full names.
+ */
+export function findPeople(sentence: string): (Person & { surnameOnly?: boolean })[] {
+  const out: (Person & { surnameOnly?: boolean })[] = [];
+  const tokens = [...sentence.matchAll(/[\p{L}\p{M}'’-]+(?:\.(?=\s|$)(?<=\b\p{Lu}\.|\b(?:Jr|Sr|Mr|Ms|Mrs|Dr)\.))?|[^\s\p{L}]/gu)].map((m) => ({ text: m[0], index: m.index }));
+  for (let i = 1; i < tokens.length; i++) {
+    if (!isNameWord(tokens[i]!.text) || isNameWord(tokens[i - 1]!.text) || /^\p{Lu}{2,}$/u.test(tokens[i]!.text)) continue;
+    let j = i;
+    while (j < tokens.length && j - i < 5 && isNameWord(tokens[j]!.text) && !/^\p{Lu}{2,}$/u.test(tokens[j]!.text)) j++;
+    while (j > i && /^(?:de|da|van|von|al|el|la|le|du|bin)$/.test(tokens[j - 1]!.text)) j--;
+    const honorific = HONORIFICS.test(tokens[i - 1]!.text);
+    // Walk back over the title: capitalised words and small words, up to a word that is neither.
+    let k = i;
+    while (k > 0 && i - k < 10 && TITLE_TOKEN.test(tokens[k - 1]!.text)) k--;
+    while (k < i && /^(?:of|for|the|and|on|to|The)$/.test(tokens[k]!.text)) k++;
+    const titleTokens = tokens.slice(k, i).map((t) => t.text);
+    const hasTitleWord = titleTokens.some((w) => TITLE_WORDS.has(w.toLowerCase()) && /^\p{Lu}/u.test(w));
+    if (!honorific && (!hasTitleWord || !TITLE_WORDS.has(tokens[i - 1]!.text.toLowerCase()) && !/^(?:State|Affairs|Defense|Treasury|Justice|Commerce)$/.test(tokens[i - 1]!.text))) {
+      i = j;
+      continue;
+    }
+    const name = tokens.slice(i, j).map((t) => t.text).join(" ").replace(/['’]s$/, "");
+    const title = honorific ? null : titleTokens.join(" ").replace(/['’]s$/, "") || null;
+    out.push(j - i === 1 ? { name, title, surnameOnly: true } : { name, title });
+    i = j;
+  }
+  return out;
+}
+
+/** Merges people into refs by id, keeping the first title found; surnames alone join the full name that ends in them. */
+export function mergePeople(found: (Person & { surnameOnly?: boolean })[]): PersonRef[] {
+  const refs: PersonRef[] = [];
+  for (const p of found.filter((x) => !x.surnameOnly)) {
+    const id = personId(p.name);
+    if (!id) continue;
+    const known = refs.find((r) => r.id === id);
+    if (!known) refs.push({ id, name: p.name, title: p.title });
+    else if (!known.title && p.title) known.title = p.title;
+  }
+  return refs;
+}

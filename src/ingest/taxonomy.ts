@@ -1,0 +1,20 @@
+// Reads the curators' topic taxonomy (content/taxonomy/topics.yaml): parsed with yaml, checked by its schema. Pure.
+import { LineCounter, parseDocument } from "yaml";
+import { type Diagnostic, diagnostic } from "../model/diagnostic.ts";
+import { TaxonomySchema } from "../model/taxonomy.ts";
+import { formatZodIssues } from "../emit/front-matter.ts";
+import { type CompiledTaxonomy, compileTaxonomy } from "../extract/topics.ts";
+
+/** Parses and compiles a taxonomy file, or returns a BAD_TAXONOMY diagnostic naming the file and line. */
+export function readTaxonomy(text: string, path: string): { taxonomy: CompiledTaxonomy } | { error: Diagnostic } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const at = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  if (doc.errors.length > 0) return { error: diagnostic("BAD_TAXONOMY", `Unexpected YAML: ${doc.errors[0]!.message.split("\n")[0]}`, path, at(doc.errors[0]!.pos[0])) };
+  const checked = TaxonomySchema.safeParse(doc.toJS());
+  if (!checked.success) return { error: diagnostic("BAD_TAXONOMY", `Unexpected taxonomy: ${formatZodIssues(checked.error.issues)}`, path, at(0)) };
+  return { taxonomy: compileTaxonomy(checked.data) };
+}
