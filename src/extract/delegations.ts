@@ -5,10 +5,10 @@ import { readOrganisationList } from "./organizations.ts";
 import { cutPersonPhrase, findPeople, readPeople } from "./people.ts";
 
 /** A party named before "delegation" or "side": one to four capitalised words or an abbreviation ("U.S.", "ROK", "Thai"). */
-const PARTY = String.raw`((?:[\p{Lu}][\p{L}\p{M}.'’-]*)(?:\s+[\p{Lu}][\p{L}\p{M}.'’-]*){0,3})`;
+const PARTY = String.raw`((?:[A-ZÀ-ÖØ-ÞĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f.'’-]*)(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f.'’-]*){0,3})`;
 /** A party written out in full, small words allowed ("the Republic of Iraq", "the United States of America"). */
-const FULL_PARTY = String.raw`((?:[\p{Lu}][\p{L}\p{M}.'’-]*)(?:\s+(?:of\s+(?:the\s+)?)?[\p{Lu}][\p{L}\p{M}.'’-]*){0,5})`;
-const ORG_LIST_END = /(?<!\b\p{Lu})\.(?:\s|$)|;\s|,?\s+(?:to|in|at|on|for|who|which|that|where|while)\s+(?=\p{Ll}|\p{Lu}\p{Ll})|,\s+(?=\p{Ll})(?!and\s|the\s)/u;
+const FULL_PARTY = String.raw`((?:[A-ZÀ-ÖØ-ÞĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f.'’-]*)(?:\s+(?:of\s+(?:the\s+)?)?[A-ZÀ-ÖØ-ÞĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f.'’-]*){0,5})`;
+const ORG_LIST_END = /(?<!\b[A-ZÀ-ÖØ-ÞĀ-ſ])\.(?:\s|$)|;\s|,?\s+(?:to|in|at|on|for|who|which|that|where|while)\s+(?=[a-zß-öø-ÿ]|[A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿ])|,\s+(?=[a-zß-öø-ÿ])(?!and\s|the\s)/;
 /** Titles that mark a U.S. official when no country is written ("Acting Assistant Secretary of State"). */
 const US_OFFICIAL = /\b(?:Secretary of State|Department of State|State Department|White House|Assistant Secretary|Under Secretary|Deputy Secretary|Special Envoy|Special Representative|Special Presidential Envoy|Ambassador-at-Large|Coordinator for|Attorney General)\b/;
 
@@ -36,6 +36,9 @@ function orgList(text: string): string[] {
   const end = text.search(ORG_LIST_END);
   return readOrganisationList(end < 0 ? text : text.slice(0, end));
 }
+
+/** Words without which a sentence cannot name a delegation, its leaders, members or participants. */
+const MENTIONS_TALKS = /delegation|\bside\b|\bteam\b|led by|co-chaired|represented by|representatives|officials (?:of|from)|also (?:joined|participated|attended|took part)/;
 
 /** Collects delegations in order of first mention. */
 class Parties {
@@ -72,22 +75,43 @@ class Parties {
 
 /** Heads named for a party, or, with no party written, each head's country read from their title. */
 function addHeads(parties: Parties, code: string | null, phrase: string): void {
-  for (const p of readPeople(cutPersonPhrase(phrase))) parties.head(code ?? countryOfTitle(p.title), p);
+  const cut = cutPersonPhrase(phrase);
+  const people = readPeople(cut);
+  // "…led by A, and B, Title, also joined the talks": B starts a clause of their own, as a participant.
+  if (people.length > 1 && /^[\s,]*also\s+(?:joined|participated|attended|took part)\b/.test(phrase.slice(cut.length)) && /,\s+and\s+/.test(cut)) people.pop();
+  for (const p of people) parties.head(code ?? countryOfTitle(p.title), p);
 }
 
 /** The delegations of a statement, from its sentences. */
+/** The sentence patterns, compiled once; global ones are rewound before each sentence. */
+const LED_BY_RE = new RegExp(String.raw`\b(?:the\s+)?${PARTY}\s+(?:(?:interagency\s+)?delegation|side|team)(?:\s+(?:head|leader))?(?:\s*,)?\s+(?:was\s+|were\s+)?(?:(?:co-)?(?:led|headed|chaired)\s+(?:jointly\s+)?by|(?:head|leader)\s+was)\s+`, "g");
+const HEAD_WAS_RE = new RegExp(String.raw`\b(?:the\s+)?${PARTY}\s+head\s+of\s+(?:the\s+)?delegation\s+was\s+`, "g");
+const LED_THE_RE = new RegExp(String.raw`\s+(?:jointly\s+|co-)?(?:led|headed)\s+(?:the|a|an|his|her)\s+(?:${PARTY}\s+)?(?:interagency\s+|high-level\s+|senior\s+)?delegation`, "g");
+const BROUGHT_RE = new RegExp(String.raw`\s+and\s+(?:a|his|her|their)\s+delegation\s+(?:from|of)\s+(?:the\s+Government\s+of\s+)?(?:the\s+)?${PARTY}`, "g");
+const REPRESENTED_RE = new RegExp(String.raw`\b(?:the\s+)?${PARTY}\s+(?:delegation\s+|side\s+)?was\s+represented\s+by\s+`, "g");
+const EACH_LED_BY_RE = new RegExp(String.raw`(?:^|delegations?\s+of\s+|^(?:the\s+)?)(?:the\s+)?${FULL_PARTY},\s+led\s+by\s+`);
+const PARTY_MENTION_RE = new RegExp(String.raw`${PARTY}\s+(?:delegation|side|head of delegation)`, "g");
+
+/** Rewinds a global pattern so it scans a new sentence from its start. */
+function reset(re: RegExp): RegExp {
+  re.lastIndex = 0;
+  return re;
+}
+
 export function findDelegations(sentenceList: string[]): Delegation[] {
   const parties = new Parties();
   for (const s of sentenceList) {
+    // Most sentences say nothing of delegations: one cheap test skips them.
+    if (!MENTIONS_TALKS.test(s)) continue;
     let m: RegExpExecArray | null;
     // "The X head of delegation was NAME, TITLE" / "The X delegation was led by …" / "the X side was co-chaired by …"
-    const ledBy = new RegExp(String.raw`\b(?:the\s+)?${PARTY}\s+(?:(?:interagency\s+)?delegation|side|team)(?:\s+(?:head|leader))?(?:\s*,)?\s+(?:was\s+|were\s+)?(?:(?:co-)?(?:led|headed|chaired)\s+(?:jointly\s+)?by|(?:head|leader)\s+was)\s+`, "gu");
-    const headWas = new RegExp(String.raw`\b(?:the\s+)?${PARTY}\s+head\s+of\s+(?:the\s+)?delegation\s+was\s+`, "gu");
+    const ledBy = reset(LED_BY_RE);
+    const headWas = reset(HEAD_WAS_RE);
     for (const re of [ledBy, headWas]) {
       while ((m = re.exec(s))) addHeads(parties, partyCode(m[1]!), s.slice(m.index + m[0].length));
     }
     // "NAME, TITLE led the X delegation" — the heads are the clause before the verb.
-    const ledThe = new RegExp(String.raw`\s+(?:jointly\s+|co-)?(?:led|headed)\s+(?:the|a|an|his|her)\s+(?:${PARTY}\s+)?(?:interagency\s+|high-level\s+|senior\s+)?delegation`, "gu");
+    const ledThe = reset(LED_THE_RE);
     let clauseStart = 0;
     while ((m = ledThe.exec(s))) {
       const before = s.slice(clauseStart, m.index);
@@ -102,27 +126,27 @@ export function findDelegations(sentenceList: string[]): Delegation[] {
     }
     // "The delegations of X, led by A, and Y, led by B, …"
     for (const part of s.split(/,\s+and\s+(?=(?:the\s+)?[^,]+,\s+led\s+by\s)/u)) {
-      const each = new RegExp(String.raw`(?:^|delegations?\s+of\s+|^(?:the\s+)?)(?:the\s+)?${FULL_PARTY},\s+led\s+by\s+`, "u").exec(part);
+      const each = EACH_LED_BY_RE.exec(part);
       if (each && !/delegation|side/.test(each[1]!)) {
         const code = partyCode(each[1]!) ?? countryCode(each[1]!);
         if (code) addHeads(parties, code, part.slice(each.index + each[0].length));
       }
     }
     // "PERSON and a delegation from (the Government of) X"
-    const brought = new RegExp(String.raw`\s+and\s+(?:a|his|her|their)\s+delegation\s+(?:from|of)\s+(?:the\s+Government\s+of\s+)?(?:the\s+)?${PARTY}`, "gu");
+    const brought = reset(BROUGHT_RE);
     while ((m = brought.exec(s))) {
       const person = findPeople(s.slice(0, m.index)).filter((p) => !p.surnameOnly).at(-1);
       if (person) parties.head(partyCode(m[1]!), { name: person.name, title: person.title });
     }
     // "delegations led by A and B", "co-chaired by A and B" (no party: countries from the titles). When the leaders
     // are organisations ("led by the U.S. Department of State and the Japanese Ministry of …"), they are members.
-    const jointly = /\b(?:delegations\s+(?:from\s+both\s+governments,?\s+)?(?:were\s+)?led\s+by|(?:was|were)\s+co-chaired\s+by|,\s+co-chaired\s+by)\s+/gu;
+    const jointly = /\b(?:delegations\s+(?:from\s+both\s+governments,?\s+)?(?:were\s+)?led\s+by|(?:was|were)\s+co-chaired\s+by|,\s+co-chaired\s+by)\s+/g;
     while ((m = jointly.exec(s))) {
       const rest = s.slice(m.index + m[0].length);
       if (readPeople(cutPersonPhrase(rest)).length > 0) addHeads(parties, null, rest);
       else for (const org of orgList(rest)) {
         const code = countryOfTitle(org);
-        const bare = org.replace(/^(?:the\s+)?(?:U\.S\.|United States|[\p{Lu}][\p{L}]+(?:an|ese|ish|i))\s+(?=[\p{Lu}])/u, "");
+        const bare = org.replace(/^(?:the\s+)?(?:U\.S\.|United States|[A-ZÀ-ÖØ-ÞĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f]+(?:an|ese|ish|i))\s+(?=[A-ZÀ-ÖØ-ÞĀ-ſ])/, "");
         parties.members(code, [bare]);
       }
     }
@@ -131,13 +155,13 @@ export function findDelegations(sentenceList: string[]): Delegation[] {
     if (ledTheirs) addHeads(parties, null, ledTheirs[1]!);
 
     // Members: "X was represented by ORG, ORG, and ORG"
-    const represented = new RegExp(String.raw`\b(?:the\s+)?${PARTY}\s+(?:delegation\s+|side\s+)?was\s+represented\s+by\s+`, "gu");
+    const represented = reset(REPRESENTED_RE);
     while ((m = represented.exec(s))) parties.members(partyCode(m[1]!), orgList(s.slice(m.index + m[0].length)));
     // "… joined by representatives of the Departments of A, B, and C" / "It included representatives from …"
-    const reps = /\b(?:joined\s+by|included|includes|including|featured|with)\s+(?:senior\s+)?(?:representatives|officials)\s+(?:of|from)\s+/gu;
+    const reps = /\b(?:joined\s+by|included|includes|including|featured|with)\s+(?:senior\s+)?(?:representatives|officials)\s+(?:of|from)\s+/g;
     while ((m = reps.exec(s))) {
       const before = s.slice(0, m.index);
-      const party = [...before.matchAll(new RegExp(String.raw`${PARTY}\s+(?:delegation|side|head of delegation)`, "gu"))].at(-1);
+      const party = [...before.matchAll(PARTY_MENTION_RE)].at(-1);
       const code = (party && partyCode(party[1]!)) ?? parties.last;
       const rest = s.slice(m.index + m[0].length);
       // "… from ORG …, and, from the other side, ORG …"
@@ -149,9 +173,10 @@ export function findDelegations(sentenceList: string[]): Delegation[] {
       }
     }
     // Participants: "Ambassador NAME, TITLE, also joined the consultations."
-    const joined = /^(.+?),?\s+(?:also\s+)(?:joined|participated|attended|took part)\b/u.exec(s);
+    const joined = /^(.+?),?\s+also\s+(?:joined|participated|attended|took part)\b/u.exec(s);
     if (joined && parties.list().length > 0) {
-      for (const p of readPeople(cutPersonPhrase(joined[1]!))) parties.participant(countryOfTitle(p.title) ?? parties.last, p);
+      const clause = joined[1]!.split(/,\s+and\s+/).at(-1)!;
+      for (const p of readPeople(cutPersonPhrase(clause))) parties.participant(countryOfTitle(p.title) ?? parties.last, p);
     }
   }
   return parties.list();

@@ -1,14 +1,15 @@
 // Events a statement names: conferences, dialogues, consultations, working groups, forums, summits.
 const EVENT_NOUNS = new Set(["Conference", "Dialogue", "Consultations", "Forum", "Summit", "Ministerial", "Talks", "Symposium", "Roundtable", "Workshop", "Plenary", "Meeting", "Session", "Games", "Expo", "Group"]);
+const MAY_NAME_AN_EVENT = new RegExp(`\\b(?:${[...EVENT_NOUNS].join("|")})\\b`);
 const ORDINALS = /^(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|\d+(?:st|nd|rd|th)|Annual|Inaugural|Upcoming|Next|The|This|A|An)$/;
 const MONTH_OR_NUMBER = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|\d.*)$/;
-const WORD = /^(?:[\p{Lu}\d][\p{L}\p{M}\d.'’&-]*|\([\p{Lu}\d.&-]+\))$/u;
+const WORD = /^(?:[A-ZÀ-ÖØ-ÞĀ-ſ\d][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f\d.'’&-]*|\([A-ZÀ-ÖØ-ÞĀ-ſ\d.&-]+\))$/;
 
 /** Collapses "Information and Communications Technology (ICT)" into "ICT" when the letters match the words. */
 function collapseAcronyms(words: string[]): string[] {
   const out = [...words];
   for (let i = out.length - 1; i >= 0; i--) {
-    const m = /^\(([\p{Lu}]{2,})\)$/u.exec(out[i]!);
+    const m = /^\(([A-ZÀ-ÖØ-ÞĀ-ſ]{2,})\)$/.exec(out[i]!);
     if (!m) continue;
     const letters = m[1]!;
     for (let start = i - 1; start >= 0; start--) {
@@ -25,10 +26,11 @@ function collapseAcronyms(words: string[]): string[] {
 
 /** Event names found in a paragraph, e.g. "ITU Plenipotentiary Conference", "2015 Netherlands Conference on Cyberspace". */
 export function findEvents(paragraph: string): string[] {
+  if (!MAY_NAME_AN_EVENT.test(paragraph)) return [];
   const raw = paragraph.split(/\s+/);
   const words = raw.map((w) => w.replace(/[,.;:!?”"]+$/, ""));
   /** True when a word closes a clause, so a name cannot run past it. */
-  const closes = (k: number) => /[,.;:!?”"]$/.test(raw[k] ?? "") && !/^(?:\p{Lu}\.)+$/u.test(raw[k]!);
+  const closes = (k: number) => /[,.;:!?”"]$/.test(raw[k] ?? "") && !/^(?:[A-ZÀ-ÖØ-ÞĀ-ſ]\.)+$/.test(raw[k]!);
   const found: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;

@@ -2,8 +2,8 @@
 import type { Person } from "../model/release.ts";
 import { GEOGRAPHIC_WORDS, HONORIFICS, JOINING_WORDS, NAME_PARTICLES, ORGANISATION_WORDS, TITLE_WORDS } from "./vocabulary.ts";
 
-export const isCapitalised = (w: string) => /^[\p{Lu}][\p{L}\p{M}'’.\-]*$/u.test(w);
-export const isInitial = (w: string) => /^\p{Lu}\.$/u.test(w);
+export const isCapitalised = (w: string) => /^[A-ZÀ-ÖØ-ÞĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f'’.\-]*$/.test(w);
+export const isInitial = (w: string) => /^[A-ZÀ-ÖØ-ÞĀ-ſ]\.$/.test(w);
 const bare = (w: string) => w.toLowerCase().replace(/[.,]$/, "");
 
 /** True for a word that can sit in a personal name: capitalised, not a title or organisation word. */
@@ -27,7 +27,10 @@ export function isName(segment: string): boolean {
   const words = stripLead(segment.split(/\s+/));
   if (words.length < 2 || words.length > 6) return false;
   if (!isCapitalised(words[0]!) || !isCapitalised(words.at(-1)!)) return false;
-  return words.every(isNameWord) && words.filter(isInitial).length < words.length - 1;
+  // A surname may look like a compass word ("Tom West"); elsewhere such words start titles, not names.
+  const last = words.at(-1)!;
+  const lastOk = isNameWord(last) || (GEOGRAPHIC_WORDS.has(bare(last)) && /^(?:east|west|north|south)$/.test(bare(last)));
+  return words.slice(0, -1).every(isNameWord) && lastOk && words.filter(isInitial).length < words.length - 1;
 }
 
 /** True when a segment reads as (part of) a title: it holds a title or organisation word. */
@@ -39,6 +42,7 @@ export function isTitleLike(segment: string): boolean {
 export function splitTitleThenName(segment: string): Person | null {
   const words = stripLead(segment.split(/\s+/));
   let k = words.length;
+  if (k > 1 && /^(?:East|West|North|South)$/.test(words[k - 1]!) && isNameWord(words[k - 2]!)) k--;
   // Walk back over name words; a particle ("de", "van") may sit inside the name but not start it.
   while (k > 0 && words.length - k < 5 && isNameWord(words[k - 1]!) && (!NAME_PARTICLES.has(words[k - 1]!) || (k > 1 && isNameWord(words[k - 2]!) && !NAME_PARTICLES.has(words[k - 2]!) && !TITLE_WORDS.has(bare(words[k - 2]!))))) k--;
   const nameWords = words.slice(k);

@@ -10,7 +10,7 @@ const TAILS = new Set(["Office", "Agency", "Bureau", "Council", "Commission", "C
 /** Lower-case words that may sit inside an organisation's name. */
 const INNER = new Set(["of", "for", "and", "the", "on", "to", "in", "de", "du", "des", "&"]);
 
-const isAcronym = (w: string) => /^(?:\p{Lu}{2,}|(?:\p{Lu}\.){2,})$/u.test(w);
+const isAcronym = (w: string) => /^(?:[A-ZÀ-ÖØ-ÞĀ-ſ]{2,}|(?:[A-ZÀ-ÖØ-ÞĀ-ſ]\.){2,})$/.test(w);
 const isKnownAcronym = (w: string) => Object.hasOwn(ORGANISATION_ACRONYMS, w);
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 const clean = (s: string) => s.replace(/^(?:the|and|or)\s+/i, "").replace(/['’]s$/, "").replace(/[.,;:]+$/, "").trim();
@@ -51,25 +51,32 @@ export function readOrganisationList(list: string): string[] {
     } else if (isOrganisationName(item) && !(isAcronym(item) && !isKnownAcronym(item))) {
       plural = null;
       out.push(ORGANISATION_ACRONYMS[item] ?? item);
-    } else if (plural && /^\p{Lu}/u.test(item)) {
+    } else if (plural && /^[A-ZÀ-ÖØ-ÞĀ-ſ]/.test(item)) {
       out.push(`${plural} of ${item}`);
-    } else if (out.length > 0 && /^[\p{Lu}\d]/u.test(item)) {
+    } else if (out.length > 0 && /^[A-ZÀ-ÖØ-ÞĀ-ſ\d]/.test(item)) {
       out[out.length - 1] += `${sep.includes(",") ? ", " : " "}${sep.includes("and") ? "and " : ""}${item}`;
-    } else if (/^\p{Lu}/u.test(item) && words(item).length <= 8) {
+    } else if (/^[A-ZÀ-ÖØ-ÞĀ-ſ]/.test(item) && words(item).length <= 8) {
       out.push(item);
     }
   }
   return out.filter((o) => isOrganisationName(o) || /\s/.test(o));
 }
 
+/** A head or tail word, or capitals that may be an acronym: without one, a sentence names no organisation. */
+const MAY_NAME_AN_ORGANISATION = new RegExp(`\\b(?:${[...new Set([...HEADS, ...TAILS])].join("|")})\\b|[A-ZÀ-ÖØ-ÞĀ-ſ]{2}`);
+
 /** A capitalised run of words, with the small words that may sit inside names. */
-const RUN = /(?:[\p{Lu}\d][\p{L}\p{M}\d.'’&-]*)(?:\s+(?:(?:of|for|and|the|on|to|in|de|du|des|&)\s+)*[\p{Lu}\d][\p{L}\p{M}\d.'’&-]*)*/gu;
+const RUN = /(?:[A-ZÀ-ÖØ-ÞĀ-ſ\d][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f\d.'’&-]*)(?:\s+(?:(?:of|for|and|the|on|to|in|de|du|des|&)\s+)*[A-ZÀ-ÖØ-ÞĀ-ſ\d][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f\d.'’&-]*)*/g;
 
 /** Organisations named anywhere in a text: "Ministry of …" spans, "… Agency" spans, and known acronyms. */
 export function findOrganisations(text: string): string[] {
-  const found: string[] = [];
-  for (const sentence of sentences(text)) found.push(...findInSentence(sentence.replace(/[.!?]["”’)]*$/, "")));
-  return dedupe(found.filter((o) => words(o).length >= 1 && !/^(?:of|and)\b/.test(o)));
+  return dedupe(sentences(text).flatMap(findOrganisationsInSentence));
+}
+
+/** Organisations named in one sentence. */
+export function findOrganisationsInSentence(sentence: string): string[] {
+  if (!MAY_NAME_AN_ORGANISATION.test(sentence)) return [];
+  return findInSentence(sentence.replace(/[.!?]["”’)]*$/, "")).filter((o) => o.length > 0 && !/^(?:of|and)\b/.test(o));
 }
 
 function findInSentence(text: string): string[] {
@@ -80,7 +87,7 @@ function findInSentence(text: string): string[] {
     const pluralAt = w.findIndex((x, i) => /^(Departments|Ministries)$/.test(x) && w[i + 1] === "of");
     if (pluralAt >= 0) {
       const rest = text.slice(m.index + m[0].indexOf(w[pluralAt]!)).split(/[.;:]\s|\.$/)[0]!;
-      found.push(...readOrganisationList(rest.split(/,?\s+(?:to|in|at|on|who|which|that|were|was|also|as)\s+(?=\p{Ll})/u)[0]!));
+      found.push(...readOrganisationList(rest.split(/,?\s+(?:to|in|at|on|who|which|that|were|was|also|as)\s+(?=[a-zß-öø-ÿ])/)[0]!));
       continue;
     }
     for (let i = 0; i < w.length; i++) {

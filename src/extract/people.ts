@@ -6,10 +6,22 @@ import { HONORIFICS, TITLE_WORDS } from "./vocabulary.ts";
 
 /** A stable id for a person: the name without initials, honorifics or suffixes ("Antony J. Blinken" → "antony-blinken"). */
 export function personId(name: string): string {
+  let id = idCache.get(name);
+  if (id === undefined) {
+    id = computePersonId(name);
+    idCache.set(name, id);
+  }
+  return id;
+}
+
+/** Slugifying is costly and the same names recur in every release of an archive: remember each name's id. */
+const idCache = new Map<string, string>();
+
+function computePersonId(name: string): string {
   const words = name
     .replace(/,?\s+(?:Jr|Sr|II|III|IV)\.?$/, "")
     .split(/\s+/)
-    .filter((w) => !/^\p{Lu}\.$/u.test(w) && !HONORIFICS.test(w));
+    .filter((w) => !/^[A-ZÀ-ÖØ-ÞĀ-ſ]\.$/.test(w) && !HONORIFICS.test(w));
   return slugify(words.join(" ").replace(/['’]/g, ""), { decamelize: false });
 }
 
@@ -19,7 +31,7 @@ export function personId(name: string): string {
  */
 export function cutPersonPhrase(text: string): string {
   const end = text.search(
-    /\s+(?:who|whom|whose|which|while|where|when)\b|,?\s+and\s+(?:he|she|they|it|was|were|is|are|the\s+\p{Ll})\b|,\s+(?!and\s|the\s|of\s)(?=\p{Ll})|\s+to\s+(?!the\b|\p{Lu})\p{Ll}|\s+on\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|\d)|(?<!\b\p{Lu}|\b(?:Jr|Sr|Mr|Ms|Mrs|Dr|St))\.(?:\s|$)|[;:](?:\s|$)|\s+\(|\s+(?:also|both|jointly|together|co-led|led|met|discussed|reaffirmed|reiterated|said|announced)\b/u,
+    /\s+(?:who|whom|whose|which|while|where|when)\b|,?\s+and\s+(?:he|she|they|it|was|were|is|are|the\s+[a-zß-öø-ÿ])\b|,\s+(?!and\s|the\s|of\s)(?=[a-zß-öø-ÿ])|\s+to\s+(?!the\b|[A-ZÀ-ÖØ-ÞĀ-ſ])[a-zß-öø-ÿ]|\s+on\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|\d)|(?<!\b[A-ZÀ-ÖØ-ÞĀ-ſ]|\b(?:Jr|Sr|Mr|Ms|Mrs|Dr|St))\.(?:\s|$)|[;:](?:\s|$)|\s+\(|\s+(?:also|both|jointly|together|co-led|led|met|discussed|reaffirmed|reiterated|said|announced)\b/,
   );
   return (end < 0 ? text : text.slice(0, end)).replace(/[\s,]+$/, "").trim();
 }
@@ -83,8 +95,13 @@ export function readPeople(phrase: string): Person[] {
   return people;
 }
 
+/** A capitalised title word or an honorific: without one, a sentence names nobody this way. */
+const MAY_NAME_SOMEONE = new RegExp(
+  `\\b(?:${[...TITLE_WORDS].filter((w) => /^[a-z]+$/.test(w)).map((w) => w[0]!.toUpperCase() + w.slice(1)).join("|")}|Mr|Mrs|Ms|Dr|Prof|HE)\\b`,
+);
+
 /** Capitalised words and the small words between them: what a job title is made of. */
-const TITLE_TOKEN = /^(?:[\p{Lu}][\p{L}\p{M}.'’-]*|of|for|the|and|on|to)$/u;
+const TITLE_TOKEN = /^(?:[A-ZÀ-ÖØ-ÞĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f.'’-]*|of|for|the|and|on|to)$/;
 
 /**
  * People mentioned in running text: a run of name words preceded by a job title ("Foreign Minister Urmas Reinsalu",
@@ -93,11 +110,12 @@ const TITLE_TOKEN = /^(?:[\p{Lu}][\p{L}\p{M}.'’-]*|of|for|the|and|on|to)$/u;
  */
 export function findPeople(sentence: string): (Person & { surnameOnly?: boolean })[] {
   const out: (Person & { surnameOnly?: boolean })[] = [];
-  const tokens = [...sentence.matchAll(/[\p{L}\p{M}'’-]+(?:\.(?=\s|$)(?<=\b\p{Lu}\.|\b(?:Jr|Sr|Mr|Ms|Mrs|Dr)\.))?|[^\s\p{L}]/gu)].map((m) => ({ text: m[0], index: m.index }));
+  if (!MAY_NAME_SOMEONE.test(sentence)) return out;
+  const tokens = [...sentence.matchAll(/[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f'’-]+(?:\.(?=\s|$)(?<=\b[A-ZÀ-ÖØ-ÞĀ-ſ]\.|\b(?:Jr|Sr|Mr|Ms|Mrs|Dr)\.))?|[^\sA-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f]/g)].map((m) => ({ text: m[0], index: m.index }));
   for (let i = 1; i < tokens.length; i++) {
-    if (!isNameWord(tokens[i]!.text) || isNameWord(tokens[i - 1]!.text) || /^\p{Lu}{2,}$/u.test(tokens[i]!.text)) continue;
+    if (!isNameWord(tokens[i]!.text) || isNameWord(tokens[i - 1]!.text) || /^[A-ZÀ-ÖØ-ÞĀ-ſ]{2,}$/.test(tokens[i]!.text)) continue;
     let j = i;
-    while (j < tokens.length && j - i < 5 && isNameWord(tokens[j]!.text) && !/^\p{Lu}{2,}$/u.test(tokens[j]!.text)) j++;
+    while (j < tokens.length && j - i < 5 && isNameWord(tokens[j]!.text) && !/^[A-ZÀ-ÖØ-ÞĀ-ſ]{2,}$/.test(tokens[j]!.text)) j++;
     while (j > i && /^(?:de|da|van|von|al|el|la|le|du|bin)$/.test(tokens[j - 1]!.text)) j--;
     const honorific = HONORIFICS.test(tokens[i - 1]!.text);
     // Walk back over the title: capitalised words and small words, up to a word that is neither.
@@ -105,7 +123,7 @@ export function findPeople(sentence: string): (Person & { surnameOnly?: boolean 
     while (k > 0 && i - k < 10 && TITLE_TOKEN.test(tokens[k - 1]!.text)) k--;
     while (k < i && /^(?:of|for|the|and|on|to|The)$/.test(tokens[k]!.text)) k++;
     const titleTokens = tokens.slice(k, i).map((t) => t.text);
-    const hasTitleWord = titleTokens.some((w) => TITLE_WORDS.has(w.toLowerCase()) && /^\p{Lu}/u.test(w));
+    const hasTitleWord = titleTokens.some((w) => TITLE_WORDS.has(w.toLowerCase()) && /^[A-ZÀ-ÖØ-ÞĀ-ſ]/.test(w));
     if (!honorific && (!hasTitleWord || !TITLE_WORDS.has(tokens[i - 1]!.text.toLowerCase()) && !/^(?:State|Affairs|Defense|Treasury|Justice|Commerce)$/.test(tokens[i - 1]!.text))) {
       i = j;
       continue;

@@ -9,7 +9,7 @@ const CAPITALS = new Set(worldCountries.flatMap((c) => c.capital ?? []).filter((
 /** The U.S. capital's many spellings, written one way. */
 const WASHINGTON = /^Washington,?\s*(?:DC|D\.C\.?)$/;
 
-const isPlaceWord = (w: string) => /^\p{Lu}[\p{L}\p{M}'’-]*$/u.test(w) && !TITLE_WORDS.has(w.toLowerCase()) && !ORGANISATION_WORDS.has(w.toLowerCase()) && !GEOGRAPHIC_WORDS.has(w.toLowerCase());
+const isPlaceWord = (w: string) => /^[A-ZÀ-ÖØ-ÞĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f'’-]*$/.test(w) && !TITLE_WORDS.has(w.toLowerCase()) && !ORGANISATION_WORDS.has(w.toLowerCase()) && !GEOGRAPHIC_WORDS.has(w.toLowerCase());
 
 /** The city in "City, Country" or "City, DC", or null. */
 function cityOf(text: string): string | null {
@@ -28,14 +28,14 @@ export function findPlaces(locationLines: string[], paragraphs: string[]): strin
     if (city) found.push(city);
   }
   for (const p of paragraphs) {
-    for (const m of p.matchAll(/\b(Washington,?\s*D\.?C\.?)(?![\p{L}])/gu)) found.push("Washington, DC");
-    for (const m of p.matchAll(/\b(?:in|to|from|at|near|visit(?:ed|s)?)\s+((?:[\p{Lu}][\p{L}\p{M}'’-]+\s?){1,3}),\s+((?:the\s+)?(?:[\p{Lu}][\p{L}\p{M}.'’-]*\s?){1,4})/gu)) {
+    for (const m of p.matchAll(/\b(Washington,?\s*D\.?C\.?)(?![A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f])/g)) found.push("Washington, DC");
+    for (const m of p.matchAll(/\b(?:in|to|from|at|near|visit(?:ed|s)?)\s+((?:[A-ZÀ-ÖØ-ÞĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f'’-]+\s?){1,3}),\s+((?:the\s+)?(?:[A-ZÀ-ÖØ-ÞĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f.'’-]*\s?){1,4})/g)) {
       const name = m[1]!.trim();
       const where = m[2]!.trim().replace(/\s*\(.*$/, "");
       const code = countryCode(where) ?? countryCode(where.split(/\s+/).slice(0, 3).join(" ")) ?? countryCode(where.split(/\s+/)[0]!);
       if (code && name.split(/\s+/).every(isPlaceWord) && !countryCode(name)) found.push(name);
     }
-    for (const m of p.matchAll(/\b(?:in|to|from|at|visit(?:ed|s)?)\s+((?:[\p{Lu}][\p{L}\p{M}'’-]+\s?){1,2})/gu)) {
+    for (const m of p.matchAll(/\b(?:in|to|from|at|visit(?:ed|s)?)\s+((?:[A-ZÀ-ÖØ-ÞĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f'’-]+\s?){1,2})/g)) {
       const name = m[1]!.trim();
       if (CAPITALS.has(name)) found.push(name);
     }

@@ -7,15 +7,14 @@ const ABBREVIATIONS = new Set(
 
 /** True when the text before a period ends with an abbreviation or an initial. */
 function endsWithAbbreviation(chunk: string): boolean {
-  const m = /(\S+)\.$/.exec(chunk);
-  if (!m) return false;
-  const word = m[1]!.replace(/^[("“‘]+/, "").toLowerCase();
-  return ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word);
+  if (!chunk.endsWith(".")) return false;
+  const word = chunk.slice(chunk.lastIndexOf(" ") + 1, -1).replace(/^[("“‘]+/, "").toLowerCase();
+  return ABBREVIATIONS.has(word) || /^[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f]$/.test(word) || /^(?:[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f]\.)+[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f]$/.test(word);
 }
 
 /** The sentences of a text, in order, trimmed. */
 export function sentences(text: string): string[] {
-  const parts = text.split(/(?<=[.!?][”"’)]?)\s+(?=[“"‘(]?[\p{Lu}\d])/u);
+  const parts = text.split(/(?<=[.!?][”"’)]?)\s+(?=[“"‘(]?[A-ZÀ-ÖØ-ÞĀ-ſ\d])/);
   const out: string[] = [];
   for (const part of parts) {
     const last = out.at(-1);

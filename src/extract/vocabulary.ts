@@ -23,7 +23,11 @@ export const ORGANISATION_WORDS = new Set(
     "refugees population democracy rights labor environment energy economic economics issues cyber communications " +
     "information technology trade law enforcement narcotics counterterrorism terrorism counternarcotics climate " +
     "justice treasury intelligence planning science education culture agriculture finance budget sector minerals " +
-    "land commerce defense homeland cooperation forum dialogue conference group"
+    "land commerce defense homeland cooperation forum dialogue conference group arms control nonproliferation " +
+    "verification compliance stabilization conflict humanitarian oceans fisheries consular diplomatic diplomacy " +
+    "political military public partnerships partnership assistance crime corruption finance financial sanctions " +
+    "counterproliferation proliferation missile nuclear space arctic antarctic water health-security covid-19 " +
+    "protocol passport visa services operations staff cabinet parliament congress senate house court"
   ).split(/\s+/),
 );
 
@@ -107,5 +111,5 @@ export function isOfficeLine(line: string): boolean {
  * name particle. A lower-case verb ("will travel") shows the line is a sentence of the statement, not a header line.
  */
 export function isHeaderWord(w: string): boolean {
-  return /^[\p{Lu}\d(“"'‘&–—-]/u.test(w) || JOINING_WORDS.has(w) || NAME_PARTICLES.has(w) || /^d['’]\p{L}/u.test(w);
+  return /^[A-ZÀ-ÖØ-ÞĀ-ſ\d(“"'‘&–—-]/.test(w) || JOINING_WORDS.has(w) || NAME_PARTICLES.has(w) || /^d['’][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f]/.test(w);
 }
