@@ -49,7 +49,8 @@ export interface ExtractContext {
   fields: Extracted;
   options: ExtractOptions;
   diagnostics: Diagnostic[];
-  /** The statement's sentences, computed once by the first entity rule that needs them. */
+  /** The statement's paragraphs and sentences, computed once by the first entity rule that needs them. */
+  paragraphs?: string[];
   sentences?: string[];
 }
 

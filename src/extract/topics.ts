@@ -8,65 +8,91 @@ const TITLE_WEIGHT = 3;
 /** A topic must score this much to count: one passing mention is not what a statement is about. */
 const MIN_SCORE = 2;
 
-/** One phrase as words to match in a row; a wildcard's last word matches any word it begins. */
+/** One phrase as lower-case words to match in a row; a wildcard's last word matches any word it begins. */
 interface Phrase {
   topic: number;
   words: string[];
   wildcard: boolean;
-  /** Acronyms (ISIS, WHO, G7) match only in capitals, so "who" is not the WHO. */
-  caseSensitive: boolean;
 }
 
-/** A taxonomy ready to match: its phrases indexed by their first word. */
+/** A taxonomy ready to match in one pass over a text, whatever the number of topics. */
 export interface CompiledTaxonomy {
   slugs: string[];
+  /** Phrases by their first word. */
   byFirstWord: Map<string, Phrase[]>;
-  /** Phrases whose first word is a wildcard ("cyber*"), by the first three letters of that word. */
-  wildFirst: Map<string, Phrase[]>;
+  /** Phrases whose first word is a wildcard ("cyber*"), by a number made of that word's first three letters. */
+  wildFirst: Map<number, Phrase[]>;
+  /** Acronyms (ISIS, WHO, G7) match only in capitals, so "who" is not the WHO: one pattern, one group per topic. */
+  acronyms: RegExp | null;
+  /** The topic of each of the acronym pattern's groups. */
+  acronymTopics: number[];
 }
 
-/** Words of a text for matching: letters, digits, apostrophes and "+", hyphens and spaces between. */
+/** Lower-case words of a text: letters, digits, apostrophes and "+"; hyphens and spaces part them. */
 function words(text: string): string[] {
-  return (text.replace(/’/g, "'").match(/[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ0-9'+]+/g) ?? []).map((w) => w.replace(/^'+|'+$/g, ""));
+  // An apostrophe inside a word is kept ("women's"); quotes around words are not.
+  return text.toLowerCase().replace(/’/g, "'").match(/[a-z0-9à-öø-ÿā-ſ+]+(?:'[a-z0-9à-öø-ÿā-ſ+]+)*/g) ?? [];
 }
+
+/** A number standing for a word's first three letters, so looking up wildcards allocates nothing. */
+const prefixKey = (w: string) => w.charCodeAt(0) * 1_000_000 + w.charCodeAt(1) * 1_000 + w.charCodeAt(2);
 
 const isAcronym = (p: string) => /[A-Z].*[A-Z]/.test(p) && !/[a-z]/.test(p.replace(/s$/, ""));
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** Compiles a taxonomy into a word index, so matching is one pass over the text whatever the number of topics. */
+/** Compiles a taxonomy into a word index (and one pattern for acronyms). */
 export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
-  const compiled: CompiledTaxonomy = { slugs: taxonomy.topics.map((t) => t.slug), byFirstWord: new Map(), wildFirst: new Map() };
+  const compiled: CompiledTaxonomy = { slugs: taxonomy.topics.map((t) => t.slug), byFirstWord: new Map(), wildFirst: new Map(), acronyms: null, acronymTopics: [] };
+  const acronymGroups: string[] = [];
   taxonomy.topics.forEach((t, topic) => {
+    const acronyms: string[] = [];
     for (const raw of t.phrases) {
+      if (isAcronym(raw)) {
+        acronyms.push(escape(raw));
+        continue;
+      }
       const wildcard = raw.endsWith("*");
-      const caseSensitive = isAcronym(raw);
-      const w = words(wildcard ? raw.slice(0, -1) : raw).map((x) => (caseSensitive ? x : x.toLowerCase()));
+      const w = words(wildcard ? raw.slice(0, -1) : raw);
       if (w.length === 0) continue;
-      const phrase = { topic, words: w, wildcard, caseSensitive };
-      const [index, key] = wildcard && w.length === 1 ? [compiled.wildFirst, w[0]!.slice(0, 3)] : [compiled.byFirstWord, w[0]!];
-      const list = index.get(key) ?? [];
-      list.push(phrase);
-      index.set(key, list);
+      const phrase = { topic, words: w, wildcard };
+      const add = <K>(index: Map<K, Phrase[]>, key: K) => index.set(key, [...(index.get(key) ?? []), phrase]);
+      if (wildcard && w.length === 1 && w[0]!.length >= 3) add(compiled.wildFirst, prefixKey(w[0]!));
+      else add(compiled.byFirstWord, w[0]!);
+    }
+    if (acronyms.length > 0) {
+      acronymGroups.push(`(${acronyms.join("|")})`);
+      compiled.acronymTopics.push(topic);
     }
   });
+  // Each acronym starts with a capital or a digit: the class up front lets the engine skip most positions at once.
+  if (acronymGroups.length > 0) compiled.acronyms = new RegExp(`(?<![A-Za-z0-9])(?=[A-Z0-9])(?:${acronymGroups.join("|")})(?![A-Za-z0-9])`, "g");
   return compiled;
+}
+
+/** True when phrase `p` occurs at word `i`. */
+function matchesAt(p: Phrase, i: number, w: string[]): boolean {
+  const n = p.words.length;
+  if (i + n > w.length) return false;
+  for (let k = 0; k < n - 1; k++) if (w[i + k] !== p.words[k]) return false;
+  const last = w[i + n - 1]!;
+  return p.wildcard ? last.startsWith(p.words[n - 1]!) : last === p.words[n - 1];
 }
 
 /** Adds, per topic, how many times its phrases occur in `text`, times `weight`. */
 function count(text: string, taxonomy: CompiledTaxonomy, scores: number[], weight: number): void {
-  const original = words(text);
-  const lower = original.map((w) => w.toLowerCase());
-  const at = (p: Phrase, i: number) => (p.caseSensitive ? original : lower)[i];
-  const matches = (p: Phrase, i: number) => {
-    for (let k = 0; k < p.words.length; k++) {
-      const word = at(p, i + k);
-      const last = k === p.words.length - 1;
-      if (word === undefined || !(last && p.wildcard ? word.startsWith(p.words[k]!) : word === p.words[k])) return false;
+  const w = words(text);
+  for (let i = 0; i < w.length; i++) {
+    const exact = taxonomy.byFirstWord.get(w[i]!);
+    if (exact) for (const p of exact) if (matchesAt(p, i, w)) scores[p.topic]! += weight;
+    if (w[i]!.length >= 3) {
+      const wild = taxonomy.wildFirst.get(prefixKey(w[i]!));
+      if (wild) for (const p of wild) if (matchesAt(p, i, w)) scores[p.topic]! += weight;
     }
-    return true;
-  };
-  for (let i = 0; i < lower.length; i++) {
-    for (const list of [taxonomy.wildFirst.get(lower[i]!.slice(0, 3)), taxonomy.byFirstWord.get(lower[i]!), original[i] !== lower[i] ? taxonomy.byFirstWord.get(original[i]!) : undefined]) {
-      if (list) for (const p of list) if (matches(p, i)) scores[p.topic]! += weight;
+  }
+  if (taxonomy.acronyms) {
+    for (const m of text.matchAll(taxonomy.acronyms)) {
+      const group = m.findIndex((g, k) => k > 0 && g !== undefined);
+      if (group > 0) scores[taxonomy.acronymTopics[group - 1]!]! += weight;
     }
   }
 }

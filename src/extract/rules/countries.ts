@@ -1,13 +1,13 @@
 // Rule: the countries a statement concerns — every country named in its title and text, and every delegation's party.
 import { findCountries } from "../countries.ts";
-import { statementParagraphs } from "../context.ts";
+import { paragraphsOf } from "./sentences-of.ts";
 import type { ExtractRule } from "../context.ts";
 
 export const countriesRule: ExtractRule = {
   name: "countries",
   run(ctx) {
     const codes = new Set<string>();
-    for (const text of [ctx.fields.title ?? "", ...statementParagraphs(ctx.fields)]) for (const m of findCountries(text)) codes.add(m.code);
+    for (const text of [ctx.fields.title ?? "", ...paragraphsOf(ctx)]) for (const m of findCountries(text)) codes.add(m.code);
     // The European Union is a party to talks, not a country.
     for (const d of ctx.fields.delegations) if (d.countryCode && d.countryCode !== "EU") codes.add(d.countryCode);
     ctx.fields.countries = [...codes];

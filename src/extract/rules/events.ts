@@ -1,11 +1,11 @@
 // Rule: the events (conferences, dialogues, working groups, forums) a release names.
 import { findEvents } from "../events.ts";
-import { statementParagraphs } from "../context.ts";
+import { paragraphsOf } from "./sentences-of.ts";
 import type { ExtractRule } from "../context.ts";
 
 export const eventsRule: ExtractRule = {
   name: "events",
   run(ctx) {
-    ctx.fields.events = [...new Set(statementParagraphs(ctx.fields).flatMap(findEvents))];
+    ctx.fields.events = [...new Set(paragraphsOf(ctx).flatMap(findEvents))];
   },
 };
