@@ -2,40 +2,32 @@
 import { Command, CommanderError } from "commander";
 import { ingest } from "./ingest.ts";
 
+/** The folder options every command shares; `withOutput` adds the site's folder. */
+function folders(command: Command, withOutput: boolean): Command {
+  command
+    .option("--sources <dir>", "folder of collected sources", "content/sources")
+    .option("--content <dir>", "folder that receives releases/YYYY/MM/*.md", "content");
+  return withOutput ? command.option("--output <dir>", "folder that receives the site", "_site") : command;
+}
+
 const program = new Command()
   .name("communique")
   .description("Turn collected State Department releases into a searchable static archive.")
   .exitOverride()
   .showHelpAfterError();
 
-program
-  .command("ingest")
-  .description("parse every source into release Markdown files")
-  .option("--sources <dir>", "folder of collected sources", "content/sources")
-  .option("--content <dir>", "folder that receives releases/YYYY/MM/*.md", "content")
-  .action(async (opts: { sources: string; content: string }) => {
+folders(program.command("ingest").description("parse every source into release Markdown files"), false).action(async (opts: { sources: string; content: string }) => {
     const summary = await ingest(opts);
     process.exitCode = summary.reported > 0 ? 1 : 0;
   });
 
-program
-  .command("build")
-  .description("ingest, render the site with Eleventy and index it with Pagefind")
-  .option("--sources <dir>", "folder of collected sources", "content/sources")
-  .option("--content <dir>", "folder that receives releases/YYYY/MM/*.md", "content")
-  .option("--output <dir>", "folder that receives the site", "_site")
-  .action(async (opts: { sources: string; content: string; output: string }) => {
+folders(program.command("build").description("ingest, render the site with Eleventy and index it with Pagefind"), true).action(async (opts: { sources: string; content: string; output: string }) => {
     const { build } = await import("./build.ts");
     const result = await build(opts);
     process.exitCode = result.ok ? 0 : 1;
   });
 
-program
-  .command("serve")
-  .description("build, then serve the site on http://localhost:8080 and rebuild on change")
-  .option("--sources <dir>", "folder of collected sources", "content/sources")
-  .option("--content <dir>", "folder that receives releases/YYYY/MM/*.md", "content")
-  .option("--output <dir>", "folder that receives the site", "_site")
+folders(program.command("serve").description("build, then serve the site on http://localhost:8080 and rebuild on change"), true)
   .option("--port <port>", "port to listen on", "8080")
   .action(async (opts: { sources: string; content: string; output: string; port: string }) => {
     const { serve } = await import("./serve.ts");
