@@ -2,6 +2,7 @@
 import type { Diagnostic } from "../model/diagnostic.ts";
 import type { Block, Delegation, Person, PersonRef } from "../model/release.ts";
 import type { CompiledTaxonomy } from "./topics.ts";
+import type { CountryMention } from "./countries.ts";
 import type { Line } from "../parse/lines.ts";
 import type { ParsedStatement } from "../parse/text.ts";
 
@@ -52,6 +53,8 @@ export interface ExtractContext {
   /** The statement's paragraphs and sentences, computed once by the first entity rule that needs them. */
   paragraphs?: string[];
   sentences?: string[];
+  /** The country mentions of each paragraph, kept by the countries rule for the places rule. */
+  countryMentions?: CountryMention[][];
 }
 
 /** One extraction rule: a name (for tests and docs) and a function that reads and fills the context. */

@@ -62,8 +62,10 @@ export function readOrganisationList(list: string): string[] {
   return out.filter((o) => isOrganisationName(o) || /\s/.test(o));
 }
 
-/** A head or tail word, or capitals that may be an acronym: without one, a sentence names no organisation. */
-const MAY_NAME_AN_ORGANISATION = new RegExp(`\\b(?:${[...new Set([...HEADS, ...TAILS])].join("|")})\\b|[A-ZÀ-ÖØ-ÞĀ-ſ]{2}`);
+/** A head or tail word: without one, only an acronym can name an organisation in a sentence. */
+const HEAD_OR_TAIL = new RegExp(`\\b(?:${[...new Set([...HEADS, ...TAILS])].join("|")})\\b`);
+/** Words in capitals (with dots or a small letter inside, as in "U.N." or "DoD"). */
+const ACRONYM = /\b[A-Z][A-Za-z.]*[A-Z]\.?(?![A-Za-z])/g;
 
 /** A capitalised run of words, with the small words that may sit inside names. */
 const RUN = /(?:[A-ZÀ-ÖØ-ÞĀ-ſ\d][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f\d.'’&-]*)(?:\s+(?:(?:of|for|and|the|on|to|in|de|du|des|&)\s+)*[A-ZÀ-ÖØ-ÞĀ-ſ\d][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f\d.'’&-]*)*/g;
@@ -75,7 +77,12 @@ export function findOrganisations(text: string): string[] {
 
 /** Organisations named in one sentence. */
 export function findOrganisationsInSentence(sentence: string): string[] {
-  if (!MAY_NAME_AN_ORGANISATION.test(sentence)) return [];
+  // Without a head or tail word only acronyms can name an organisation: look those up, skip the full scan.
+  if (!HEAD_OR_TAIL.test(sentence)) {
+    const found: string[] = [];
+    for (const m of sentence.matchAll(ACRONYM)) if (isKnownAcronym(m[0])) found.push(ORGANISATION_ACRONYMS[m[0]]!);
+    return found;
+  }
   return findInSentence(sentence.replace(/[.!?]["”’)]*$/, "")).filter((o) => o.length > 0 && !/^(?:of|and)\b/.test(o));
 }
 

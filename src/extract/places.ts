@@ -20,25 +20,32 @@ function cityOf(text: string): string | null {
   return m[1]!.split(/\s+/).every(isPlaceWord) && (countryCode(m[2]!) || /^[A-Z]{2}$|^[A-Z]\.[A-Z]\.$/.test(m[2]!)) ? m[1]! : null;
 }
 
-/** Places in the header's place lines and in the text: "Seoul, Republic of Korea", "in Busan, Korea", "in Geneva". */
-export function findPlaces(locationLines: string[], paragraphs: string[]): string[] {
+/** "in Seoul, " right before a country mention: the city is the capitalised words after the preposition. */
+const CITY_BEFORE = /\b(?:in|to|from|at|near|visit(?:ed|s)?)\s+((?:[A-ZÀ-ÖØ-ÞĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f'’-]+\s){0,2}[A-ZÀ-ÖØ-ÞĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f'’-]+),\s+(?:the\s+)?$/;
+const AFTER_PREPOSITION = /\b(?:in|to|from|at|visit(?:ed|s)?)\s+((?:[A-ZÀ-ÖØ-ÞĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f'’-]+\s?){1,2})/g;
+const WASHINGTON_DC = /\bWashington,?\s*D\.?C\b/;
+
+/**
+ * Places in the header's place lines and in the text: a city written before a country ("in Seoul, Republic of
+ * Korea", "in Busan, Korea"; `mentions[i]` are the country mentions of `paragraphs[i]`), Washington, DC, and
+ * capital cities after a preposition ("in Geneva" is not a capital; "in Kyiv" is).
+ */
+export function findPlaces(locationLines: string[], paragraphs: string[], mentions: { start: number }[][]): string[] {
   const found: string[] = [];
   for (const line of locationLines) {
     const city = cityOf(line);
     if (city) found.push(city);
   }
-  for (const p of paragraphs) {
-    for (const m of p.matchAll(/\b(Washington,?\s*D\.?C\.?)(?![A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f])/g)) found.push("Washington, DC");
-    for (const m of p.matchAll(/\b(?:in|to|from|at|near|visit(?:ed|s)?)\s+((?:[A-ZÀ-ÖØ-ÞĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f'’-]+\s?){1,3}),\s+((?:the\s+)?(?:[A-ZÀ-ÖØ-ÞĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f.'’-]*\s?){1,4})/g)) {
-      const name = m[1]!.trim();
-      const where = m[2]!.trim().replace(/\s*\(.*$/, "");
-      const code = countryCode(where) ?? countryCode(where.split(/\s+/).slice(0, 3).join(" ")) ?? countryCode(where.split(/\s+/)[0]!);
-      if (code && name.split(/\s+/).every(isPlaceWord) && !countryCode(name)) found.push(name);
+  paragraphs.forEach((p, i) => {
+    if (p.includes("Washington") && WASHINGTON_DC.test(p)) found.push("Washington, DC");
+    for (const m of mentions[i] ?? []) {
+      const city = CITY_BEFORE.exec(p.slice(Math.max(0, m.start - 60), m.start))?.[1];
+      if (city && city.split(/\s+/).every(isPlaceWord) && !countryCode(city)) found.push(city);
     }
-    for (const m of p.matchAll(/\b(?:in|to|from|at|visit(?:ed|s)?)\s+((?:[A-ZÀ-ÖØ-ÞĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f'’-]+\s?){1,2})/g)) {
+    for (const m of p.matchAll(AFTER_PREPOSITION)) {
       const name = m[1]!.trim();
       if (CAPITALS.has(name)) found.push(name);
     }
-  }
+  });
   return [...new Set(found)];
 }

@@ -7,7 +7,8 @@ export const countriesRule: ExtractRule = {
   name: "countries",
   run(ctx) {
     const codes = new Set<string>();
-    for (const text of [ctx.fields.title ?? "", ...paragraphsOf(ctx)]) for (const m of findCountries(text)) codes.add(m.code);
+    ctx.countryMentions = paragraphsOf(ctx).map(findCountries);
+    for (const m of [...findCountries(ctx.fields.title ?? ""), ...ctx.countryMentions.flat()]) codes.add(m.code);
     // The European Union is a party to talks, not a country.
     for (const d of ctx.fields.delegations) if (d.countryCode && d.countryCode !== "EU") codes.add(d.countryCode);
     ctx.fields.countries = [...codes];

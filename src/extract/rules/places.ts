@@ -6,6 +6,6 @@ import type { ExtractRule } from "../context.ts";
 export const placesRule: ExtractRule = {
   name: "places",
   run(ctx) {
-    ctx.fields.places = findPlaces(ctx.fields.location?.split("; ") ?? [], paragraphsOf(ctx));
+    ctx.fields.places = findPlaces(ctx.fields.location?.split("; ") ?? [], paragraphsOf(ctx), ctx.countryMentions ?? []);
   },
 };
