@@ -1,11 +1,13 @@
-// Golden tests: each test/fixtures/<case>/ holds one source beside the exact Markdown and diagnostics it must give.
+// Golden tests: each test/fixtures/<case>/ holds one source beside the exact Markdown and diagnostics it must give
+// (a feed's releases one after another in expected.md, in feed order after merging duplicate items).
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { formatDiagnostic } from "../src/model/diagnostic.ts";
 import { releaseMarkdown } from "../src/emit/markdown.ts";
-import { parseRelease } from "../src/ingest/parse-release.ts";
+import { parseSource } from "../src/ingest/parse-source.ts";
+import { mergeReleases } from "../src/ingest/dedupe.ts";
 import { readTaxonomy } from "../src/ingest/taxonomy.ts";
 
 const root = join(import.meta.dirname, "fixtures");
@@ -23,8 +25,10 @@ for (const name of readdirSync(root).sort().filter((n) => n !== "entities")) {
   test(`fixture ${name}`, () => {
     assert.equal(inputs.length, 1, `${dir} must hold exactly one input file besides expected.*`);
     const input = inputs[0]!;
-    const { release, diagnostics } = parseRelease(readFileSync(join(dir, input)), { path: input, taxonomy });
-    const md = release ? releaseMarkdown(release) : null;
+    const source = parseSource(readFileSync(join(dir, input)), { path: input, taxonomy });
+    const diagnostics = [...source.diagnostics, ...source.items.flatMap((i) => i.diagnostics)];
+    const releases = mergeReleases([source]).releases.sort((a, b) => (a.item ?? 0) - (b.item ?? 0)).map((r) => r.release);
+    const md = releases.length > 0 ? releases.map(releaseMarkdown).join("\n") : null;
     const diags = diagnostics.map((d) => formatDiagnostic(d)).join("\n") + (diagnostics.length ? "\n" : "");
     const mdFile = join(dir, "expected.md");
     const diagFile = join(dir, "expected.diagnostics.txt");

@@ -4,8 +4,9 @@ import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { formatDiagnostic } from "../model/diagnostic.ts";
 import { readReleaseKey } from "../emit/front-matter.ts";
-import { parseRelease } from "../ingest/parse-release.ts";
-import { type ExistingRelease, type IngestPlan, planIngest } from "../ingest/plan.ts";
+import { type SourceResult, parseSource } from "../ingest/parse-source.ts";
+import { type MergeResult, mergeReleases } from "../ingest/dedupe.ts";
+import { type ExistingRelease, type IngestPlan, type PlanEntry, planIngest } from "../ingest/plan.ts";
 import type { CorrectionFile } from "../ingest/corrections.ts";
 import { readTaxonomy } from "../ingest/taxonomy.ts";
 import { listFiles, writeFileAtomic } from "./files.ts";
@@ -28,7 +29,12 @@ export interface IngestSummary {
   written: number;
   unchanged: number;
   removed: number;
+  /** Sources, feed files and feed items that were reported with an error. */
   reported: number;
+  /** Text files and feed items read; distinct releases they hold; versions merged into another release. */
+  itemsRead: number;
+  distinctReleases: number;
+  duplicatesMerged: number;
   plan: IngestPlan;
 }
 
@@ -39,10 +45,10 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   if (taxonomy && "error" in taxonomy) {
     log(formatDiagnostic(taxonomy.error, options.content));
     log("Ingest stopped: fix the taxonomy; no release was written.");
-    return { written: 0, unchanged: 0, removed: 0, reported: 1, plan: { writes: [], removals: [], outcomes: [], orphans: [] } };
+    return { written: 0, unchanged: 0, removed: 0, reported: 1, itemsRead: 0, distinctReleases: 0, duplicatesMerged: 0, plan: { writes: [], removals: [], outcomes: [], orphans: [] } };
   }
   const sourcePaths = await listFiles(options.sources);
-  const parsed = [];
+  const sources: SourceResult[] = [];
   for (const path of sourcePaths) {
     let bytes: Uint8Array;
     try {
@@ -50,23 +56,30 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       bytes = readFileSync(join(options.sources, path));
     } catch (e) {
       const reason = `Cannot read the file: ${(e as Error).message}`;
-      parsed.push({ path, release: null, diagnostics: [{ code: "READ_FAILED" as const, severity: "error" as const, reason, path, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }] });
+      const d = { code: "READ_FAILED" as const, severity: "error" as const, reason, path, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+      sources.push({ path, format: "text", builtAt: null, diagnostics: [], items: [{ item: null, guid: null, link: null, release: null, diagnostics: [d] }] });
       continue;
     }
-    parsed.push({ path, ...parseRelease(bytes, { path, taxonomy: taxonomy?.taxonomy }) });
+    // A feed (RSS or Atom, known by its content) yields one result per item; a text file one.
+    sources.push(parseSource(bytes, { path, taxonomy: taxonomy?.taxonomy }));
   }
 
-  const plan = planIngest(parsed, await readExisting(options.content, log), await readCorrections(options.content));
+  const merged = mergeReleases(sources);
+  const plan = planIngest(planEntries(sources, merged), await readExisting(options.content, log), await readCorrections(options.content));
+  const idOfKey = new Map(plan.outcomes.filter((o) => o.id !== null).map((o) => [o.key, o.id]));
   for (const w of plan.writes) await writeFileAtomic(join(options.content, w.file), w.markdown);
   for (const r of plan.removals) await rm(join(options.content, r.file), { force: true });
   const report = {
     sources: options.sources,
     // The report holds each source's state, not this run's actions, so an unchanged re-run leaves it untouched.
-    outcomes: plan.outcomes.map((o) => ({
-      ...o,
-      status: o.status === "reported" ? "reported" : "release",
-      diagnostics: o.diagnostics.map((d) => ({ ...d, message: formatDiagnostic(d) })),
-    })),
+    counts: merged.counts,
+    outcomes: [
+      ...plan.outcomes.map((o) => ({ ...o, status: o.status === "reported" ? "reported" : "release" })),
+      // Versions merged into another release: older snapshots of a feed item, a text file beside its feed item.
+      ...merged.merged.map((m) => ({ path: m.path, item: m.item, key: m.key, status: "merged", id: idOfKey.get(m.key) ?? null, file: null, diagnostics: m.diagnostics })),
+    ]
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : (a.item ?? 0) - (b.item ?? 0)))
+      .map((o) => ({ ...o, diagnostics: o.diagnostics.map((d) => ({ ...d, message: formatDiagnostic(d) })) })),
     removed: plan.removals,
     corrections: plan.orphans.map((d) => ({ ...d, message: formatDiagnostic(d) })),
   };
@@ -76,15 +89,40 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const dirOf = (code: string) => (code.endsWith("CORRECTION") ? options.content : options.sources);
   // Info diagnostics (such as NOT_UTF8) go to the JSON report only, keeping the console to what needs a look.
   for (const o of plan.outcomes) for (const d of o.diagnostics) if (d.severity !== "info") log(formatDiagnostic(d, dirOf(d.code)));
+  for (const m of merged.merged) for (const d of m.diagnostics) if (d.severity !== "info") log(formatDiagnostic(d, dirOf(d.code)));
   for (const d of plan.orphans) log(formatDiagnostic(d, options.content));
   for (const r of plan.removals) log(`removed ${r.file} (its source ${r.sourcePath} is gone)`);
   const count = (s: string) => plan.outcomes.filter((o) => o.status === s).length;
-  const summary = { written: count("written"), unchanged: count("unchanged"), removed: plan.removals.length, reported: count("reported"), plan };
+  const reported = plan.outcomes.filter((o) => o.status === "reported" && o.diagnostics.some((d) => d.severity === "error")).length;
+  const { itemsRead, distinctReleases, duplicatesMerged } = merged.counts;
+  const summary = { written: count("written"), unchanged: count("unchanged"), removed: plan.removals.length, reported, itemsRead, distinctReleases, duplicatesMerged, plan };
+  const feeds = sources.filter((s) => s.format !== "text").length;
   log(
-    `Ingested ${sourcePaths.length} sources from ${options.sources}: ${summary.written} written, ${summary.unchanged} unchanged, ` +
-      `${summary.removed} removed, ${summary.reported} reported.` + (summary.written + summary.removed === 0 ? " Nothing to write." : ""),
+    `Ingested ${sourcePaths.length} sources from ${options.sources}` +
+      (feeds > 0 ? ` (${feeds} feeds): ${itemsRead} items read, ${distinctReleases} distinct releases, ${duplicatesMerged} duplicates merged; ` : ": ") +
+      `${summary.written} written, ${summary.unchanged} unchanged, ${summary.removed} removed, ${summary.reported} reported.` +
+      (summary.written + summary.removed === 0 ? " Nothing to write." : ""),
   );
   return summary;
+}
+
+/**
+ * What the plan places: each merged release under its stable key, then every item or file that was reported and
+ * left no release of its own (keyed by its guid when it has one, so a failing snapshot keeps the release's last good
+ * file), then each feed file's own problems (not XML, no items).
+ */
+function planEntries(sources: readonly SourceResult[], merged: MergeResult): PlanEntry[] {
+  const entries: PlanEntry[] = merged.releases.map((r) => ({ path: r.path, item: r.item, key: r.key, aliases: r.aliases, release: r.release, diagnostics: r.diagnostics }));
+  const placed = new Set(merged.releases.flatMap((r) => [r.key, ...r.aliases]));
+  for (const s of sources) {
+    if (s.diagnostics.length > 0) entries.push({ path: s.path, item: null, key: `${s.path}#feed`, release: null, diagnostics: s.diagnostics });
+    for (const it of s.items) {
+      if (it.release) continue;
+      const key = it.guid ?? (it.item === null ? s.path : `${s.path}#${it.item}`);
+      entries.push({ path: s.path, item: it.item, key: placed.has(key) ? `${s.path}#${it.item}` : key, release: null, diagnostics: it.diagnostics });
+    }
+  }
+  return entries;
 }
 
 /** Reads `taxonomy/topics.yaml` under the content folder; null when there is none (releases then get no topics). */
@@ -115,7 +153,7 @@ async function readExisting(content: string, log: (line: string) => void): Promi
     const file = `releases/${f}`;
     const markdown = readFileSync(join(content, file), "utf8");
     const fm = readReleaseKey(markdown);
-    if (fm.ok) out.push({ file, id: fm.id, sourcePath: fm.sourcePath, markdown });
+    if (fm.ok) out.push({ file, id: fm.id, sourcePath: fm.sourcePath, keys: fm.keys, markdown });
     else log(`${join(content, file)}:1:1: Unexpected front matter (${fm.error}), expected a release; left untouched [INVALID_RECORD]`);
   }
   return out;

@@ -27,21 +27,35 @@ export function formatZodIssues(issues: readonly { path: PropertyKey[]; message:
   return issues.map((i) => `${i.path.map(String).join(".") || "(root)"}: ${i.message}`).join("; ");
 }
 
+/** What ingest needs of an existing release file: its id, source path, and every key it answers to. */
+export interface ReleaseKey {
+  ok: true;
+  id: string;
+  sourcePath: string;
+  /** The source's key (its guid, else its path) first, then those of the other sources merged into it. */
+  keys: string[];
+}
+
 /**
- * Reads just the id and source path of a release file, as ingest needs them for thousands of files. The file's
- * own layout (written by releaseMarkdown) is read directly, which is far faster than parsing the whole YAML;
- * any other layout falls back to the full, validated parse.
+ * Reads just the id, source path and keys of a release file, as ingest needs them for thousands of files. The
+ * file's own layout (written by releaseMarkdown) is read directly, which is far faster than parsing the whole
+ * YAML; any other layout, or a release with other sources, falls back to the full, validated parse.
  */
-export function readReleaseKey(markdown: string): { ok: true; id: string; sourcePath: string } | { ok: false; error: string } {
+export function readReleaseKey(markdown: string): ReleaseKey | { ok: false; error: string } {
   const id = /^id: (.+)$/m.exec(markdown);
   const path = /^source:\n(?: {2}.*\n)*? {2}path: (.+)$/m.exec(markdown);
-  if (id && path && markdown.startsWith("---\n")) {
+  const guid = /^source:\n(?: {2}.*\n)*? {2}guid: (.+)$/m.exec(markdown);
+  if (id && path && guid && markdown.startsWith("---\n") && /^otherSources: \[\]$/m.test(markdown)) {
     const idValue: unknown = parse(id[1]!);
     const pathValue: unknown = parse(path[1]!);
-    if (typeof idValue === "string" && typeof pathValue === "string" && FrontMatterSchema.shape.id.safeParse(idValue).success) {
-      return { ok: true, id: idValue, sourcePath: pathValue };
+    const guidValue: unknown = parse(guid[1]!);
+    if (typeof idValue === "string" && typeof pathValue === "string" && (guidValue === null || typeof guidValue === "string") && FrontMatterSchema.shape.id.safeParse(idValue).success) {
+      return { ok: true, id: idValue, sourcePath: pathValue, keys: [guidValue ?? pathValue] };
     }
   }
   const full = readFrontMatter(markdown);
-  return full.ok ? { ok: true, id: full.value.id, sourcePath: full.value.source.path } : full;
+  if (!full.ok) return full;
+  const { source, otherSources } = full.value;
+  const keys = [source.guid ?? source.path, ...otherSources.map((o) => o.guid ?? o.path)];
+  return { ok: true, id: full.value.id, sourcePath: source.path, keys };
 }

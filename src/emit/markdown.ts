@@ -1,24 +1,47 @@
 // Emits a Release as Markdown: YAML front matter written by the yaml library, then the body blocks.
 import { stringify } from "yaml";
-import { FRONT_MATTER_KEYS, type Block, type FrontMatter, type Release } from "../model/release.ts";
-import { escapeMarkdown } from "./escape.ts";
+import { FRONT_MATTER_KEYS, type Block, type FrontMatter, type Link, type Release } from "../model/release.ts";
+import { escapeMarkdown, linkDestination } from "./escape.ts";
 
-/** Escapes text that may hold line breaks; each break becomes a Markdown hard break (a backslash at line end). */
-function inline(text: string): string {
-  return text.split("\n").map(escapeMarkdown).join("\\\n");
+/**
+ * Escapes text that may hold line breaks; each break becomes a Markdown hard break (a backslash at line end).
+ * Links (ranges of the plain text) become `[text](href)`, their text escaped like the rest; a link that spans a
+ * line break is written once per line.
+ */
+function inline(text: string, links: readonly Link[] = []): string {
+  let offset = 0;
+  return text
+    .split("\n")
+    .map((line) => {
+      const start = offset;
+      offset += line.length + 1;
+      if (links.length === 0) return escapeMarkdown(line);
+      let out = "";
+      let at = 0;
+      for (const l of [...links].sort((a, b) => a.start - b.start)) {
+        const s = Math.max(l.start - start, at);
+        const e = Math.min(l.end - start, line.length);
+        if (e <= s) continue;
+        out += escapeMarkdown(line.slice(at, s), at === 0);
+        out += `[${escapeMarkdown(line.slice(s, e), false)}](${linkDestination(l.href)})`;
+        at = e;
+      }
+      return out + escapeMarkdown(line.slice(at), at === 0);
+    })
+    .join("\\\n");
 }
 
 /** The Markdown of one body block. Turns are `**LABEL:** text`, which the site styles as a speaker turn. */
 export function blockMarkdown(block: Block): string {
   switch (block.kind) {
     case "paragraph":
-      return inline(block.text);
+      return inline(block.text, block.links);
     case "heading":
-      return `## ${inline(block.text)}`;
+      return `## ${inline(block.text, block.links)}`;
     case "list":
-      return block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : "-"} ${inline(item)}`).join("\n");
+      return block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : "-"} ${inline(item, block.itemLinks?.[i])}`).join("\n");
     case "turn":
-      return `**${escapeMarkdown(block.speaker)}:**${block.text ? ` ${inline(block.text)}` : ""}`;
+      return `**${escapeMarkdown(block.speaker)}:**${block.text ? ` ${inline(block.text, block.links)}` : ""}`;
   }
 }
 

@@ -59,6 +59,8 @@ export function parseRelease(input: Uint8Array | string, options: { path: string
       collection: parsed.collection,
       origin: parsed.origin,
     },
+    otherSources: [],
+    revisions: [],
     body: fields.body,
   };
   const checked = ReleaseSchema.safeParse(candidate);

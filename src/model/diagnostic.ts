@@ -14,6 +14,14 @@ export const DIAGNOSTIC_CODES = {
   BAD_CORRECTION: { severity: "error", summary: "A curator correction is not valid YAML or breaks the record schema; the release keeps its last good file." },
   BAD_TAXONOMY: { severity: "error", summary: "The topic taxonomy is not valid YAML or breaks its schema; ingest stops and writes nothing." },
   ORPHAN_CORRECTION: { severity: "warning", summary: "A curator correction names a release id that no source produces." },
+  MALFORMED_FEED: { severity: "error", summary: "The feed is not well-formed XML (not XML at all, broken markup, cut off); every complete item in it is still read." },
+  NOT_A_FEED: { severity: "error", summary: "The source is XML but neither an RSS nor an Atom feed." },
+  EMPTY_FEED: { severity: "warning", summary: "The feed holds no items." },
+  FEED_ITEM_TRUNCATED: { severity: "error", summary: "A feed item is cut off by the end of the file; that item is skipped, the others are read." },
+  FEED_ITEM_WITHOUT_TITLE: { severity: "error", summary: "A feed item has no title; that item is skipped, the others are read." },
+  FEED_ITEM_WITHOUT_DATE: { severity: "error", summary: "A feed item has no publication date, or one that is not a real timestamp; that item is skipped." },
+  FEED_ITEM_WITHOUT_BODY: { severity: "error", summary: "A feed item has no body text besides its header; that item is skipped." },
+  UNKNOWN_CREATOR: { severity: "warning", summary: "A feed item's creator is neither an office nor speaker lines; it was kept as the office." },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type Severity = "error" | "warning" | "info";

@@ -37,6 +37,12 @@ export const SourceSchema = z.object({
   origin: z.string().nullable(),
 });
 
+/** A change between two collected versions of a release: the snapshot date it was seen, and what changed. */
+export const RevisionSchema = z.object({
+  date: isoDate,
+  changes: z.string().min(1),
+});
+
 /** The front matter of a release's Markdown file. These names are fixed: other tools read them. */
 export const FrontMatterSchema = z.strictObject({
   id: z.string().regex(/^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/, "expected YYYY-MM-DD-slug"),
@@ -60,14 +66,30 @@ export const FrontMatterSchema = z.strictObject({
   /** Topic slugs from the curators' taxonomy (content/taxonomy/topics.yaml), most relevant first, at most six. */
   topics: z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)),
   source: SourceSchema,
+  /** The other sources the same release was collected from (a text file beside a feed item), merged into this one.
+   * Both lists default to empty, so files written before they existed still read. */
+  otherSources: z.array(SourceSchema).default([]),
+  /** Changes of title or body between collected versions (feed snapshots), oldest first. */
+  revisions: z.array(RevisionSchema).default([]),
 });
+
+/** A link in a block's plain text: the characters [start, end) link to `href`. */
+export const LinkSchema = z.object({
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  href: z.string().min(1),
+});
+
+/** Links of a text, when it has any (absent otherwise, so text sources' records stay as they were). */
+const links = z.array(LinkSchema).optional();
 
 /** One block of a statement's body, in reading order. */
 export const BlockSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("paragraph"), text: z.string().min(1) }),
-  z.object({ kind: z.literal("heading"), text: z.string().min(1) }),
-  z.object({ kind: z.literal("list"), ordered: z.boolean(), items: z.array(z.string().min(1)).min(1) }),
-  z.object({ kind: z.literal("turn"), speaker: z.string().min(1), text: z.string() }),
+  z.object({ kind: z.literal("paragraph"), text: z.string().min(1), links }),
+  z.object({ kind: z.literal("heading"), text: z.string().min(1), links }),
+  /** `itemLinks[i]` holds the links of `items[i]`; the items stay plain strings for the entity rules. */
+  z.object({ kind: z.literal("list"), ordered: z.boolean(), items: z.array(z.string().min(1)).min(1), itemLinks: z.array(z.array(LinkSchema)).optional() }),
+  z.object({ kind: z.literal("turn"), speaker: z.string().min(1), text: z.string(), links }),
 ]);
 
 /** A whole release: its front matter plus the body blocks that become its Markdown. */
@@ -77,6 +99,8 @@ export type Person = z.infer<typeof PersonSchema>;
 export type PersonRef = z.infer<typeof PersonRefSchema>;
 export type Delegation = z.infer<typeof DelegationSchema>;
 export type Source = z.infer<typeof SourceSchema>;
+export type Revision = z.infer<typeof RevisionSchema>;
+export type Link = z.infer<typeof LinkSchema>;
 export type FrontMatter = z.infer<typeof FrontMatterSchema>;
 export type Block = z.infer<typeof BlockSchema>;
 export type Release = z.infer<typeof ReleaseSchema>;

@@ -10,6 +10,16 @@ const text = fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.length >
 const person = fc.record({ name: text, title: fc.option(text, { nil: null }) });
 const date = fc.date({ min: new Date("1990-01-01"), max: new Date("2030-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 const code = fc.constantFrom("US", "KR", "FR", "EU");
+const source = fc.record({
+  format: fc.constantFrom("text" as const, "rss" as const, "atom" as const),
+  path: text,
+  sha256: fc.constant("a".repeat(64)),
+  guid: fc.option(text, { nil: null }),
+  link: fc.option(text, { nil: null }),
+  collectedOn: fc.option(date, { nil: null }),
+  collection: fc.option(text, { nil: null }),
+  origin: fc.option(text, { nil: null }),
+});
 const release: fc.Arbitrary<Release> = fc.record({
   id: fc.tuple(date, fc.constantFrom("a", "joint-statement", "x-2")).map(([d, s]) => `${d}-${s}`),
   title: text,
@@ -30,16 +40,9 @@ const release: fc.Arbitrary<Release> = fc.record({
   places: fc.array(text, { maxLength: 3 }),
   events: fc.array(text, { maxLength: 3 }),
   topics: fc.array(fc.constantFrom("cybersecurity", "human-rights", "arms-control"), { maxLength: 3 }),
-  source: fc.record({
-    format: fc.constantFrom("text" as const, "rss" as const, "atom" as const),
-    path: text,
-    sha256: fc.constant("a".repeat(64)),
-    guid: fc.option(text, { nil: null }),
-    link: fc.option(text, { nil: null }),
-    collectedOn: fc.option(date, { nil: null }),
-    collection: fc.option(text, { nil: null }),
-    origin: fc.option(text, { nil: null }),
-  }),
+  source,
+  otherSources: fc.array(source, { maxLength: 2 }),
+  revisions: fc.array(fc.record({ date, changes: text }), { maxLength: 2 }),
   body: fc.array(fc.record({ kind: fc.constant("paragraph" as const), text }), { maxLength: 3 }),
 });
 
@@ -51,7 +54,8 @@ test("emit then read front matter round-trips (property)", () => {
       assert.deepEqual(back.value, JSON.parse(JSON.stringify(frontMatterOf(r))));
       assert.deepEqual(Object.keys(back.value), FRONT_MATTER_KEYS);
       // The fast key reader agrees with the full parse on every emitted file.
-      assert.deepEqual(readReleaseKey(releaseMarkdown(r)), { ok: true, id: r.id, sourcePath: r.source.path });
+      const keys = [r.source, ...r.otherSources].map((s) => s.guid ?? s.path);
+      assert.deepEqual(readReleaseKey(releaseMarkdown(r)), { ok: true, id: r.id, sourcePath: r.source.path, keys });
     }),
     { numRuns: 500 },
   );

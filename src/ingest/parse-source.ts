@@ -1,0 +1,118 @@
+// parseSource: any source's bytes → its releases (one for a text file, one per item for a feed) and diagnostics. Pure.
+import { createHash } from "node:crypto";
+import { type Diagnostic, diagnostic } from "../model/diagnostic.ts";
+import type { Release } from "../model/release.ts";
+import type { ExtractOptions } from "../extract/context.ts";
+import { readFeedTime } from "../parse/feed-dates.ts";
+import { decodeBytes } from "../sources/decode.ts";
+import { type FeedFormat, type FeedItem, readFeed, sniffFeed } from "../sources/feed.ts";
+import { type FeedSource, feedItemRelease, itemText } from "./feed-release.ts";
+import { parseRelease } from "./parse-release.ts";
+
+/** One release a source yields (or would have, when it is reported). */
+export interface ItemResult {
+  /** The feed item's 1-based position; null for a text source. */
+  item: number | null;
+  /** The item's guid and link as written, when it has them (so a failing item can still be named and matched). */
+  guid: string | null;
+  link: string | null;
+  release: Release | null;
+  diagnostics: Diagnostic[];
+}
+
+/** Everything one source file yields. */
+export interface SourceResult {
+  path: string;
+  format: "text" | FeedFormat;
+  /** When a feed snapshot was built (UTC ISO instant of `lastBuildDate`/`updated`, else of its newest item); null for text. */
+  builtAt: string | null;
+  /** Problems of the file as a whole (not XML, not a feed, no items). */
+  diagnostics: Diagnostic[];
+  items: ItemResult[];
+}
+
+/** Extensions that promise a feed: such a file that is not XML is reported as a malformed feed, not read as text. */
+const FEED_EXTENSIONS = /\.(?:rss|atom|xml)$/i;
+
+/**
+ * Parses one source, whatever its format: a feed (RSS 2.0 or Atom, recognised by its content, whatever its
+ * extension) gives one result per item; anything else is read as plain text by {@link parseRelease}. Never throws.
+ */
+export function parseSource(input: Uint8Array | string, options: { path: string } & ExtractOptions): SourceResult {
+  const { path } = options;
+  const bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;
+  const start = { line: 1, column: 1 };
+  const decoded = bytes.length > 0 ? decodeBytes(bytes) : null;
+  const kind = decoded && !decoded.binary ? sniffFeed(decoded.text) : null;
+  if (kind === null) {
+    if (FEED_EXTENSIONS.test(path) && decoded && decoded.text.trim().length > 0) {
+      const reason = decoded.binary ? "Unexpected binary content, expected an RSS or Atom feed" : "Unexpected text that is not XML, expected an RSS or Atom feed";
+      return { path, format: /\.atom$/i.test(path) ? "atom" : "rss", builtAt: null, diagnostics: [diagnostic("MALFORMED_FEED", reason, path, start)], items: [] };
+    }
+    const { release, diagnostics } = parseRelease(bytes, options);
+    return { path, format: "text", builtAt: null, diagnostics: [], items: [{ item: null, guid: null, link: null, release, diagnostics }] };
+  }
+  if (kind === "xml") {
+    return { path, format: "rss", builtAt: null, diagnostics: [diagnostic("NOT_A_FEED", "Unexpected XML document, expected an <rss> or Atom <feed> root element", path, start)], items: [] };
+  }
+  return parseFeed(decoded!.text, bytes, kind, options);
+}
+
+/**
+ * Releases already built from identical items, keyed by the item's content and the options: collectors save the same
+ * feed many times, so most items recur in many snapshots. Only clean results are kept (diagnostics name a file and
+ * line, which differ between snapshots); the source is attached afresh. Bounded, and invisible to callers: the
+ * result is the same as without it.
+ */
+const itemCache = new Map<string, Release>();
+const ITEM_CACHE_SIZE = 4000;
+const taxonomyIds = new WeakMap<object, number>();
+let taxonomyCount = 0;
+
+function itemKey(item: FeedItem, blogger: boolean, options: ExtractOptions): string {
+  let tax = 0;
+  if (options.taxonomy) {
+    tax = taxonomyIds.get(options.taxonomy) ?? ++taxonomyCount;
+    taxonomyIds.set(options.taxonomy, tax);
+  }
+  const { index: _i, start: _s, end: _e, ...content } = item;
+  return createHash("sha256").update(JSON.stringify([content, blogger, tax])).digest("hex");
+}
+
+function cachedItemRelease(item: FeedItem, source: FeedSource, options: ExtractOptions): { release: Release | null; diagnostics: Diagnostic[] } {
+  const key = itemKey(item, source.blogger, options);
+  const hit = itemCache.get(key);
+  if (hit) {
+    const release = { ...hit, source: { ...hit.source, path: source.path, sha256: source.sha256, collectedOn: source.collectedOn, collection: source.collection } };
+    return { release, diagnostics: [] };
+  }
+  const result = feedItemRelease(item, source, options);
+  if (result.release && result.diagnostics.length === 0) {
+    if (itemCache.size >= ITEM_CACHE_SIZE) itemCache.clear();
+    itemCache.set(key, result.release);
+  }
+  return result;
+}
+
+function parseFeed(text: string, bytes: Uint8Array, format: FeedFormat, options: { path: string } & ExtractOptions): SourceResult {
+  const { path } = options;
+  const feed = readFeed(text, format);
+  const diagnostics = feed.errors.map((e) => diagnostic("MALFORMED_FEED", `Unexpected XML: ${e.reason.replace(/\.$/, "")}; complete items are still read`, path, e.at));
+  if (feed.items.length === 0 && diagnostics.length === 0) diagnostics.push(diagnostic("EMPTY_FEED", "Unexpected feed without items, expected <item> or <entry> elements", path, { line: 1, column: 1 }));
+  const built = readFeedTime(feed.builtAt);
+  // Without a build date, the snapshot is as new as its newest item.
+  const newest = feed.items.map((i) => readFeedTime(i.published)?.instant).filter((t): t is string => t !== undefined).sort().at(-1) ?? null;
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const source = { path, format, sha256, collectedOn: built?.date ?? null, collection: itemText(feed.title) || null, blogger: feed.blogger };
+  const items = feed.items.map((item): ItemResult => {
+    const named = { item: item.index, guid: item.guid?.trim() || null, link: item.link?.trim() || null };
+    try {
+      return { ...named, ...cachedItemRelease(item, source, options) };
+    } catch (e) {
+      // Not expected: the readers and rules do not throw; if one ever does, the item is reported, never the run.
+      const reason = `Unexpected failure reading item ${item.index}: ${(e as Error).message}`;
+      return { ...named, release: null, diagnostics: [diagnostic("INVALID_RECORD", reason, path, item.start, item.end)] };
+    }
+  });
+  return { path, format, builtAt: built?.instant ?? newest, diagnostics, items };
+}
