@@ -97,7 +97,10 @@ function cachedItemRelease(item: FeedItem, source: FeedSource, options: ExtractO
 function parseFeed(text: string, bytes: Uint8Array, format: FeedFormat, options: { path: string } & ExtractOptions): SourceResult {
   const { path } = options;
   const feed = readFeed(text, format);
-  const diagnostics = feed.errors.map((e) => diagnostic("MALFORMED_FEED", `Unexpected XML: ${e.reason.replace(/\.$/, "")}; complete items are still read`, path, e.at));
+  // The first XML error says what broke; the ones that follow it (unclosed parents of a cut-off item) add nothing.
+  const first = feed.errors[0];
+  const more = feed.errors.length > 1 ? ` (and ${feed.errors.length - 1} more)` : "";
+  const diagnostics = first ? [diagnostic("MALFORMED_FEED", `Unexpected XML: ${first.reason.replace(/\.$/, "")}${more}; complete items are still read`, path, first.at)] : [];
   if (feed.items.length === 0 && diagnostics.length === 0) diagnostics.push(diagnostic("EMPTY_FEED", "Unexpected feed without items, expected <item> or <entry> elements", path, { line: 1, column: 1 }));
   const built = readFeedTime(feed.builtAt);
   // Without a build date, the snapshot is as new as its newest item.

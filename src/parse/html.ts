@@ -269,14 +269,8 @@ export function htmlToBlocks(html: string): Block[] {
 
 /** The plain text of an HTML fragment (a title written as HTML), whitespace collapsed. */
 export function htmlToText(html: string): string {
-  const mdast = toMdast(parseHtml(html)) as MdastRoot;
-  const parts: string[] = [];
-  const walk = (nodes: readonly MdastContent[]) => {
-    for (const n of nodes) {
-      if (n.type === "paragraph" || n.type === "heading") parts.push(textOf(n.children).text);
-      else if ("children" in n) walk(n.children as MdastContent[]);
-    }
-  };
-  walk(mdast.children);
-  return parts.join(" ").replace(/\s+/g, " ").trim();
+  const blocks: Block[] = [];
+  blocksOf((toMdast(parseHtml(html)) as MdastRoot).children, blocks, true);
+  const texts = blocks.flatMap((b) => (b.kind === "list" ? b.items : b.kind === "turn" ? [`${b.speaker}: ${b.text}`] : [b.text]));
+  return texts.join(" ").replace(/\s+/g, " ").trim();
 }

@@ -102,7 +102,7 @@ export function readFeed(text: string, format: FeedFormat): Feed {
 
   const local = (t: SaxesTagNS) => (t.uri && t.uri !== ATOM && t.uri !== "" ? `${t.uri}#${t.local}` : t.local);
   parser.on("error", (e) => {
-    const reason = e.message.replace(/^.*?:\d+:\d+: /, "");
+    const reason = e.message.replace(/^(?:.*?:)?\d+:\d+: /, "");
     // Named HTML entities (&nbsp;) are common in feeds and kept as written; titles and bodies decode them later.
     if (/undefined entity/.test(reason)) return;
     if (feed.errors.length < 20) feed.errors.push({ reason, at: at() });
@@ -196,13 +196,16 @@ export function readFeed(text: string, format: FeedFormat): Feed {
       if ((name === "lastBuildDate" || name === "updated") && trimmed) feed.builtAt = trimmed;
     }
   });
+  let endOfFile: Position = { line: 1, column: 1 };
   try {
-    parser.write(text.replace(/^\ufeff/, "")).close();
+    parser.write(text.replace(/^\ufeff/, ""));
+    endOfFile = at();
+    parser.close();
   } catch (e) {
     // saxes reports through the error handler; a throw here would be a bug in it, still reported, never raised.
     feed.errors.push({ reason: (e as Error).message, at: at() });
   }
   const last = feed.items.at(-1);
-  if (last && !last.complete) last.end = at();
+  if (last && !last.complete) last.end = endOfFile;
   return feed;
 }
