@@ -16,7 +16,7 @@ function rendered(markdown: string): { text: string; anchors: { text: string; hr
   let open: { text: string; href: string } | null = null;
   for (const block of md.parseInline(markdown, {})) {
     for (const t of block.children ?? []) {
-      if (t.type === "link_open") open = { text: "", href: t.attrGet("href") ?? "" };
+      if (t.type === "link_open") open = { text: "", href: String(t.attrGet("href") ?? "") };
       else if (t.type === "link_close" && open) {
         anchors.push(open);
         open = null;
