@@ -54,7 +54,8 @@ export function frontMatterOf(release: Release): FrontMatter {
 
 /** The whole Markdown file of a release, byte-identical for identical releases. */
 export function releaseMarkdown(release: Release): string {
-  const yaml = stringify(frontMatterOf(release), { lineWidth: 0, defaultStringType: "PLAIN", defaultKeyType: "PLAIN" });
+  // No anchors and aliases: a value written twice is written out twice, and skipping the search for repeats is faster.
+  const yaml = stringify(frontMatterOf(release), { lineWidth: 0, defaultStringType: "PLAIN", defaultKeyType: "PLAIN", aliasDuplicateObjects: false });
   const body = release.body.map(blockMarkdown).join("\n\n");
   return `---\n${yaml}---\n\n${body}\n`;
 }
