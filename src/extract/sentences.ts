@@ -14,12 +14,18 @@ function endsWithAbbreviation(chunk: string): boolean {
 
 /** The sentences of a text, in order, trimmed. */
 export function sentences(text: string): string[] {
-  const parts = text.split(/(?<=[.!?][”"’)]?)\s+(?=[“"‘(]?[A-ZÀ-ÖØ-ÞĀ-ſ\d])/);
   const out: string[] = [];
-  for (const part of parts) {
-    const last = out.at(-1);
-    if (last !== undefined && endsWithAbbreviation(last)) out[out.length - 1] = `${last} ${part}`;
-    else out.push(part);
+  let from = 0;
+  // A sentence ends at ".", "!" or "?" (and a closing quote or bracket) before spaces and a capital or digit,
+  // unless the word before the period is an abbreviation or an initial.
+  for (const m of text.matchAll(SENTENCE_END)) {
+    const end = m.index + m[1]!.length;
+    if (m[1] === "." || /^\.[”"’)]$/.test(m[1]!) ? endsWithAbbreviation(text.slice(from, m.index + 1)) : false) continue;
+    out.push(text.slice(from, end).trim());
+    from = m.index + m[0].length;
   }
-  return out.map((s) => s.trim()).filter((s) => s.length > 0);
+  out.push(text.slice(from).trim());
+  return out.filter((s) => s.length > 0);
 }
+
+const SENTENCE_END = /([.!?][”"’)]?)\s+(?=[“"‘(]?[A-ZÀ-ÖØ-ÞĀ-ſ\d])/g;
