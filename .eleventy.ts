@@ -9,6 +9,7 @@ import nunjucks from "./src/site/nunjucks.ts";
 import pages from "./src/site/pages.ts";
 import { inputDirectory, TEMPLATES_DIR } from "./src/site/paths.ts";
 import releases from "./src/site/releases.ts";
+import siteFiles from "./src/site/site-files.ts";
 
 export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(frontMatter);
@@ -18,6 +19,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(collections);
   eleventyConfig.addPlugin(filters);
   eleventyConfig.addPlugin(pages);
+  eleventyConfig.addPlugin(siteFiles);
 
   // The input is any content folder; templates stay in the repository. Eleventy resolves these from the input.
   const templates = relative(inputDirectory(eleventyConfig), TEMPLATES_DIR);

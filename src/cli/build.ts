@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, rename, rm } from "node:fs/promises";
 import { setTimeout as delay } from "node:timers/promises";
 import { dirname, relative, resolve } from "node:path";
 import { indexSite } from "../search/index.ts";
+import { loadSiteConfig, type SiteConfig } from "../site/config.ts";
 import { renderSite } from "../site/render.ts";
 import { ingest } from "./ingest.ts";
 
@@ -13,6 +14,8 @@ export interface BuildOptions {
   sources: string;
   content: string;
   output: string;
+  /** The site configuration, or the path of its JSON file (default: the repository's communique.config.json). */
+  config?: SiteConfig | string;
   /** Where human-readable output goes. */
   log?: (line: string) => void;
 }
@@ -32,12 +35,19 @@ export interface BuildResult {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? ((line: string) => console.log(line));
   const summary = await ingest({ sources: options.sources, content: options.content, log });
+  let config: SiteConfig;
+  try {
+    config = typeof options.config === "object" ? options.config : loadSiteConfig(options.config);
+  } catch (e) {
+    log(`Build failed: ${describeError(e)}`);
+    return { ok: false, built: false };
+  }
   const target = resolve(options.output);
   await mkdir(dirname(target), { recursive: true });
   // `<output>.building-XXXXXX`: beside the output so the final rename stays on one file system.
   const fresh = await mkdtemp(`${target}.building-`);
   try {
-    const { files } = await renderSite({ content: options.content, output: fresh, quiet: true });
+    const { files } = await renderSite({ content: options.content, output: fresh, sources: options.sources, config, quiet: true });
     const search = await indexSite(fresh);
     if (search.errors.length > 0) throw new Error(`Pagefind could not index the site:\n  ${search.errors.join("\n  ")}`);
     await swapIn(fresh, target);

@@ -7,7 +7,9 @@ function folders(command: Command, withOutput: boolean): Command {
   command
     .option("--sources <dir>", "folder of collected sources", "content/sources")
     .option("--content <dir>", "folder that receives releases/YYYY/MM/*.md", "content");
-  return withOutput ? command.option("--output <dir>", "folder that receives the site", "_site") : command;
+  return withOutput
+    ? command.option("--output <dir>", "folder that receives the site", "_site").option("--config <file>", "site configuration: name, base URL, path prefix (default: the project's communique.config.json)")
+    : command;
 }
 
 const program = new Command()
@@ -21,7 +23,7 @@ folders(program.command("ingest").description("parse every source into release M
     process.exitCode = summary.reported > 0 ? 1 : 0;
   });
 
-folders(program.command("build").description("ingest, render the site with Eleventy and index it with Pagefind"), true).action(async (opts: { sources: string; content: string; output: string }) => {
+folders(program.command("build").description("ingest, render the site with Eleventy and index it with Pagefind"), true).action(async (opts: { sources: string; content: string; output: string; config?: string }) => {
     const { build } = await import("./build.ts");
     const result = await build(opts);
     process.exitCode = result.ok ? 0 : 1;
@@ -29,7 +31,7 @@ folders(program.command("build").description("ingest, render the site with Eleve
 
 folders(program.command("serve").description("build, then serve the site on http://localhost:8080 and rebuild on change"), true)
   .option("--port <port>", "port to listen on", "8080")
-  .action(async (opts: { sources: string; content: string; output: string; port: string }) => {
+  .action(async (opts: { sources: string; content: string; output: string; config?: string; port: string }) => {
     const { serve } = await import("./serve.ts");
     await serve({ ...opts, port: Number(opts.port) });
   });

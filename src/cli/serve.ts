@@ -5,12 +5,15 @@ import { type FSWatcher, existsSync, watch } from "node:fs";
 import { stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { loadSiteConfig } from "../site/config.ts";
 import { SERVING_ENV } from "./build.ts";
 
 export interface ServeOptions {
   sources: string;
   content: string;
   output: string;
+  /** The site configuration file; its path prefix is where the site is served (http://localhost:8080/archive/). */
+  config?: string;
   /** Port on http://localhost; the dev server tries the next ones when it is taken. Default 8080. */
   port?: number;
 }
@@ -32,6 +35,7 @@ export async function serve(options: ServeOptions): Promise<void> {
 
   const server = EleventyDevServer.getServer("communique", output, {
     port,
+    pathPrefix: loadSiteConfig(options.config).pathPrefix,
     domDiff: false,
     showVersion: false,
     logger: { info: log, log, error: (...args: unknown[]) => console.error("[serve]", ...args) },
@@ -73,6 +77,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     join(REPO, "templates"),
     join(REPO, "src"),
     join(REPO, ".eleventy.ts"),
+    ...(options.config ? [resolve(options.config)] : []),
   ];
   const watchers = watched.map((path) => watchPath(path, onChange));
   log(`Watching ${watched.join(", ")} — press Ctrl+C to stop.`);
@@ -91,6 +96,7 @@ export async function serve(options: ServeOptions): Promise<void> {
 /** Runs `communique build` in a child process with the same folders; resolves true when it exits 0. */
 function runBuild(options: ServeOptions): Promise<boolean> {
   const args = [CLI, "build", "--sources", options.sources, "--content", options.content, "--output", options.output];
+  if (options.config) args.push("--config", options.config);
   return new Promise((done) => {
     const child = spawn(process.execPath, args, { stdio: "inherit", env: { ...process.env, [SERVING_ENV]: "1" } });
     child.on("error", (e) => {

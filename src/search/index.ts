@@ -21,7 +21,8 @@ export const RELEASE_PAGES_GLOB = "releases/**/*.html";
  */
 export async function indexSite(outputDir: string): Promise<IndexResult> {
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
+    // The "link to this paragraph" controls are not words of the statement.
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: "en", excludeSelectors: [".pl"] });
     if (!index) return { pages: 0, errors };
     const added = await index.addDirectory({ path: outputDir, glob: RELEASE_PAGES_GLOB });
     if (added.errors.length > 0) return { pages: 0, errors: added.errors };

@@ -1,9 +1,19 @@
-// Eleventy plugin: the template filters (dates, bylines, counts, the releases.json export), each a pure function.
+// Eleventy plugin: the template filters (dates, bylines, links under the path prefix, facets, citations, metadata, feeds, data files).
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { DateTime } from "luxon";
 import { releaseUrl } from "../emit/id.ts";
+import { countryName } from "../extract/countries.ts";
 import type { FrontMatter, Person } from "../model/release.ts";
-import type { ReleaseItem } from "./collections.ts";
+import { readBody, summary } from "./body.ts";
+import { cslItem, formatCitations, type Citations } from "./citations.ts";
+import { FEED_FILES, type Feed, type ReleaseItem, type SiteIndex } from "./collections.ts";
+import { siteConfigOf, siteUrls } from "./config.ts";
+import { dataPackage, releaseJson, releasesCsv, releasesJson } from "./data-files.ts";
+import { countryKey, delegationKey, FACETS, facetUrl, personKey, slugOf, type FacetKind } from "./facets.ts";
+import { atomFeed, feedEntry, jsonFeed, rssFeed, type FeedDocument } from "./feeds.ts";
+import { jsonForScript, releaseJsonLd, releaseMetaTags, type MetaContext } from "./metadata.ts";
+import { lastRevised, otherSourcesOf, revisionsOf } from "./revisions.ts";
+import { SOURCES_PATH } from "./site-files.ts";
 
 /** The Department publishes from Washington: a release's calendar date is read in this zone. */
 export const ZONE = "America/New_York";
@@ -31,6 +41,7 @@ function memoize(format: (iso: string) => string): (iso: string) => string {
 
 const formatDay = memoize((iso) => calendarDate(iso).toFormat("LLLL d, yyyy"));
 const formatMonth = memoize((iso) => calendarDate(iso).toFormat("LLLL yyyy"));
+const formatMonthName = memoize((iso) => calendarDate(iso).toFormat("LLLL"));
 
 /** `2014-08-26` → `August 26, 2014` (luxon tokens: https://moment.github.io/luxon/#/formatting?id=table-of-tokens). */
 export function readableDate(iso: string): string {
@@ -42,9 +53,14 @@ export function monthLabel(year: string, month: string): string {
   return formatMonth(`${year}-${month}-01`);
 }
 
+/** `08` → `August`. */
+export function monthName(month: string): string {
+  return formatMonthName(`2000-${month}-01`);
+}
+
 /** `1 release`, `2 releases`. */
 export function countLabel(count: number, singular: string, plural = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : plural}`;
+  return `${count.toLocaleString("en-US")} ${count === 1 ? singular : plural}`;
 }
 
 /** `Antony J. Blinken, Secretary of State`, or the name alone when no title is known. */
@@ -63,49 +79,111 @@ export function head<T>(items: readonly T[], n: number): T[] {
   return items.slice(0, n);
 }
 
-/** One record of `/releases.json`. The field names are part of the site's public interface. */
-export interface ReleaseRecord {
+/** The releases before (newer) and after (older) one in the archive's order, in O(1). */
+export function neighbours(site: SiteIndex, id: string): { newer: ReleaseItem | null; older: ReleaseItem | null } {
+  const i = site.positions.get(id);
+  if (i === undefined) return { newer: null, older: null };
+  return { newer: site.releases[i - 1] ?? null, older: site.releases[i + 1] ?? null };
+}
+
+/** The site path of a facet value named by a release (`facetLink("topic", "cybersecurity")`). */
+export function facetLink(kind: FacetKind, key: string): string {
+  return facetUrl(kind, key);
+}
+
+/** A run of releases of one day or one month, for list headings. */
+export interface ReleaseGroup {
+  /** Anchor id: `d26` for a day, `m08` for a month. */
   id: string;
-  url: string;
-  title: string;
-  date: string;
-  type: string | null;
-  office: string | null;
-  speakers: Person[];
-  source: { path: string };
+  label: string;
+  items: ReleaseItem[];
 }
 
-/** The record of one release in `/releases.json`. */
-export function releaseRecord(data: FrontMatter): ReleaseRecord {
-  return {
-    id: data.id,
-    url: releaseUrl(data.id),
-    title: data.title,
-    date: data.date,
-    type: data.type,
-    office: data.office,
-    speakers: data.speakers.map((s) => ({ name: s.name, title: s.title })),
-    source: { path: data.source.path },
-  };
+/** Splits a page of releases (newest first) into runs of the same day or month. */
+export function groupReleases(items: readonly ReleaseItem[], by: "day" | "month"): ReleaseGroup[] {
+  const groups: ReleaseGroup[] = [];
+  for (const item of items) {
+    const date = item.data.date;
+    const id = by === "day" ? `d${date.slice(8, 10)}` : `m${date.slice(5, 7)}`;
+    const last = groups[groups.length - 1];
+    if (last?.id === id) last.items.push(item);
+    else groups.push({ id, label: by === "day" ? readableDate(date) : monthLabel(date.slice(0, 4), date.slice(5, 7)), items: [item] });
+  }
+  return groups;
 }
 
-/**
- * `/releases.json`: every release, in the collection's order (newest first, then id). One record per line keeps
- * the file small at 100k releases and still readable in a diff.
- */
-export function releasesJson(releases: readonly ReleaseItem[]): string {
-  if (releases.length === 0) return "[]\n";
-  return `[\n${releases.map((r) => JSON.stringify(releaseRecord(r.data))).join(",\n")}\n]\n`;
-}
-
-/** Adds every filter above under its own name. */
+/** Adds every filter under its own name. Filters that need the configuration read it once per build. */
 export default function filtersPlugin(eleventyConfig: UserConfig): void {
+  let config: ReturnType<typeof siteConfigOf> | undefined;
+  const site = () => (config ??= siteConfigOf(eleventyConfig));
+  const urls = () => siteUrls(site());
+  // Bodies read back for feeds: a release is in several feeds, read its file once per build.
+  const summaries = new Map<string, string>();
+  const summaryOf = (item: ReleaseItem) => {
+    let text = summaries.get(item.inputPath);
+    if (text === undefined) summaries.set(item.inputPath, (text = summary(readBody(item.inputPath))));
+    return text;
+  };
+  const feedDocument = (feed: Feed, index: SiteIndex): FeedDocument => ({
+    title: feed.title,
+    page: feed.page,
+    atom: `${feed.dir}${FEED_FILES.atom}`,
+    rss: `${feed.dir}${FEED_FILES.rss}`,
+    json: `${feed.dir}${FEED_FILES.json}`,
+    entries: feed.releases.map((r) => feedEntry(r, summaryOf(r), lastRevised(r.data), index.topicLabel)),
+  });
+  const metaContext = (data: FrontMatter, url: string, description: string, index: SiteIndex): MetaContext => ({
+    config: site(),
+    urls: urls(),
+    url,
+    description,
+    topicLabel: index.topicLabel,
+  });
+
   eleventyConfig.addFilter("readableDate", readableDate);
   eleventyConfig.addFilter("monthLabel", monthLabel);
+  eleventyConfig.addFilter("monthName", monthName);
   eleventyConfig.addFilter("countLabel", countLabel);
   eleventyConfig.addFilter("personLabel", personLabel);
   eleventyConfig.addFilter("byline", byline);
   eleventyConfig.addFilter("head", head);
   eleventyConfig.addFilter("releaseUrl", releaseUrl);
-  eleventyConfig.addFilter("releasesJson", releasesJson);
+  eleventyConfig.addFilter("groupReleases", groupReleases);
+
+  // Links: every site path a template writes goes through `href`, so the site works under a path prefix.
+  eleventyConfig.addFilter("href", (path: string) => urls().href(path));
+  eleventyConfig.addFilter("absoluteUrl", (path: string) => urls().absolute(path));
+  eleventyConfig.addFilter("feedFiles", (dir: string) => ({ atom: `${dir}${FEED_FILES.atom}`, rss: `${dir}${FEED_FILES.rss}`, json: `${dir}${FEED_FILES.json}` }));
+
+  // Facets named on a release page.
+  eleventyConfig.addFilter("facetLink", facetLink);
+  eleventyConfig.addFilter("facetInfo", (_values: unknown, kind: FacetKind) => FACETS[kind]);
+  eleventyConfig.addFilter("countryName", countryName);
+  eleventyConfig.addFilter("countryKey", countryKey);
+  eleventyConfig.addFilter("slugOf", slugOf);
+  eleventyConfig.addFilter("personKey", (name: string, data: FrontMatter) => personKey(data, name));
+  eleventyConfig.addFilter("delegationKey", delegationKey);
+  eleventyConfig.addFilter("topicLabel", (slug: string, index: SiteIndex) => index.topicLabel(slug));
+  eleventyConfig.addFilter("neighbours", neighbours);
+  eleventyConfig.addFilter("releaseItem", (id: string, index: SiteIndex) => index.releases[index.positions.get(id) ?? -1] ?? null);
+  eleventyConfig.addFilter("dayUrl", (date: string, index: SiteIndex) => index.dayUrls.get(date) ?? `/archive/${date.slice(0, 4)}/${date.slice(5, 7)}/`);
+  eleventyConfig.addFilter("sourceUrl", (path: string) => `${SOURCES_PATH}${path.split("/").map(encodeURIComponent).join("/")}`);
+  eleventyConfig.addFilter("revisions", revisionsOf);
+  eleventyConfig.addFilter("otherSources", otherSourcesOf);
+  eleventyConfig.addFilter("lastRevised", lastRevised);
+
+  // Release page: summary, citations, metadata.
+  eleventyConfig.addFilter("summary", (body: string) => summary(body ?? "", 200));
+  eleventyConfig.addFilter("citations", (data: FrontMatter, url: string): Citations => formatCitations(cslItem(data, urls().absolute(url), site())));
+  eleventyConfig.addFilter("releaseMetaTags", (data: FrontMatter, url: string, description: string, index: SiteIndex) => releaseMetaTags(data, metaContext(data, url, description, index)));
+  eleventyConfig.addFilter("releaseJsonLd", (data: FrontMatter, url: string, description: string, index: SiteIndex) => jsonForScript(releaseJsonLd(data, metaContext(data, url, description, index))));
+
+  // Feeds and data files.
+  eleventyConfig.addFilter("atomFeed", (feed: Feed, index: SiteIndex) => atomFeed(feedDocument(feed, index), site(), urls()));
+  eleventyConfig.addFilter("rssFeed", (feed: Feed, index: SiteIndex) => rssFeed(feedDocument(feed, index), site(), urls()));
+  eleventyConfig.addFilter("jsonFeed", (feed: Feed, index: SiteIndex) => jsonFeed(feedDocument(feed, index), site(), urls()));
+  eleventyConfig.addFilter("releasesJson", (releases: ReleaseItem[]) => releasesJson(releases, urls()));
+  eleventyConfig.addFilter("releasesCsv", (releases: ReleaseItem[]) => releasesCsv(releases, urls()));
+  eleventyConfig.addFilter("dataPackage", (count: number) => dataPackage(site(), urls(), count));
+  eleventyConfig.addFilter("releaseJson", (item: ReleaseItem) => releaseJson(item, readBody(item.inputPath), urls()));
 }

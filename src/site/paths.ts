@@ -9,6 +9,10 @@ export const CONFIG_PATH = root(".eleventy.ts");
 export const TEMPLATES_DIR = root("templates");
 /** Site pages (home, archive, search, releases.json, 404), added to Eleventy as virtual templates. */
 export const PAGES_DIR = root("templates/pages");
+/** The site configuration read when no other is given (name, base URL, path prefix): see docs/site.md. */
+export const SITE_CONFIG_PATH = root("communique.config.json");
+/** Citation styles (CSL) the release pages format their "Cite this" block with. */
+export const CSL_DIR = root("src/site/csl");
 /** CSS and JavaScript copied to `/assets/` in the output. */
 export const ASSETS_DIR = root("templates/assets");
 

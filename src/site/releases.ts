@@ -16,13 +16,13 @@ export function isReleaseInput(inputPath: string, inputDir: string): boolean {
 }
 
 /** The slice of Eleventy's template data this plugin reads. */
-interface TemplateData {
+export interface TemplateData {
   page: { inputPath: string };
   [key: string]: unknown;
 }
 
-/** Keys Eleventy itself adds to every template's data. */
-const ELEVENTY_KEYS = ["eleventy", "pkg", "page", "collections"];
+/** Keys Eleventy itself adds to every template's data, and those the release layout's front matter adds (pageKind). */
+const ELEVENTY_KEYS = ["eleventy", "pkg", "page", "collections", "pageKind"];
 
 /**
  * Checks a release's front matter against the record schema, so a bad hand edit stops the build with the file's
@@ -34,6 +34,23 @@ export function checkReleaseData(data: TemplateData, ambient: ReadonlySet<string
   for (const key of Object.keys(data)) if (!ambient.has(key)) frontMatter[key] = data[key];
   const result = FrontMatterSchema.safeParse(frontMatter);
   if (!result.success) throw new Error(`${data.page.inputPath}: invalid release front matter: ${formatZodIssues(result.error.issues)}`);
+}
+
+/** Data objects already checked: the site index checks each release when it is built, Eleventy's data schema hook again. */
+const checked = new WeakSet<object>();
+
+/**
+ * The check of a release's data for a build: the ambient keys are read when it first runs, after every plugin has
+ * added its global data. (Global data files in a data folder would not be listed; the site uses none.)
+ */
+export function releaseDataChecker(eleventyConfig: UserConfig): (data: TemplateData) => void {
+  let ambient: Set<string> | undefined;
+  return (data) => {
+    if (checked.has(data)) return;
+    ambient ??= new Set([...ELEVENTY_KEYS, ...Object.keys(eleventyConfig.globalData ?? {})]);
+    checkReleaseData(data, ambient);
+    checked.add(data);
+  };
 }
 
 /** Adds the release rules: only `.md` under `releases/` are templates; each gets the release layout, URL and check. */
@@ -64,11 +81,8 @@ export default function releasesPlugin(eleventyConfig: UserConfig): void {
     if (!parsed.success) throw new Error(`${data.page.inputPath}: invalid release front matter: id: ${parsed.error.issues[0]?.message ?? "invalid"}`);
     return releaseUrl(parsed.data);
   });
-  // Read when the check first runs, after every plugin has added its global data. (Global data files in a data
-  // folder would not be listed here; the site uses none.)
-  let ambient: Set<string> | undefined;
+  const check = releaseDataChecker(eleventyConfig);
   eleventyConfig.addGlobalData("eleventyDataSchema", () => (data: TemplateData) => {
-    ambient ??= new Set([...ELEVENTY_KEYS, ...Object.keys(eleventyConfig.globalData ?? {})]);
-    if (isRelease(data)) checkReleaseData(data, ambient);
+    if (isRelease(data)) check(data);
   });
 }

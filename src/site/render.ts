@@ -1,22 +1,34 @@
 // Renders a content folder into a site folder with Eleventy, programmatically, using the repository's config and templates.
 import Eleventy from "@11ty/eleventy";
+import { loadSiteConfig, SITE_DATA_KEY, type SiteConfig } from "./config.ts";
 import { CONFIG_PATH } from "./paths.ts";
+import { SOURCES_DATA_KEY } from "./site-files.ts";
 
 export interface RenderOptions {
   /** The content folder: `releases/YYYY/MM/*.md` are read, everything else is ignored. */
   content: string;
   /** The folder that receives the pages; it should be new or empty, stale files are not removed. */
   output: string;
+  /** The collected sources, copied to `/sources/` for download (default `<content>/sources`). */
+  sources?: string;
+  /** The site configuration (default: the repository's communique.config.json). */
+  config?: SiteConfig;
   /** Silences Eleventy's per-file log lines. */
   quiet?: boolean;
 }
 
 /** Runs one Eleventy build of `content` into `output`; rejects (with the failing file's path) when any page fails. */
 export async function renderSite(options: RenderOptions): Promise<{ files: number }> {
+  const site = options.config ?? loadSiteConfig();
   // The config is TypeScript: the caller must have tsx registered (bin/communique.js and `node --import tsx` do).
   const eleventy = new Eleventy(options.content, options.output, {
     configPath: CONFIG_PATH,
     quietMode: options.quiet ?? false,
+    // Runs before the config file, so every plugin finds the configuration in the global data.
+    config: (eleventyConfig: { addGlobalData(key: string, value: unknown): void }) => {
+      eleventyConfig.addGlobalData(SITE_DATA_KEY, site);
+      if (options.sources) eleventyConfig.addGlobalData(SOURCES_DATA_KEY, options.sources);
+    },
   });
   const results = (await eleventy.write()) as unknown;
   return { files: countResults(results) };

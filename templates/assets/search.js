@@ -1,10 +1,15 @@
 // Search page: starts Pagefind's Default UI and runs the query given in the address (?q=…), e.g. from the header box.
+// The bundle and the result links live under the site's path prefix, given by the page (data-bundle-path, data-base-url).
 /* global PagefindUI */
 "use strict";
 
 window.addEventListener("DOMContentLoaded", () => {
+  const element = document.getElementById("search");
+  if (!element) return;
   const ui = new PagefindUI({
     element: "#search",
+    bundlePath: element.dataset.bundlePath || "/pagefind/",
+    baseUrl: element.dataset.baseUrl || "/",
     showSubResults: true,
     showImages: false,
   });

@@ -51,15 +51,15 @@ test("a release page has its statement, numbered paragraphs and Pagefind attribu
   assert.match(html, /<article class="release" data-pagefind-body>/);
   assert.match(html, /<p id="p1">The Governments of the United States/);
   assert.match(html, /<time datetime="2014-08-26" data-pagefind-sort="date\[datetime\]" data-pagefind-meta="date\[datetime\]" data-pagefind-filter="year:2014">August 26, 2014<\/time>/);
-  assert.match(html, /<dd data-pagefind-filter="type" data-pagefind-meta="type">Media Note<\/dd>/);
-  assert.match(html, /<dd data-pagefind-filter="office">Office of the Spokesperson<\/dd>/);
+  assert.match(html, /<dd data-pagefind-filter="type" data-pagefind-meta="type"><a href="\/types\/media-note\/">Media Note<\/a><\/dd>/);
+  assert.match(html, /<dd data-pagefind-filter="office"><a href="\/offices\/office-of-the-spokesperson\/">Office of the Spokesperson<\/a><\/dd>/);
   assert.match(html, /<dt>Place<\/dt>\s*<dd>Washington, DC<\/dd>/);
   assert.match(html, /<p class="release__preamble" id="preamble">The text of the following statement/);
 });
 
 test("a transcript shows speakers and styled turns", async () => {
   const html = await page("releases/2021/06/02/department-press-briefing-june-2-2021/index.html");
-  assert.match(html, /<span class="person__name">Jalina Porter<\/span>, <span class="person__title">Principal Deputy Spokesperson<\/span>/);
+  assert.match(html, /<a class="person__name" href="\/speakers\/jalina-porter\/">Jalina Porter<\/a>, <span class="person__title">Principal Deputy Spokesperson<\/span>/);
   assert.match(html, /<p id="p\d+" class="turn"><strong class="speaker">MS PORTER:<\/strong>/);
 });
 
@@ -77,13 +77,13 @@ test("archive index, year and month pages list releases with counts", async () =
 });
 
 test("site pages are not indexed; search page loads Pagefind from files", async () => {
-  for (const path of ["index.html", "archive/index.html", "archive/2021/index.html", "search/index.html", "404.html"]) {
+  for (const path of ["index.html", "archive/index.html", "archive/2021/index.html", "topics/index.html", "topics/cybersecurity/index.html", "search/index.html", "404.html"]) {
     assert.doesNotMatch(await page(path), /data-pagefind-body/, path);
   }
   const search = await page("search/index.html");
   assert.match(search, /<script src="\/pagefind\/pagefind-ui.js" defer><\/script>/);
   assert.match(search, /<script src="\/assets\/search.js" defer><\/script>/);
-  assert.match(search, /<div id="search" class="search"><\/div>/);
+  assert.match(search, /<div id="search" class="search" data-base-url="\/" data-bundle-path="\/pagefind\/"><\/div>/);
   assert.match(await page("404.html"), /<h1>Page not found<\/h1>/);
   for (const file of ["pagefind/pagefind-ui.js", "pagefind/pagefind-entry.json", "assets/site.css", "assets/search.js"]) {
     await readFile(join(site.output, file));
@@ -98,8 +98,9 @@ test("releases.json lists every release, newest first then by id", async () => {
   const files = (await readdir(join(site.content, "releases"), { recursive: true })).filter((f) => f.endsWith(".md"));
   assert.equal(records.length, files.length);
   for (const r of records) {
-    assert.deepEqual(Object.keys(r), ["id", "url", "title", "date", "type", "office", "speakers", "source"]);
-    assert.deepEqual(Object.keys(r["source"] as object), ["path"]);
+    assert.deepEqual(Object.keys(r).slice(0, 7), ["id", "url", "title", "date", "type", "office", "speakers"]);
+    assert.ok("source" in r && "topics" in r && "people" in r && "delegations" in r);
+    assert.equal((r["source"] as { path: string }).path.length > 0, true);
   }
   const seed = records.find((r) => r["url"] === SEED.url);
   assert.equal(seed?.["title"], SEED.title);
@@ -110,7 +111,7 @@ test("releases.json lists every release, newest first then by id", async () => {
 
 test("building the same content twice gives byte-identical sites", async () => {
   const again = join(site.dir, "site-again");
-  const result = await build({ sources: site.sources, content: site.content, output: again, log: () => {} });
+  const result = await build({ sources: site.sources, content: site.content, output: again, config: site.config, log: () => {} });
   assert.equal(result.ok, true);
   const [a, b] = [await tree(site.output), await tree(again)];
   assert.deepEqual([...b.keys()].sort(), [...a.keys()].sort());
@@ -119,14 +120,14 @@ test("building the same content twice gives byte-identical sites", async () => {
 
 test("a bad hand edit fails the build with its path and keeps the previous site", async () => {
   const output = join(site.dir, "site-kept");
-  assert.equal((await build({ sources: site.sources, content: site.content, output, log: () => {} })).built, true);
+  assert.equal((await build({ sources: site.sources, content: site.content, output, config: site.config, log: () => {} })).built, true);
   const before = await readFile(join(output, "index.html"));
   const bad = join(site.content, "releases/2020/01/2020-01-01-hand-edited.md");
   await mkdir(join(bad, ".."), { recursive: true });
   await writeFile(bad, "---\nid: 2020-01-01-hand-edited\ntitle: Hand edited\ndate: 2020-01-01\ntitel: typo\n---\n\nText.\n");
   const log: string[] = [];
   try {
-    const result = await build({ sources: site.sources, content: site.content, output, log: (l) => log.push(l) });
+    const result = await build({ sources: site.sources, content: site.content, output, config: site.config, log: (l) => log.push(l) });
     assert.deepEqual(result, { ok: false, built: false });
     const failure = log.find((l) => l.startsWith("Build failed:")) ?? "";
     assert.match(failure, /2020-01-01-hand-edited\.md: invalid release front matter/);

@@ -3,7 +3,9 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { FrontMatter } from "../../src/model/release.ts";
 import { buildArchive, compareReleases, type ReleaseItem } from "../../src/site/collections.ts";
-import { byline, countLabel, head, monthLabel, personLabel, readableDate, releaseRecord, releasesJson } from "../../src/site/filters.ts";
+import { siteUrls } from "../../src/site/config.ts";
+import { releaseRecord, releasesJson } from "../../src/site/data-files.ts";
+import { byline, countLabel, head, monthLabel, personLabel, readableDate } from "../../src/site/filters.ts";
 
 function release(id: string, extra: Partial<FrontMatter> = {}): ReleaseItem {
   const date = id.slice(0, 10);
@@ -76,25 +78,24 @@ test("buildArchive groups sorted releases into years and months with counts", ()
   assert.deepEqual(buildArchive([]), { years: [], months: [] });
 });
 
-test("releaseRecord keeps the public fields only", () => {
+test("releaseRecord keeps every front-matter field (and the importer's), not Eleventy's own data", () => {
   const item = release("2014-08-26-joint-statement", { office: "Office of the Spokesperson", speakers: [{ name: "A", title: null }] });
-  assert.deepEqual(releaseRecord(item.data), {
-    id: "2014-08-26-joint-statement",
-    url: "/releases/2014/08/26/joint-statement/",
-    title: "Title of 2014-08-26-joint-statement",
-    date: "2014-08-26",
-    type: "Press Statement",
-    office: "Office of the Spokesperson",
-    speakers: [{ name: "A", title: null }],
-    source: { path: "2014-08-26-joint-statement.txt" },
-  });
+  const data = { ...item.data, page: { url: "/x/" }, collections: {}, revisions: [{ date: "2014-08-27", changes: "title" }] } as unknown as FrontMatter;
+  const record = releaseRecord(data, "/prefix/releases/2014/08/26/joint-statement/") as unknown as Record<string, unknown>;
+  assert.deepEqual(Object.keys(record).slice(0, 3), ["id", "url", "title"]);
+  assert.equal(record["url"], "/prefix/releases/2014/08/26/joint-statement/");
+  assert.equal(record["office"], "Office of the Spokesperson");
+  assert.deepEqual(record["source"], item.data.source);
+  assert.deepEqual(record["revisions"], [{ date: "2014-08-27", changes: "title" }]);
+  assert.ok(!("page" in record) && !("collections" in record));
 });
 
 test("releasesJson writes one record per line, in the given order, and parses back", () => {
   const items = [release("2021-05-20-a"), release("2014-08-26-z")];
-  const json = releasesJson(items);
+  const urls = siteUrls({ baseUrl: "https://example.org", pathPrefix: "/" });
+  const json = releasesJson(items, urls);
   assert.equal(json.split("\n").length, 5);
   assert.ok(json.endsWith("]\n"));
   assert.deepEqual((JSON.parse(json) as { id: string }[]).map((r) => r.id), ["2021-05-20-a", "2014-08-26-z"]);
-  assert.equal(releasesJson([]), "[]\n");
+  assert.equal(releasesJson([], urls), "[]\n");
 });

@@ -30,6 +30,7 @@ before(async () => {
     title: `<script>alert("title")</script> & "Co"`,
     office: "Office <b>of</b> the Spokesperson",
     preamble: "<img src=x onerror=alert(1)>",
+    revisions: [{ date: "2014-08-28", changes: "Title <changed>." }],
   };
   const body = [
     "Raw <i>HTML</i> stays text; \\*stars\\* and \\[brackets\\] are literal.",
@@ -62,13 +63,20 @@ test("front matter and body text are escaped", async () => {
   assert.ok(html.includes("<title>&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt; &amp; &quot;Co&quot; · Communiqué</title>"));
   assert.ok(html.includes("Office &lt;b&gt;of&lt;/b&gt; the Spokesperson"));
   assert.ok(html.includes("&lt;img src=x onerror=alert(1)&gt;"));
-  assert.ok(html.includes('<p id="p1">Raw &lt;i&gt;HTML&lt;/i&gt; stays text; *stars* and [brackets] are literal.</p>'));
+  assert.ok(html.includes('<p id="p1">Raw &lt;i&gt;HTML&lt;/i&gt; stays text; *stars* and [brackets] are literal. <a class="pl"'));
+});
+
+test("a release with revisions says when it was last updated, and what changed", async () => {
+  const html = await readFile(join(output, URL_PATH), "utf8");
+  assert.ok(html.includes('<p class="release__updated">Last updated <time datetime="2014-08-28">August 28, 2014</time>.</p>'));
+  assert.ok(html.includes("Title &lt;changed&gt;."));
+  assert.ok(html.includes('<meta property="article:modified_time" content="2014-08-28">'));
 });
 
 test("release bodies are not run through a template language", async () => {
   const html = await readFile(join(output, URL_PATH), "utf8");
-  assert.ok(html.includes('<p id="p2">{{ 7 * 7 }} and {% if true %}tags{% endif %} are not templates.</p>'));
-  assert.ok(html.includes('<p id="p3" class="turn"><strong class="speaker">MR PRICE:</strong> A turn.</p>'));
+  assert.ok(html.includes('<p id="p2">{{ 7 * 7 }} and {% if true %}tags{% endif %} are not templates. <a class="pl"'));
+  assert.ok(html.includes('<p id="p3" class="turn"><strong class="speaker">MR PRICE:</strong> A turn. <a class="pl"'));
 });
 
 test("dates stay calendar strings (front matter parsed with the yaml package)", async () => {
@@ -80,13 +88,9 @@ test("dates stay calendar strings (front matter parsed with the yaml package)", 
 
 test("only releases/**/*.md become pages", async () => {
   const files = (await readdir(output, { recursive: true })).filter((f) => f.endsWith(".html")).sort();
-  assert.deepEqual(files, [
-    "404.html",
-    "archive/2014/08/index.html",
-    "archive/2014/index.html",
-    "archive/index.html",
-    "index.html",
-    URL_PATH,
-    "search/index.html",
-  ]);
+  // The one release, and the site's own pages: home, archive, its facets, search, 404.
+  const releases = files.filter((f) => f.startsWith("releases/"));
+  assert.deepEqual(releases, [URL_PATH]);
+  for (const f of files) assert.match(f, /^(?:404\.html|index\.html|(?:archive|types|offices|speakers|people|countries|topics|delegations|places|search|releases)\/.*index\.html)$/, f);
+  assert.ok(!files.some((f) => f.includes("notes") || f.includes("README")));
 });

@@ -3,9 +3,12 @@ import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build, type BuildResult } from "../../src/cli/build.ts";
+import { parseSiteConfig, type SiteConfig } from "../../src/site/config.ts";
 
 /** The repository's sample sources. */
 export const SAMPLE_SOURCES = join(import.meta.dirname, "../../content/sources");
+/** The repository's topic taxonomy, copied beside the sample so its releases get topics. */
+export const SAMPLE_TAXONOMY = join(import.meta.dirname, "../../content/taxonomy");
 
 /** The seed release every sample build must contain. */
 export const SEED = {
@@ -18,20 +21,25 @@ export interface SampleSite {
   sources: string;
   content: string;
   output: string;
+  config: SiteConfig;
   result: BuildResult;
   /** Lines the build logged. */
   log: string[];
   remove(): Promise<void>;
 }
 
-/** Copies the sample sources into a new temporary folder and builds them into `<dir>/site`. */
-export async function buildSample(prefix = "communique-site-"): Promise<SampleSite> {
+/** The configuration sample builds use: the defaults with a fixed base URL, whatever the repository's file says. */
+export const SAMPLE_CONFIG: SiteConfig = parseSiteConfig({ baseUrl: "https://communique.example.org" });
+
+/** Copies the sample sources (and taxonomy) into a new temporary folder and builds them into `<dir>/site`. */
+export async function buildSample(prefix = "communique-site-", config: SiteConfig = SAMPLE_CONFIG): Promise<SampleSite> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
   const sources = join(dir, "sources");
   const content = join(dir, "content");
   const output = join(dir, "site");
   await cp(SAMPLE_SOURCES, sources, { recursive: true });
+  await cp(SAMPLE_TAXONOMY, join(content, "taxonomy"), { recursive: true });
   const log: string[] = [];
-  const result = await build({ sources, content, output, log: (line) => log.push(line) });
-  return { dir, sources, content, output, result, log, remove: () => rm(dir, { recursive: true, force: true }) };
+  const result = await build({ sources, content, output, config, log: (line) => log.push(line) });
+  return { dir, sources, content, output, config, result, log, remove: () => rm(dir, { recursive: true, force: true }) };
 }

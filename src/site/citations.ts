@@ -1,0 +1,108 @@
+// "Cite this": a release as a CSL-JSON item, formatted with citation-js (Chicago, APA, MLA, BibTeX, RIS, CSL-JSON).
+import { Cite, plugins, type CslData } from "@citation-js/core";
+import { parse as parseName } from "@citation-js/name";
+import "@citation-js/plugin-bibtex";
+import "@citation-js/plugin-csl";
+import "@citation-js/plugin-ris";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { FrontMatter } from "../model/release.ts";
+import type { SiteConfig } from "./config.ts";
+import { CSL_DIR } from "./paths.ts";
+
+/** The styles of the "Cite this" block: our CSL files in src/site/csl/, formatted by citeproc-js through citation-js. */
+export const CITATION_STYLES = [
+  { key: "chicago", label: "Chicago", file: "chicago.csl" },
+  { key: "apa", label: "APA", file: "apa.csl" },
+  { key: "mla", label: "MLA", file: "mla.csl" },
+] as const;
+
+/** A release's citation in every style and format. Style entries are HTML (italics as `<i>`); the rest are plain text. */
+export interface Citations {
+  chicago: string;
+  apa: string;
+  mla: string;
+  bibtex: string;
+  ris: string;
+  csl: string;
+}
+
+let registered = false;
+/** Registers the CSL styles with citation-js once per process. */
+function registerStyles(): void {
+  if (registered) return;
+  const styles = plugins.config.get("@csl").styles;
+  for (const style of CITATION_STYLES) styles.add(`communique-${style.key}`, readFileSync(join(CSL_DIR, style.file), "utf8"));
+  registered = true;
+}
+
+/**
+ * The CSL-JSON item of a release. Its authors are its speakers, else its office (as an institution), else nobody;
+ * the publisher is the Department (left out when it is the author, as APA asks); the URL is the archive's permalink.
+ * Type `report` with the release type as genre is how Zotero and the styles read a press release.
+ */
+export function cslItem(data: FrontMatter, url: string, config: Pick<SiteConfig, "name" | "publisher" | "language">): CslData {
+  const [year, month, day] = data.date.split("-").map(Number);
+  const author = data.speakers.length > 0 ? data.speakers.map((s) => personName(s.name)) : data.office ? [{ literal: data.office }] : [];
+  const item: CslData = {
+    id: data.id,
+    // BibTeX keys may not hold hyphens (citation-js would make up an author-year key instead).
+    "citation-key": data.id.replaceAll("-", "_"),
+    type: "report",
+    title: data.title,
+    ...(author.length ? { author } : {}),
+    issued: { "date-parts": [[year, month, day]] },
+    publisher: config.publisher.name,
+    ...(data.location ? { "publisher-place": data.location.split(";")[0]!.trim() } : {}),
+    ...(data.type ? { genre: data.type } : {}),
+    URL: url,
+    archive: config.name,
+    language: config.language,
+  };
+  return item;
+}
+
+/** A speaker's name split for citations (`Antony J. Blinken` → Blinken, Antony J.); a name it cannot split stays whole. */
+function personName(name: string): Record<string, string> {
+  const parsed = parseName(name);
+  if (!parsed.family) return { literal: name };
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(parsed)) if (typeof v === "string" && v) out[k] = v;
+  return out;
+}
+
+/** Every citation of one item. About 2–3 ms a release (see docs/site.md): done once per release page. */
+export function formatCitations(item: CslData): Citations {
+  registerStyles();
+  const cite = new Cite(item);
+  const style = (key: string) => entryHtml(cite.format("bibliography", { template: `communique-${key}`, format: "html", lang: "en-US", asEntryArray: true }));
+  return {
+    chicago: style("chicago"),
+    apa: style("apa"),
+    mla: style("mla"),
+    bibtex: cite.format("bibtex").trim(),
+    ris: unwrapRis(cite.format("ris")).trim(),
+    csl: JSON.stringify([item], null, 2),
+  };
+}
+
+/** The HTML inside citeproc's `<div class="csl-entry">` of the only entry. */
+function entryHtml(entries: [string, string][]): string {
+  const html = entries[0]?.[1] ?? "";
+  const m = /^\s*<div[^>]*>([\s\S]*?)<\/div>\s*$/.exec(html);
+  return (m ? m[1]! : html).trim();
+}
+
+/**
+ * citation-js cuts RIS values every 70 characters with a bare line break; readers take such a line as a new,
+ * untagged line (Zotero joins it with a space, splitting a word). Put each value back on its tag's line.
+ */
+export function unwrapRis(ris: string): string {
+  const out: string[] = [];
+  for (const line of ris.split("\n")) {
+    if (line === "") continue;
+    if (out.length > 0 && !/^[A-Z][A-Z0-9] {2}-( |$)/.test(line)) out[out.length - 1] += line;
+    else out.push(line);
+  }
+  return out.join("\n");
+}

@@ -1,0 +1,45 @@
+// The seed's citation in every style and format, pinned by golden files (UPDATE=1 rewrites them); RIS lines unwrapped.
+import assert from "node:assert/strict";
+import { readFile, writeFile, mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { test } from "node:test";
+import { frontMatterOf } from "../../src/emit/markdown.ts";
+import { parseRelease } from "../../src/ingest/parse-release.ts";
+import { cslItem, formatCitations, unwrapRis, type Citations } from "../../src/site/citations.ts";
+import { siteUrls } from "../../src/site/config.ts";
+import { SAMPLE_CONFIG, SAMPLE_SOURCES, SEED } from "./sample.ts";
+
+const FIXTURES = join(import.meta.dirname, "fixtures/seed-citations");
+const FILES: Record<keyof Citations, string> = { chicago: "chicago.html", apa: "apa.html", mla: "mla.html", bibtex: "bibtex.bib", ris: "ris.ris", csl: "csl.json" };
+
+async function seedCitations(): Promise<Citations> {
+  const path = "000_0399d071038372ee.txt";
+  const { release } = parseRelease(await readFile(join(SAMPLE_SOURCES, path)), { path });
+  assert.ok(release);
+  return formatCitations(cslItem(frontMatterOf(release), siteUrls(SAMPLE_CONFIG).absolute(SEED.url), SAMPLE_CONFIG));
+}
+
+test("the seed's citations match their golden files", async () => {
+  const citations = await seedCitations();
+  if (process.env["UPDATE"]) {
+    await mkdir(FIXTURES, { recursive: true });
+    for (const [key, file] of Object.entries(FILES)) await writeFile(join(FIXTURES, file), `${citations[key as keyof Citations]}\n`);
+  }
+  for (const [key, file] of Object.entries(FILES)) {
+    assert.equal(`${citations[key as keyof Citations]}\n`, await readFile(join(FIXTURES, file), "utf8"), `${file} (UPDATE=1 rewrites it)`);
+  }
+});
+
+test("citations name speakers as authors, else the office; the item is a report with the type as genre", async () => {
+  const config = SAMPLE_CONFIG;
+  const base = { id: "2021-06-03-remarks", title: "Remarks", date: "2021-06-03", type: "Remarks", office: null, location: null, speakers: [{ name: "Antony J. Blinken", title: "Secretary of State" }] };
+  const item = cslItem(base as never, "https://x.example/r/", config);
+  assert.deepEqual(item["author"], [{ given: "Antony J.", family: "Blinken" }]);
+  assert.equal(item["genre"], "Remarks");
+  assert.equal(item["type"], "report");
+  assert.match(formatCitations(item).chicago, /^Blinken, Antony J\. “Remarks\.” Remarks, U\.S\. Department of State, June 3, 2021\. https:\/\/x\.example\/r\/\.$/);
+});
+
+test("RIS values that citation-js wrapped at 70 characters are put back on one line", () => {
+  assert.equal(unwrapRis("TY  - RPRT\nTI  - abc\ndef\nER  - \n"), "TY  - RPRT\nTI  - abcdef\nER  - ");
+});
