@@ -13,6 +13,8 @@ window.addEventListener("DOMContentLoaded", () => {
     showSubResults: true,
     showImages: false,
   });
+  // Pagefind's box is labelled by its placeholder and title only; give it a name (axe: label-title-only).
+  element.querySelector(".pagefind-ui__search-input")?.setAttribute("aria-label", "Search releases");
   const query = new URLSearchParams(window.location.search).get("q");
   if (query) {
     ui.triggerSearch(query);

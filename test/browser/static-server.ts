@@ -11,6 +11,9 @@ const TYPES: Record<string, string> = {
   ".js": "text/javascript; charset=utf-8",
   ".json": "application/json; charset=utf-8",
   ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".xml": "application/xml; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
 };
 
 /** A running server: its base URL (no trailing slash) and how to stop it. */
@@ -19,10 +22,18 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `root` like a static host: `/dir/` → `dir/index.html`, unknown paths → `404.html` with status 404. */
-export async function serveStatic(root: string): Promise<StaticServer> {
+/**
+ * Serves `root` like a static host: `/dir/` → `dir/index.html`, unknown paths → `404.html` with status 404. With a
+ * `prefix` (`/archive/`) the site is served under that sub-path only, as it would be deployed there.
+ */
+export async function serveStatic(root: string, prefix = "/"): Promise<StaticServer> {
   const server: Server = createServer(async (req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+    const full = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+    if (!full.startsWith(prefix)) {
+      res.writeHead(404).end();
+      return;
+    }
+    const pathname = `/${full.slice(prefix.length)}`;
     const path = normalize(join(root, pathname.endsWith("/") ? `${pathname}index.html` : pathname));
     if (path !== root && !path.startsWith(root + sep)) {
       res.writeHead(403).end();
@@ -32,7 +43,7 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     let status = 200;
     try {
       if ((await stat(file)).isDirectory()) {
-        res.writeHead(301, { location: `${pathname}/` }).end();
+        res.writeHead(301, { location: `${full}/` }).end();
         return;
       }
     } catch {

@@ -2,6 +2,35 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { Parser } from "htmlparser2";
+import { SEED } from "./sample.ts";
+
+/** A transcript in the sample (speaker turns). */
+export const TRANSCRIPT = "/releases/2021/06/02/department-press-briefing-june-2-2021/";
+
+/** One page of each type: the pages html-validate and the browser tests check. */
+export const PAGE_TYPES: Record<string, string> = {
+  home: "/index.html",
+  release: `${SEED.url}index.html`,
+  transcript: `${TRANSCRIPT}index.html`,
+  "archive index": "/archive/index.html",
+  year: "/archive/2021/index.html",
+  month: "/archive/2021/06/index.html",
+  "type index": "/types/index.html",
+  type: "/types/media-note/index.html",
+  office: "/offices/office-of-the-spokesperson/index.html",
+  speaker: "/speakers/antony-blinken/index.html",
+  "people index": "/people/index.html",
+  person: "/people/christopher-painter/index.html",
+  "country index": "/countries/index.html",
+  country: "/countries/kr/index.html",
+  "topic index": "/topics/index.html",
+  topic: "/topics/cybersecurity/index.html",
+  delegation: "/delegations/kr/index.html",
+  place: "/places/seoul/index.html",
+  search: "/search/index.html",
+  "not found": "/404.html",
+};
+
 
 /** Every file of a built site, as site paths (`/archive/index.html`), sorted. */
 export async function siteFiles(root: string): Promise<string[]> {

@@ -7,7 +7,7 @@ import { gzipSync } from "node:zlib";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { HtmlValidate } from "html-validate";
 import { buildSample, SEED, type SampleSite } from "./sample.ts";
-import { checkLinks, siteFiles } from "./site-check.ts";
+import { checkLinks, PAGE_TYPES, siteFiles, TRANSCRIPT } from "./site-check.ts";
 
 let site: SampleSite;
 let files: string[];
@@ -21,31 +21,7 @@ after(async () => {
 });
 
 const read = (path: string) => readFile(join(site.output, path), "utf8");
-const TRANSCRIPT = "/releases/2021/06/02/department-press-briefing-june-2-2021/";
 
-/** One page of each type: the pages html-validate and the browser tests check. */
-export const PAGE_TYPES: Record<string, string> = {
-  home: "/index.html",
-  release: `${SEED.url}index.html`,
-  transcript: `${TRANSCRIPT}index.html`,
-  "archive index": "/archive/index.html",
-  year: "/archive/2021/index.html",
-  month: "/archive/2021/06/index.html",
-  "type index": "/types/index.html",
-  type: "/types/media-note/index.html",
-  office: "/offices/office-of-the-spokesperson/index.html",
-  speaker: "/speakers/antony-blinken/index.html",
-  "people index": "/people/index.html",
-  person: "/people/christopher-painter/index.html",
-  "country index": "/countries/index.html",
-  country: "/countries/kr/index.html",
-  "topic index": "/topics/index.html",
-  topic: "/topics/cybersecurity/index.html",
-  delegation: "/delegations/kr/index.html",
-  place: "/places/seoul/index.html",
-  search: "/search/index.html",
-  "not found": "/404.html",
-};
 
 test("every page type exists", () => {
   for (const [type, path] of Object.entries(PAGE_TYPES)) assert.ok(files.includes(path), `${type}: ${path}`);

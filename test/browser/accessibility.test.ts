@@ -1,0 +1,88 @@
+// Every page type in a real browser: zero axe-core violations in light and dark schemes, copy buttons, and reading without JavaScript.
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { after, before, test } from "node:test";
+import type { Browser } from "playwright-core";
+import { buildSample, SEED, type SampleSite } from "../site/sample.ts";
+import { PAGE_TYPES } from "../site/site-check.ts";
+import { CHROMIUM, CHROMIUM_MISSING, launchChromium } from "./chromium.ts";
+import { serveStatic, type StaticServer } from "./static-server.ts";
+
+const SKIPPED = `browser tests skipped: ${CHROMIUM} not found`;
+const TESTS = ["every page type has zero axe-core violations, light and dark", "copy buttons copy a citation", "a release reads and browses without JavaScript"];
+
+if (CHROMIUM_MISSING && process.env["CI"]) {
+  test("browser tests need Chromium in CI", () => assert.fail(`${CHROMIUM} not found; install it with: apt-get install -y --no-install-recommends chromium`));
+} else if (CHROMIUM_MISSING) {
+  console.log(SKIPPED);
+  for (const name of TESTS) test(name, { skip: SKIPPED }, () => {});
+} else {
+  let site: SampleSite;
+  let server: StaticServer;
+  let browser: Browser;
+  let axeSource: string;
+
+  before(async () => {
+    site = await buildSample("communique-a11y-");
+    assert.equal(site.result.built, true, site.log.join("\n"));
+    server = await serveStatic(site.output);
+    browser = await launchChromium();
+    axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await site?.remove();
+  });
+
+  test(TESTS[0]!, async () => {
+    const failures: string[] = [];
+    for (const colorScheme of ["light", "dark"] as const) {
+      const context = await browser.newContext({ colorScheme });
+      const page = await context.newPage();
+      for (const [type, path] of Object.entries(PAGE_TYPES)) {
+        await page.goto(`${server.url}${path.replace(/index\.html$/, "")}`);
+        await page.addScriptTag({ content: axeSource });
+        // Every rule axe runs by default: WCAG 2.0–2.2 A and AA, and its best practices.
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+          return (await axe.run()).violations.map((v) => `${v.id} (${v.nodes.length}): ${JSON.stringify(v.nodes[0]?.target)}`);
+        });
+        for (const v of violations) failures.push(`${colorScheme} ${type} ${path}: ${v}`);
+      }
+      await context.close();
+    }
+    assert.deepEqual(failures, []);
+  });
+
+  test(TESTS[1]!, async () => {
+    const context = await browser.newContext();
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+    const page = await context.newPage();
+    await page.goto(`${server.url}${SEED.url}`);
+    const buttons = page.locator(".cite .copy-button");
+    assert.equal(await buttons.count(), 6, "Chicago, APA, MLA, BibTeX, RIS, CSL-JSON");
+    await page.getByRole("button", { name: "Copy Chicago" }).click();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(copied, /^Office of the Spokesperson\. “Joint Statement on United States-Republic of Korea/);
+    assert.ok(!copied.includes("Copy"));
+    await page.locator("#p2 a.pl").click();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${server.url}${SEED.url}#p2`);
+    assert.equal(new URL(page.url()).hash, "#p2");
+    await context.close();
+  });
+
+  test(TESTS[2]!, async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}${SEED.url}`);
+    assert.equal(await page.locator("h1").textContent(), SEED.title);
+    assert.equal(await page.locator(".cite__text").count(), 3, "citations are in the page, not made by a script");
+    await page.getByRole("link", { name: "Republic of Korea" }).first().click();
+    await page.waitForURL(`${server.url}/countries/kr/`);
+    assert.equal(await page.locator("h1").textContent(), "Country: Republic of Korea");
+    await context.close();
+  });
+}
