@@ -44,6 +44,7 @@ before(async () => {
     "notes/page.njk": "<p>Not a template</p>\n",
     "sources/feed.md": "# A source, not a page\n",
     "ingest-report.json": "{}\n",
+    [`corrections/${ID}.yaml`]: "type: Press Statement\ntopics: [cybersecurity]\n",
   };
   for (const [path, text] of Object.entries(files)) {
     await mkdir(dirname(join(content, path)), { recursive: true });
@@ -71,6 +72,7 @@ test("a release with revisions says when it was last updated, and what changed",
   assert.ok(html.includes('<p class="release__updated">Last updated <time datetime="2014-08-28">August 28, 2014</time>.</p>'));
   assert.ok(html.includes("Title &lt;changed&gt;."));
   assert.ok(html.includes('<meta property="article:modified_time" content="2014-08-28">'));
+  assert.ok(html.includes("Corrected by the archive's curators: type, topics."));
 });
 
 test("release bodies are not run through a template language", async () => {
