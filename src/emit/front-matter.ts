@@ -4,7 +4,8 @@ import { FrontMatterSchema, type FrontMatter } from "../model/release.ts";
 
 /** Splits a Markdown file into its YAML front matter text and body; null when it has no front matter. */
 export function splitFrontMatter(markdown: string): { yaml: string; body: string } | null {
-  const m = /^---\r?\n([\s\S]*?)\r?\n?---\r?\n?([\s\S]*)$/.exec(markdown);
+  // The closing "---" must stand on a line of its own: a value may hold "---" too.
+  const m = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)([\s\S]*)$/.exec(markdown);
   return m ? { yaml: m[1]!, body: m[2]! } : null;
 }
 

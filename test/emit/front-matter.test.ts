@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { readFrontMatter, readReleaseKey } from "../../src/emit/front-matter.ts";
+import { readFrontMatter, readReleaseKey, splitFrontMatter } from "../../src/emit/front-matter.ts";
 import { frontMatterOf, releaseMarkdown } from "../../src/emit/markdown.ts";
 import { FRONT_MATTER_KEYS, type Release } from "../../src/model/release.ts";
 
@@ -65,4 +65,10 @@ test("a bad front matter is rejected with the field's path", () => {
   const bad = readFrontMatter("---\nid: nope\ntitle: x\n---\n");
   assert.equal(bad.ok, false);
   assert.match(bad.ok ? "" : bad.error, /^id: /);
+});
+
+test("a value holding --- does not end the front matter (found by the round-trip property)", () => {
+  const md = "---\nid: 1990-01-01-a\ncollection: --- x\n---\n\nBody ---\n";
+  const split = splitFrontMatter(md);
+  assert.deepEqual(split, { yaml: "id: 1990-01-01-a\ncollection: --- x", body: "\nBody ---\n" });
 });
