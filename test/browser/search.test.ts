@@ -1,14 +1,11 @@
 // Search in a real browser: build the sample, serve it, search with Pagefind's UI in Chromium and follow a result.
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
 import { after, before, test } from "node:test";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { buildSample, SEED, type SampleSite } from "../site/sample.ts";
+import { CHROMIUM, CHROMIUM_MISSING as missing, launchChromium } from "./chromium.ts";
 import { serveStatic, type StaticServer } from "./static-server.ts";
 
-/** Debian's Chromium: these tests never download a browser. */
-const CHROMIUM = "/usr/bin/chromium";
-const missing = !existsSync(CHROMIUM);
 const SKIPPED = `browser tests skipped: ${CHROMIUM} not found`;
 
 if (missing && process.env["CI"]) {
@@ -28,11 +25,7 @@ if (missing && process.env["CI"]) {
     site = await buildSample("communique-browser-");
     assert.equal(site.result.built, true, site.log.join("\n"));
     server = await serveStatic(site.output);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      // Without the networking flags Chromium keeps calling hosts this machine cannot reach.
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {
