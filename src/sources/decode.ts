@@ -26,11 +26,15 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
 
 /** A NUL byte, or more than 1 in 20 bytes being C0 controls other than tab/CR/LF/FF, marks a binary file. */
 function looksBinary(bytes: Uint8Array): boolean {
-  const sample = bytes.subarray(0, 65536);
+  const length = Math.min(bytes.length, 65536);
   let controls = 0;
-  for (const b of sample) {
-    if (b === 0) return true;
-    if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12) controls++;
+  // An indexed loop: iterating a typed array with for…of is several times slower, and this runs on every source.
+  for (let i = 0; i < length; i++) {
+    const b = bytes[i]!;
+    if (b < 32) {
+      if (b === 0) return true;
+      if (b !== 9 && b !== 10 && b !== 13 && b !== 12) controls++;
+    }
   }
-  return sample.length > 0 && controls * 20 > sample.length;
+  return length > 0 && controls * 20 > length;
 }
