@@ -102,11 +102,8 @@ class CompactPath implements GeoContext {
   }
 }
 
-let geometry: MapGeometry | undefined;
-
-/** The world projected once per process (Equal Earth, fitted to {@link MAP_WIDTH}); the atlas never changes. */
-export function mapGeometry(): MapGeometry {
-  if (geometry) return geometry;
+/** Projects the atlas (Equal Earth, fitted to {@link MAP_WIDTH}) into drawable shapes; {@link mapGeometry} keeps the result. */
+export function projectWorld(): MapGeometry {
   const topology = JSON.parse(readFileSync(createRequire(import.meta.url).resolve(ATLAS), "utf8")) as Topology<{ countries: GeometryCollection<{ name: string }> }>;
   const all = feature(topology, topology.objects.countries) as FeatureCollection<Geometry, { name: string }>;
   const features = all.features.filter((f) => !LEFT_OFF.has(String(f.id)));
@@ -123,8 +120,14 @@ export function mapGeometry(): MapGeometry {
   });
   draw({ type: "Sphere" });
   const sphere = context.result();
-  geometry = { shapes, sphere: sphere.d, width: MAP_WIDTH, height: 2 * sphere.middle.y };
-  return geometry;
+  return { shapes, sphere: sphere.d, width: MAP_WIDTH, height: 2 * sphere.middle.y };
+}
+
+let geometry: MapGeometry | undefined;
+
+/** The projected world, computed once per process: the atlas never changes, only the shading does. */
+export function mapGeometry(): MapGeometry {
+  return (geometry ??= projectWorld());
 }
 
 /** A country in the archive: its code, name, page and number of releases. */
