@@ -113,15 +113,18 @@ export async function indexSite(outputDir: string, options: { pathPrefix?: strin
   return { pages, shards, errors: [] };
 }
 
-/** One shard: a fresh index of the year folder of `files` (paths under `outputDir`), written to `bundleDir`, then dropped. */
+/** One shard: a fresh index of `files` (paths under `outputDir`), written to `bundleDir`, then dropped. */
 async function indexShard(outputDir: string, files: string[], bundleDir: string): Promise<string[]> {
   // The "link to this paragraph" controls are not words of the statement.
   const { index, errors } = await pagefind.createIndex({ forceLanguage: "en", excludeSelectors: [".pl"] });
   if (!index) return errors;
   try {
-    // Pagefind reads the year's folder itself (in its own process, on its own threads).
-    const added = await index.addDirectory({ path: outputDir, glob: `${files[0]!.slice(0, "releases/YYYY".length)}/**/*.html` });
-    if (added.errors.length > 0) return added.errors;
+    // Pages are added in sorted order: Pagefind numbers them in the order it gets them, and its own directory walk
+    // follows the order files were written in (Eleventy writes in parallel), which differs from build to build.
+    for (const file of files) {
+      const added = await index.addHTMLFile({ sourcePath: file, content: await readFile(join(outputDir, file), "utf8") });
+      if (added.errors.length > 0) return added.errors;
+    }
     const written = await index.writeFiles({ outputPath: bundleDir });
     return written.errors;
   } finally {
