@@ -2,6 +2,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
+import { writeManifest } from "./manifest.ts";
 
 /** What indexing did: pages indexed, or the errors Pagefind reported. */
 export interface IndexResult {
@@ -14,7 +15,8 @@ export interface IndexResult {
 export const RELEASE_PAGES_GLOB = "releases/**/*.html";
 
 /**
- * Indexes the release pages under `outputDir` and writes `outputDir/pagefind/`. Within a page only the
+ * Indexes the release pages under `outputDir` and writes `outputDir/pagefind/` (one bundle, listed in its
+ * `shards.json`). Within a page only the
  * `data-pagefind-body` element is indexed (https://pagefind.app/docs/indexing/); the glob also keeps the other
  * pages out when there is no release at all, where Pagefind would otherwise fall back to indexing every page.
  * Always stops Pagefind's service process, so the caller's process can exit.
@@ -29,6 +31,7 @@ export async function indexSite(outputDir: string): Promise<IndexResult> {
     const outputPath = join(outputDir, "pagefind");
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) return { pages: 0, errors: written.errors };
+    await writeManifest(outputPath, [{ name: "all", path: "./" }]);
     // `page_count` above counts the HTML files read; the entry file counts the pages actually indexed.
     return { pages: await indexedPages(outputPath), errors: [] };
   } finally {
