@@ -17,6 +17,7 @@ async function start(app) {
   const box = form.elements.namedItem("q");
   const status = app.querySelector(".search__status");
   const list = app.querySelector(".results");
+  const results = app.querySelector(".search__results");
   const pager = app.querySelector(".search__pager");
   const facetsSection = app.querySelector(".search__facets");
   const facetList = app.querySelector(".search__facet-list");
@@ -111,6 +112,19 @@ async function start(app) {
   async function render() {
     const id = ++runId;
     const s = state;
+    results.setAttribute("aria-busy", "true");
+    try {
+      await draw(id, s);
+    } finally {
+      if (id === runId) {
+        results.setAttribute("aria-busy", "false");
+        // What the page now shows, as the address writes it (tests wait for it to match the address).
+        app.dataset.shown = formatState(s);
+      }
+    }
+  }
+
+  async function draw(id, s) {
     if (headerBox) headerBox.value = s.q;
     document.title = s.q.trim() ? `${s.q.trim()} · ${baseTitle}` : baseTitle;
     showRangeError(null);

@@ -7,9 +7,9 @@ import { writeManifest, type BundleEntry } from "../../src/search/manifest.ts";
 
 /**
  * Replaces `<site>/pagefind/` with one bundle per year of releases (`pagefind/y2014/`, …) and a manifest listing
- * them with their date spans. Returns the bundles, in the manifest's order (`order`: oldest or newest year first).
+ * them with their date spans (none with `spans` false: the page must then merge by the results' dates). Returns the bundles, in the manifest's order (`order`: oldest or newest year first).
  */
-export async function shardByYear(site: string, order: "oldest" | "newest" = "newest"): Promise<BundleEntry[]> {
+export async function shardByYear(site: string, order: "oldest" | "newest" = "newest", spans = true): Promise<BundleEntry[]> {
   const root = join(site, "pagefind");
   await rm(root, { recursive: true, force: true });
   let years = (await readdir(join(site, "releases"))).filter((y) => /^\d{4}$/.test(y)).sort();
@@ -23,7 +23,7 @@ export async function shardByYear(site: string, order: "oldest" | "newest" = "ne
       if (added.errors.length) throw new Error(added.errors.join("\n"));
       const written = await index.writeFiles({ outputPath: join(root, `y${year}`) });
       if (written.errors.length) throw new Error(written.errors.join("\n"));
-      bundles.push({ name: `y${year}`, path: `y${year}/`, from: `${year}-01-01`, to: `${year}-12-31` });
+      bundles.push({ name: `y${year}`, path: `y${year}/`, ...(spans ? { from: `${year}-01-01`, to: `${year}-12-31` } : {}) });
     }
   } finally {
     await pagefind.close();
