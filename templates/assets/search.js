@@ -29,19 +29,14 @@ async function start(app) {
 
   const baseTitle = document.title;
   let state = parseState(window.location.search);
+  /** The open index, once loaded. */
   let index = null;
   let runId = 0;
 
   showState(state);
   status.textContent = isActive(state) ? "Loading the search index…" : "";
-  try {
-    index = await openIndex(app.dataset.bundle || "/pagefind/", app.dataset.baseUrl || "/");
-  } catch (e) {
-    status.textContent = "The search index could not be loaded. Browse the archive instead.";
-    console.error(e);
-    return;
-  }
-  await render();
+  // Listening starts at once; searches wait for the index.
+  const opening = openIndex(app.dataset.bundle || "/pagefind/", app.dataset.baseUrl || "/");
 
   // Typing: results as you type; the address follows without adding a history entry per keystroke.
   let typing = 0;
@@ -79,6 +74,14 @@ async function start(app) {
     showState(state);
     void render();
   });
+  try {
+    index = await opening;
+  } catch (e) {
+    status.textContent = "The search index could not be loaded. Browse the archive instead.";
+    console.error(e);
+    return;
+  }
+  await render();
 
   /** The state the form's fields say (page 1 unless kept by the caller). */
   function readForm() {
@@ -110,6 +113,7 @@ async function start(app) {
 
   /** Runs the current state and draws everything from its answer; a newer run supersedes an older one. */
   async function render() {
+    if (!index) return; // The index's arrival renders the latest state.
     const id = ++runId;
     const s = state;
     results.setAttribute("aria-busy", "true");
