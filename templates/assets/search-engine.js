@@ -74,12 +74,16 @@ export class SearchIndex {
    * too would give (any-of within a facet). With no query, filters alone list releases, newest first by default.
    */
   async run(state) {
-    const years = await this.years();
+    // Only a date range needs the years before searching; otherwise the facet counts load beside the search.
+    const years = state.from || state.to ? await this.years() : [];
     const term = state.q.trim() === "" ? null : state.q.trim();
     const sort = SORTS[state.sort] ?? (term === null ? SORTS.newest : null);
     const filters = toPagefindFilters(state, years);
-    const response = await this.pagefind.search(term, { filters, sort: sort ?? {} });
+    const search = () => this.pagefind.search(term, { filters, sort: sort ?? {} });
+    let [totals, response] = await Promise.all([this.totals(), search()]);
     if (response === null) return null;
+    // A search that ran before every filter chunk had arrived lacks some counts: again, from memory this time.
+    if (Object.keys(totals).some((key) => !(key in response.filters))) response = await search();
     const counts = { ...response.filters };
     // Each facet with a selection: its counts as if it had none (a few more searches over chunks already loaded).
     await Promise.all(

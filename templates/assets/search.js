@@ -124,6 +124,8 @@ async function start(app) {
         results.setAttribute("aria-busy", "false");
         // What the page now shows, as the address writes it (tests wait for it to match the address).
         app.dataset.shown = formatState(s);
+        // For scripts/measure-search.ts: when the first results were on screen.
+        if (list.childElementCount && performance.getEntriesByName("search:first-results").length === 0) performance.mark("search:first-results");
       }
     }
   }
@@ -133,13 +135,13 @@ async function start(app) {
     document.title = s.q.trim() ? `${s.q.trim()} · ${baseTitle}` : baseTitle;
     showRangeError(null);
     try {
-      dateRange(s, await index.years());
+      if (s.from || s.to) dateRange(s, await index.years());
     } catch (e) {
       showRangeError(e.message);
       return;
     }
-    const totals = await index.totals();
     if (!isActive(s)) {
+      const totals = await index.totals();
       if (id !== runId) return;
       list.replaceChildren();
       pager.hidden = true;
@@ -149,7 +151,7 @@ async function start(app) {
     }
     const answer = await index.run(s);
     if (id !== runId || !answer) return;
-    drawFacets(answer.counts, s, totals);
+    drawFacets(answer.counts, s, await index.totals());
     drawResults(answer, s);
     drawPager(answer, s);
   }
