@@ -73,21 +73,19 @@ export class SearchIndex {
    * A facet's counts leave out the facet's own selection, so its other values say how many results choosing them
    * too would give (any-of within a facet). With no query, filters alone list releases, newest first by default.
    */
-  async run(state) {
-    // Only a date range needs the years before searching; otherwise the facet counts load beside the search.
-    const years = state.from || state.to ? await this.years() : [];
+  async run(state, withCounts) {
+    // Facet counts need every facet's filter chunk (more bytes than the search itself on a large archive): only
+    // when asked. Without them, an open date range is closed by the calendar instead of the index's years.
+    const years = withCounts ? await this.years() : [];
     const term = state.q.trim() === "" ? null : state.q.trim();
     const sort = SORTS[state.sort] ?? (term === null ? SORTS.newest : null);
     const filters = toPagefindFilters(state, years);
-    const search = () => this.pagefind.search(term, { filters, sort: sort ?? {} });
-    let [totals, response] = await Promise.all([this.totals(), search()]);
+    const response = await this.pagefind.search(term, { filters, sort: sort ?? {} });
     if (response === null) return null;
-    // A search that ran before every filter chunk had arrived lacks some counts: again, from memory this time.
-    if (Object.keys(totals).some((key) => !(key in response.filters))) response = await search();
     const counts = { ...response.filters };
     // Each facet with a selection: its counts as if it had none (a few more searches over chunks already loaded).
     await Promise.all(
-      FACETS.filter(({ key }) => state.filters[key]?.length).map(async ({ key }) => {
+      FACETS.filter(({ key }) => withCounts && state.filters[key]?.length).map(async ({ key }) => {
         const without = await this.pagefind.search(term, { filters: toPagefindFilters(state, years, key), sort: {} });
         if (without) counts[key] = without.filters[key] ?? {};
       }),

@@ -112,7 +112,9 @@ export function coverRange(from, to, years) {
       days(fy, fm, fd, daysIn(fy, fm));
       months(fy, fm + 1, 12);
     }
-    for (const y of years) if (Number(y) > fy && Number(y) < ty) cover.year.push(String(y));
+    // The years between: those the index holds, or every one when they are not known.
+    const between = years.length ? years.map(Number) : Array.from({ length: Math.max(0, ty - fy - 1) }, (_, i) => fy + 1 + i);
+    for (const y of between) if (y > fy && y < ty) cover.year.push(String(y));
     if (tm === 12 && td === 31) cover.year.push(String(ty));
     else {
       months(ty, 1, tm - 1);
@@ -154,8 +156,11 @@ export function dateRange(state, years) {
   let to = rangeEnd(state.to, "to");
   if (from === null && to === null) return null;
   const sorted = [...years].sort();
-  from ??= `${sorted[0] ?? "0001"}-01-01`;
-  to ??= `${sorted.at(-1) ?? "9999"}-12-31`;
+  // Without the index's years: from the Department's founding to next year (whole years cost one value each).
+  from ??= `${sorted[0] ?? "1789"}-01-01`;
+  to ??= `${sorted.at(-1) ?? new Date().getFullYear() + 1}-12-31`;
+  // Nothing is older than the Department: a range from year 1 is a range from its founding.
+  if (!sorted.length && from < "1789-01-01") from = "1789-01-01";
   if (from > to) throw new Error(`The range starts (${state.from}) after it ends (${state.to}).`);
   return { from, to };
 }

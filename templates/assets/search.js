@@ -20,6 +20,7 @@ async function start(app) {
   const results = app.querySelector(".search__results");
   const pager = app.querySelector(".search__pager");
   const facetsSection = app.querySelector(".search__facets");
+  const facetsLoading = app.querySelector(".search__facets-loading");
   const facetList = app.querySelector(".search__facet-list");
   const rangeError = app.querySelector("#search-range-error");
   const headerBox = document.getElementById("site-search-q");
@@ -68,6 +69,10 @@ async function start(app) {
     if (expanded.has(key)) expanded.delete(key);
     else expanded.add(key);
     void render();
+  });
+  // Opening the filters loads their counts (and draws them); a search with filters in its address opens them.
+  facetsSection.addEventListener("toggle", () => {
+    if (facetsSection.open && facetList.childElementCount === 0) void render();
   });
   window.addEventListener("popstate", () => {
     state = parseState(window.location.search);
@@ -134,24 +139,27 @@ async function start(app) {
     if (headerBox) headerBox.value = s.q;
     document.title = s.q.trim() ? `${s.q.trim()} · ${baseTitle}` : baseTitle;
     showRangeError(null);
+    if (Object.keys(s.filters).length) facetsSection.open = true;
+    const withCounts = facetsSection.open;
     try {
-      if (s.from || s.to) dateRange(s, await index.years());
+      dateRange(s, withCounts ? await index.years() : []);
     } catch (e) {
       showRangeError(e.message);
       return;
     }
     if (!isActive(s)) {
-      const totals = await index.totals();
-      if (id !== runId) return;
       list.replaceChildren();
       pager.hidden = true;
       status.textContent = "";
-      drawFacets(totals, s, totals);
+      if (withCounts) {
+        const totals = await index.totals();
+        if (id === runId) drawFacets(totals, s, totals);
+      }
       return;
     }
-    const answer = await index.run(s);
+    const answer = await index.run(s, withCounts);
     if (id !== runId || !answer) return;
-    drawFacets(answer.counts, s, await index.totals());
+    if (withCounts) drawFacets(answer.counts, s, await index.totals());
     drawResults(answer, s);
     drawPager(answer, s);
   }
@@ -204,7 +212,7 @@ async function start(app) {
       fieldsets.push(fieldset);
     }
     facetList.replaceChildren(...fieldsets);
-    facetsSection.hidden = fieldsets.length === 0;
+    facetsLoading.hidden = true;
     if (focused) document.getElementById(focused)?.focus();
   }
 

@@ -52,8 +52,12 @@ if (missing && process.env["CI"]) {
       // A range error is part of the page too.
       for (const url of [FULL, "/search/?q=cyber&from=2021-13"]) {
         await page.goto(`${server.url}${url}`);
-        if (url === FULL) await settled(page);
-        else await page.locator("#search-range-error").waitFor();
+        if (url === FULL) {
+          await settled(page);
+          // The filters, open, with their counts.
+          await page.locator(".search__facets summary").click();
+          await page.locator("fieldset.facet").first().waitFor();
+        } else await page.locator("#search-range-error").waitFor();
         await page.addScriptTag({ content: axeSource });
         const violations = await page.evaluate(async () => {
           const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
@@ -92,6 +96,8 @@ if (missing && process.env["CI"]) {
     const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
     await page.goto(`${server.url}${FULL}`);
     await settled(page);
+    await page.locator(".search__facets summary").click();
+    await page.locator("fieldset.facet").first().waitFor();
     const overflow = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
     assert.ok(overflow.scroll <= overflow.client, `page is ${overflow.scroll}px wide in a ${overflow.client}px viewport`);
     const wide = await page.evaluate(() =>

@@ -58,6 +58,7 @@ if (missing && process.env["CI"]) {
     await page.locator("#search-q").press("Enter");
     await page.waitForURL(/\?q=the$/);
     await settled(page);
+    await page.locator(".search__facets summary").click();
     await page.locator("fieldset.facet", { has: page.locator("legend", { hasText: "Office" }) }).getByLabel(new RegExp(`^${office} \\(`)).check();
     await page.waitForURL(/office=/);
     await page.locator("#search-from").fill("2014");

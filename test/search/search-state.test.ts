@@ -35,6 +35,10 @@ test("a date range's filter values cover exactly its days, with no day twice", (
   );
 });
 
+test("without the index's years, the years between the ends are all listed", () => {
+  assert.deepEqual(coverRange("2014-01-01", "2017-12-31", []).year, ["2014", "2015", "2016", "2017"]);
+});
+
 test("range ends read a year, a month or a day, and refuse impossible dates", () => {
   assert.equal(rangeEnd("2021", "from"), "2021-01-01");
   assert.equal(rangeEnd("2021", "to"), "2021-12-31");
