@@ -16,8 +16,7 @@ export const RELEASE_PAGES_GLOB = "releases/**/*.html";
 
 /**
  * Indexes the release pages under `outputDir` and writes `outputDir/pagefind/` (one bundle, listed in its
- * `shards.json`). Within a page only the
- * `data-pagefind-body` element is indexed (https://pagefind.app/docs/indexing/); the glob also keeps the other
+ * `shards.json`). Within a page only the `data-pagefind-body` element is indexed (https://pagefind.app/docs/indexing/); the glob also keeps the other
  * pages out when there is no release at all, where Pagefind would otherwise fall back to indexing every page.
  * Always stops Pagefind's service process, so the caller's process can exit.
  */
