@@ -61,7 +61,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const fresh = await mkdtemp(`${target}.building-`);
   try {
     const { files } = await phase("render", () => renderSite({ content: options.content, output: fresh, sources: options.sources, config, quiet: true }));
-    const search = await phase("index", () => indexSite(fresh, { pathPrefix: config.pathPrefix }));
+    const search = await phase("index", () => indexSite(fresh));
     if (search.errors.length > 0) throw new Error(`Pagefind could not index the site:\n  ${search.errors.join("\n  ")}`);
     await swapIn(fresh, target);
     log(`Site written to ${shown(target)}/: ${files} files, ${search.pages} release pages indexed for search.`);
