@@ -71,7 +71,7 @@ export class PageChecker {
     await page.waitForTimeout(20);
     const state = await page.evaluate(() => {
       const w = window as unknown as { __violations: string[]; __pwned: boolean };
-      return { violations: w.__violations, pwned: w.__pwned, text: document.body.innerText };
+      return { violations: w.__violations, pwned: w.__pwned, text: document.body?.innerText ?? document.documentElement.textContent ?? "" };
     });
     return { ...this.report, violations: [...this.report.violations, ...state.violations], pwned: state.pwned, text: state.text };
   }
