@@ -46,7 +46,9 @@ export function parseSource(input: Uint8Array | string, options: { path: string 
   const format = FEED_EXTENSIONS.test(path) ? (/\.atom$/i.test(path) ? "atom" : "rss") : "text";
   if (bytes.length > LIMITS.maxSourceBytes) return { path, format, builtAt: null, diagnostics: [], items: [{ item: null, guid: null, link: null, release: null, diagnostics: [tooLarge(bytes.length, path)] }] };
   const decoded = bytes.length > 0 ? decodeBytes(bytes) : null;
-  const kind = decoded && !decoded.binary ? sniffFeed(decoded.text) : null;
+  const sniffed = decoded && !decoded.binary ? sniffFeed(decoded.text) : null;
+  // Other XML is only XML when it says so (a declaration, a feed's extension): a text statement may open with a tag.
+  const kind = sniffed === "xml" && !FEED_EXTENSIONS.test(path) && !/^[\s\ufeff]*<\?xml/.test(decoded!.text) ? null : sniffed;
   if (kind === null) {
     if (FEED_EXTENSIONS.test(path) && decoded && decoded.text.trim().length > 0) {
       const reason = decoded.binary ? "Unexpected binary content, expected an RSS or Atom feed" : "Unexpected text that is not XML, expected an RSS or Atom feed";
