@@ -90,6 +90,12 @@ function skipDoctype(s: string, from: number): number {
   return -1;
 }
 
+/** An item's link when it is a web address (http or https); a `javascript:` or `data:` one would become a live link on its page. */
+function webLink(href: string): string | null {
+  const trimmed = href.trim();
+  return /^https?:\/\/[^\s]/i.test(trimmed) ? trimmed : null;
+}
+
 /** Thrown from a saxes handler to stop reading (saxes has no abort); caught by {@link readFeed}. */
 const STOP = Symbol("stop");
 
@@ -159,7 +165,7 @@ export function readFeed(text: string, format: FeedFormat): Feed {
     if (item !== null && depth === itemDepth + 1) {
       if (name === "link" && format === "atom") {
         const rel = tag.attributes["rel"]?.value ?? "alternate";
-        if (rel === "alternate" && tag.attributes["href"]) item.link = tag.attributes["href"].value;
+        if (rel === "alternate" && tag.attributes["href"]) item.link = webLink(tag.attributes["href"].value);
       }
       if (name === "category") {
         const term = tag.attributes["term"]?.value;
@@ -211,7 +217,7 @@ export function readFeed(text: string, format: FeedFormat): Feed {
     if (item !== null && depth === itemDepth + 1) {
       const it: FeedItem = item;
       if (name === "title") it.title = trimmed || null;
-      else if (name === "link" && format === "rss" && trimmed) it.link = trimmed;
+      else if (name === "link" && format === "rss" && trimmed) it.link = webLink(trimmed);
       else if (name === "guid" || (name === "id" && format === "atom")) it.guid = trimmed || null;
       else if (name === `${DC}#creator` && trimmed) it.creator = trimmed;
       else if ((name === "pubDate" || name === "published") && trimmed) it.published = trimmed;
