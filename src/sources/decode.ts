@@ -23,6 +23,8 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   const utf16 = utf16Of(bytes);
   if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16, binary: false };
   const binary = looksBinary(bytes);
+  // Binary content is never read as text; a byte-for-character decoding is enough to name it, and fast.
+  if (binary) return { text: cp1252(bytes), encoding: "windows-1252", binary };
   try {
     return { text: utf8.decode(bytes), encoding: "utf-8", binary };
   } catch {
@@ -36,6 +38,9 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
 function cp1252(bytes: Uint8Array): string {
   return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "windows-1252");
 }
+
+/** Windows-1252 characters of the bytes 0x80–0xFF (a stray byte is never below 0x80: ASCII is valid UTF-8). */
+const CP1252_HIGH = [...cp1252(Uint8Array.from({ length: 128 }, (_, i) => 0x80 + i))];
 
 /** A UTF-16 byte-order mark: such a file is full of NUL bytes, yet text. */
 function utf16Of(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
@@ -88,7 +93,7 @@ function decodeMixed(bytes: Uint8Array): string | null {
       i += n;
       continue;
     }
-    out += text.decode(bytes.subarray(runStart, i)) + cp1252(bytes.subarray(i, i + 1));
+    out += text.decode(bytes.subarray(runStart, i)) + CP1252_HIGH[bytes[i]! - 0x80];
     i++;
     runStart = i;
   }

@@ -42,7 +42,8 @@ export function showBytes(n: number): string {
 
 /** The diagnostic of a source over {@link LIMITS.maxSourceBytes}. */
 export function tooLarge(size: number, path: string): Diagnostic {
-  return diagnostic("SOURCE_TOO_LARGE", `Unexpected file of ${showBytes(size)}, expected at most ${showBytes(LIMITS.maxSourceBytes)}; it is not read`, path, { line: 1, column: 1 });
+  const n = (x: number) => x.toLocaleString("en-US");
+  return diagnostic("SOURCE_TOO_LARGE", `Unexpected file of ${n(size)} bytes (${showBytes(size)}), expected at most ${n(LIMITS.maxSourceBytes)} (${showBytes(LIMITS.maxSourceBytes)}); it is not read`, path, { line: 1, column: 1 });
 }
 
 /** The 1-based number and length of the first line longer than {@link LIMITS.maxLineLength}, or null. */
