@@ -39,7 +39,7 @@ test("a feed over the item limit keeps its first items and says so", () => {
   assert.equal(feed.stopped?.code, "TOO_MANY_FEED_ITEMS");
 });
 
-test("XML nested past the limit stops the feed; HTML nested past it skips the item; a huge paragraph skips the item", () => {
+test("XML nested past the limit stops the feed; HTML nested past it, or of too many elements, skips the item; so does a huge paragraph", () => {
   const deepXml = parseSource(rss(`${item(1)}${"<x>".repeat(LIMITS.maxDepth + 5)}`), { path: "deep.rss" });
   assert.deepEqual(codes(deepXml), ["TOO_DEEP"]);
   assert.ok(deepXml.items[0]!.release, "the item before the deep part is read");
@@ -47,6 +47,9 @@ test("XML nested past the limit stops the feed; HTML nested past it skips the it
   assert.deepEqual(codes(deepHtml), ["TOO_DEEP"]);
   assert.equal(deepHtml.items[0]!.release, null);
   assert.ok(deepHtml.items[1]!.release);
+  const many = parseSource(rss(item(1, `<p>Office of the Spokesperson</p>${"<br>".repeat(LIMITS.maxHtmlElements)}`) + item(2)), { path: "many.rss" });
+  assert.deepEqual(codes(many), ["TOO_MANY_ELEMENTS"]);
+  assert.ok(many.items[1]!.release);
   const longPara = parseSource(rss(item(1, `<p>Office of the Spokesperson</p><p>${"word ".repeat(LIMITS.maxLineLength / 5 + 1)}</p>`)), { path: "para.rss" });
   assert.deepEqual(codes(longPara), ["LINE_TOO_LONG"]);
 });
