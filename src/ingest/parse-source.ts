@@ -7,6 +7,7 @@ import { readFeedTime } from "../parse/feed-dates.ts";
 import { decodeBytes } from "../sources/decode.ts";
 import { type FeedFormat, type FeedItem, readFeed, sniffFeed } from "../sources/feed.ts";
 import { LIMITS, LimitExceeded, tooLarge } from "../sources/limits.ts";
+import { countElements } from "../parse/html.ts";
 import { type FeedSource, feedItemRelease, itemText } from "./feed-release.ts";
 import { parseRelease } from "./parse-release.ts";
 
@@ -122,8 +123,16 @@ function parseFeed(text: string, bytes: Uint8Array, format: FeedFormat, options:
   const newest = feed.items.map((i) => readFeedTime(i.published)?.instant).filter((t): t is string => t !== undefined).sort().at(-1) ?? null;
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const source = { path, format, sha256, collectedOn: built?.date ?? null, collection: itemText(feed.title) || null, blogger: feed.blogger };
+  // The HTML of all items together is held to an element budget: time grows with elements, and the size limit
+  // alone would let 16 MiB of tags (3.6 million elements, two minutes) through.
+  let elements = 0;
   const items = feed.items.map((item): ItemResult => {
     const named = { item: item.index, guid: item.guid?.trim() || null, link: item.link?.trim() || null };
+    elements += countElements(item.html ?? "", LIMITS.maxFeedElements) + (item.titleIsHtml ? countElements(item.title ?? "", LIMITS.maxFeedElements) : 0);
+    if (elements > LIMITS.maxFeedElements) {
+      const reason = `Unexpected HTML beyond ${LIMITS.maxFeedElements.toLocaleString("en-US")} elements in the feed's items, expected at most that many in all; item ${item.index} and those after it are skipped`;
+      return { ...named, release: null, diagnostics: [diagnostic("TOO_MANY_ELEMENTS", reason, path, item.start, item.end)] };
+    }
     try {
       return { ...named, ...cachedItemRelease(item, source, options) };
     } catch (e) {

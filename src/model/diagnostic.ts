@@ -26,7 +26,7 @@ export const DIAGNOSTIC_CODES = {
   FEED_ITEM_WITHOUT_BODY: { severity: "error", summary: "A feed item has no body text besides its header; that item is skipped." },
   TOO_MANY_FEED_ITEMS: { severity: "error", summary: "The feed holds more than 5,000 items; the first 5,000 are read, the others are not." },
   TOO_DEEP: { severity: "error", summary: "The feed's XML, or a feed item's HTML, nests elements more than 100 deep; the feed is read no further, or the item is skipped." },
-  TOO_MANY_ELEMENTS: { severity: "error", summary: "A feed item's HTML holds more than 20,000 elements; that item is skipped." },
+  TOO_MANY_ELEMENTS: { severity: "error", summary: "A feed item's HTML holds more than 20,000 elements, or a feed's items more than 250,000 in all; that item (and those after it) is skipped." },
   XML_ENTITIES: { severity: "error", summary: "The feed declares entities in its DOCTYPE (entity expansion, external entities); it is not read, and no entity is ever expanded or fetched." },
   UNKNOWN_CREATOR: { severity: "warning", summary: "A feed item's creator is neither an office nor speaker lines; it was kept as the office." },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;

@@ -17,6 +17,8 @@ export const LIMITS = {
   maxDepth: 100,
   /** Elements in one feed item's HTML (the most in the 106 real snapshots is 454): TOO_MANY_ELEMENTS. */
   maxHtmlElements: 20_000,
+  /** Elements in the HTML of all of one feed's items (the most in a real snapshot is about 2,000): TOO_MANY_ELEMENTS. */
+  maxFeedElements: 250_000,
 } as const;
 
 /** The codes of the limits, as diagnostics name them. */

@@ -50,6 +50,13 @@ test("XML nested past the limit stops the feed; HTML nested past it, or of too m
   const many = parseSource(rss(item(1, `<p>Office of the Spokesperson</p>${"<br>".repeat(LIMITS.maxHtmlElements)}`) + item(2)), { path: "many.rss" });
   assert.deepEqual(codes(many), ["TOO_MANY_ELEMENTS"]);
   assert.ok(many.items[1]!.release);
+  // Items just under the per-item limit, until the feed's budget runs out: those after it are skipped. (They have no
+  // date, so the reader stops before parsing their HTML, which keeps the test quick; the budget counts them still.)
+  const undated = `<item><title>Undated</title><content:encoded><![CDATA[${"<br>".repeat(LIMITS.maxHtmlElements - 1)}]]></content:encoded></item>`;
+  const count = Math.ceil(LIMITS.maxFeedElements / LIMITS.maxHtmlElements);
+  const spent = parseSource(rss(item(0) + undated.repeat(count) + item(1)), { path: "budget.rss" });
+  assert.ok(spent.items[0]!.release, "the first item is read");
+  assert.deepEqual(spent.items.at(-1)!.diagnostics.map((d) => d.code), ["TOO_MANY_ELEMENTS"], "the item past the feed's element budget is skipped");
   const longPara = parseSource(rss(item(1, `<p>Office of the Spokesperson</p><p>${"word ".repeat(LIMITS.maxLineLength / 5 + 1)}</p>`)), { path: "para.rss" });
   assert.deepEqual(codes(longPara), ["LINE_TOO_LONG"]);
 });
