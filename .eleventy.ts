@@ -1,6 +1,7 @@
 // Eleventy configuration: where templates live, and the site plugins. Load it with tsx: --config=.eleventy.ts.
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { relative } from "node:path";
+import charts from "./src/site/charts/plugin.ts";
 import collections from "./src/site/collections.ts";
 import filters from "./src/site/filters.ts";
 import frontMatter from "./src/site/front-matter.ts";
@@ -18,6 +19,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(releases);
   eleventyConfig.addPlugin(collections);
   eleventyConfig.addPlugin(filters);
+  eleventyConfig.addPlugin(charts);
   eleventyConfig.addPlugin(pages);
   eleventyConfig.addPlugin(siteFiles);
 

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { Command } from "commander";
 import { ingest } from "../src/cli/ingest.ts";
+import { ENTITY_RULES } from "../src/extract/index.ts";
 import { releaseMarkdown } from "../src/emit/markdown.ts";
 import { clearItemCache, parseSource } from "../src/ingest/parse-source.ts";
 import { mergeReleases } from "../src/ingest/dedupe.ts";
@@ -25,40 +26,66 @@ const files = (await readdir(opts.sources)).sort();
 const inputs = await Promise.all(files.map(async (f) => ({ path: f, bytes: await readFile(join(opts.sources, f)) })));
 const bytes = inputs.reduce((n, i) => n + i.bytes.length, 0);
 
-/** One pass as ingest makes it: every source parsed, duplicates merged, every release emitted. */
-function pass(): number {
+/** One pass as ingest makes it: every source parsed, duplicates merged, every release emitted (unless `emit` is false). */
+function pass(emit = true): number {
   const merged = mergeReleases(inputs.map((i) => parseSource(i.bytes, { path: i.path, taxonomy })));
-  for (const r of merged.releases) releaseMarkdown(r.release);
+  if (emit) for (const r of merged.releases) releaseMarkdown(r.release);
   return merged.releases.length;
 }
 // Warm up once so the JIT and luxon's locale tables are ready, as they are in a long ingest. Each pass starts with
 // an empty item cache: within a pass it pays off (snapshots repeat items), across passes it would not be measuring.
 const releases = pass();
 const rounds = Number(opts.rounds);
-let parseMs = 0;
-for (let r = 0; r < rounds; r++) {
+
+// Each round: a full pass, then the same without the entity rules, and without them nor emitting (where the time
+// goes), interleaved so all three see the same machine load. CPU time of this process is the one-core figure; wall
+// time also counts time other processes took the core.
+const entityRuns = ENTITY_RULES.map((r) => r.run);
+const entities = (on: boolean) => ENTITY_RULES.forEach((r, i) => ((r as { run: (typeof entityRuns)[number] }).run = on ? entityRuns[i]! : () => {}));
+const measure = (f: () => void) => {
   clearItemCache();
-  const t0 = performance.now();
-  pass();
-  parseMs += (performance.now() - t0) / rounds;
+  const c = process.cpuUsage();
+  const t = performance.now();
+  f();
+  const d = process.cpuUsage(c);
+  return { cpu: (d.user + d.system) / 1000, wall: performance.now() - t };
+};
+const runs = { full: [] as { cpu: number; wall: number }[], noEntities: [] as number[], noEntitiesNoEmit: [] as number[] };
+for (let r = 0; r < rounds; r++) {
+  runs.full.push(measure(() => pass()));
+  entities(false);
+  runs.noEntities.push(measure(() => pass()).cpu);
+  runs.noEntitiesNoEmit.push(measure(() => pass(false)).cpu);
+  entities(true);
 }
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+const fullCpu = median(runs.full.map((r) => r.cpu));
+const fullWall = median(runs.full.map((r) => r.wall));
 
 const dir = await mkdtemp(join(tmpdir(), "communique-bench-"));
 await mkdir(join(dir, "taxonomy"), { recursive: true });
 await copyFile("content/taxonomy/topics.yaml", join(dir, "taxonomy/topics.yaml"));
-clearItemCache();
-const t1 = performance.now();
-await ingest({ sources: opts.sources, content: dir, log: () => {} });
-const coldMs = performance.now() - t1;
-clearItemCache();
-const t2 = performance.now();
-await ingest({ sources: opts.sources, content: dir, log: () => {} });
-const warmMs = performance.now() - t2;
+/** One whole `ingest` run into `dir`, wall and CPU time. */
+async function ingestRun(): Promise<{ cpu: number; wall: number }> {
+  clearItemCache();
+  const c = process.cpuUsage();
+  const t = performance.now();
+  await ingest({ sources: opts.sources, content: dir, log: () => {} });
+  const d = process.cpuUsage(c);
+  return { cpu: (d.user + d.system) / 1000, wall: performance.now() - t };
+}
+const cold = await ingestRun();
+const warm = await ingestRun();
 await rm(dir, { recursive: true, force: true });
 
 const rate = (ms: number) => Math.round((releases * 1000) / ms).toLocaleString("en-US");
 console.log(`${inputs.length} sources, ${(bytes / 1e6).toFixed(1)} MB, ${releases} releases, one core (Node ${process.version})\n`);
-console.log("| phase | time | releases per second |\n|---|---|---|");
-console.log(`| parse + emit in memory (mean of ${rounds}) | ${parseMs.toFixed(0)} ms | ${rate(parseMs)} |`);
-console.log(`| ingest to an empty folder (read, parse, write) | ${coldMs.toFixed(0)} ms | ${rate(coldMs)} |`);
-console.log(`| ingest again, nothing changed | ${warmMs.toFixed(0)} ms | ${rate(warmMs)} |`);
+console.log("| phase | wall time | CPU time | releases per CPU second |\n|---|---|---|---|");
+console.log(`| parse + merge + emit in memory (median of ${rounds}) | ${fullWall.toFixed(0)} ms | ${fullCpu.toFixed(0)} ms | ${rate(fullCpu)} |`);
+console.log(`| ingest to an empty folder (read, parse, write) | ${cold.wall.toFixed(0)} ms | ${cold.cpu.toFixed(0)} ms | ${rate(cold.cpu)} |`);
+console.log(`| ingest again, nothing changed | ${warm.wall.toFixed(0)} ms | ${warm.cpu.toFixed(0)} ms | ${rate(warm.cpu)} |`);
+console.log(`\nWhere the time goes: CPU time of one in-memory pass (median of ${rounds}) by what it includes:\n`);
+console.log("| pass | CPU time | releases per CPU second |\n|---|---|---|");
+console.log(`| everything (parse, entity rules, emit) | ${fullCpu.toFixed(0)} ms | ${rate(fullCpu)} |`);
+console.log(`| without the entity rules | ${median(runs.noEntities).toFixed(0)} ms | ${rate(median(runs.noEntities))} |`);
+console.log(`| without the entity rules and without emitting | ${median(runs.noEntitiesNoEmit).toFixed(0)} ms | ${rate(median(runs.noEntitiesNoEmit))} |`);

@@ -1,5 +1,5 @@
 // The build command: ingest, render with Eleventy and index with Pagefind into a fresh folder, then swap it in.
-import { mkdir, mkdtemp, rename, rm } from "node:fs/promises";
+import { appendFile, mkdir, mkdtemp, rename, rm } from "node:fs/promises";
 import { setTimeout as delay } from "node:timers/promises";
 import { dirname, relative, resolve } from "node:path";
 import { indexSite } from "../search/index.ts";
@@ -10,6 +10,19 @@ import { ingest } from "./ingest.ts";
 
 /** Set by `communique serve` in the environment of the builds it runs. */
 export const SERVING_ENV = "COMMUNIQUE_SERVING";
+/** When set, each build phase appends `{"phase","start","end"}` (ms since the epoch) as a JSON line to this file. */
+export const TIMINGS_ENV = "COMMUNIQUE_TIMINGS";
+
+/** Runs one phase of the build, recording its start and end for `npm run bench` when asked to. */
+async function phase<T>(name: string, run: () => Promise<T>): Promise<T> {
+  const start = Date.now();
+  try {
+    return await run();
+  } finally {
+    const file = process.env[TIMINGS_ENV];
+    if (file) await appendFile(file, `${JSON.stringify({ phase: name, start, end: Date.now() })}\n`);
+  }
+}
 
 export interface BuildOptions {
   sources: string;
@@ -35,7 +48,7 @@ export interface BuildResult {
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const summary = await ingest({ sources: options.sources, content: options.content, log });
+  const summary = await phase("ingest", () => ingest({ sources: options.sources, content: options.content, log }));
   let config: SiteConfig;
   try {
     config = typeof options.config === "object" ? options.config : loadSiteConfig(options.config);
@@ -50,8 +63,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // `<output>.building-<pid>-XXXXXX`: beside the output so the final rename stays on one file system.
   const fresh = await mkdtemp(buildingPrefix(target));
   try {
-    const { files } = await renderSite({ content: options.content, output: fresh, sources: options.sources, config, quiet: true });
-    const search = await indexSite(fresh);
+    const { files } = await phase("render", () => renderSite({ content: options.content, output: fresh, sources: options.sources, config, quiet: true }));
+    const search = await phase("index", () => indexSite(fresh, { pathPrefix: config.pathPrefix }));
     if (search.errors.length > 0) throw new Error(`Pagefind could not index the site:\n  ${search.errors.join("\n  ")}`);
     await swapIn(fresh, target);
     log(`Site written to ${shown(target)}/: ${files} files, ${search.pages} release pages indexed for search.`);

@@ -1,4 +1,5 @@
 // Curator corrections: content/corrections/<release id>.yaml overrides front-matter fields of that release. Pure.
+import { DateTime } from "luxon";
 import { LineCounter, parseDocument } from "yaml";
 import { type Diagnostic, diagnostic } from "../model/diagnostic.ts";
 import { FrontMatterSchema, ReleaseSchema, type Release } from "../model/release.ts";
@@ -11,8 +12,16 @@ export interface CorrectionFile {
   text: string;
 }
 
-/** Fields a correction may not change: the id names the file and the URL, so it is fixed once given. */
-const FIXED_FIELDS = new Set(["id"]);
+/**
+ * Fields a correction may not change: the id names the file and the URL, so it is fixed once given; `corrected`
+ * is what ingest records of the correction itself.
+ */
+const FIXED_FIELDS = new Set(["id", "corrected"]);
+/** The one key of a correction file that is not a front-matter field: the date the curators made it (YYYY-MM-DD). */
+export const CORRECTED_ON_KEY = "correctedOn";
+
+/** True for a real calendar date written YYYY-MM-DD. */
+const isCalendarDate = (v: unknown): v is string => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) && DateTime.fromISO(v, { zone: "utc" }).isValid;
 
 /**
  * Applies one correction to a release: each top-level key replaces that front-matter field. Returns the corrected
@@ -38,12 +47,15 @@ export function applyCorrection(release: Release, correction: CorrectionFile): {
   const known = new Set(Object.keys(FrontMatterSchema.shape));
   const offsetOf = (key: PropertyKey | undefined) =>
     (doc.contents as { items?: { key: { value: unknown; range?: number[] } }[] }).items?.find((i) => i.key.value === key)?.key.range?.[0] ?? 0;
-  for (const key of Object.keys(data)) {
+  const { [CORRECTED_ON_KEY]: on = null, ...fields } = data as Record<string, unknown>;
+  for (const key of Object.keys(fields)) {
     const offset = offsetOf(key);
-    if (!known.has(key)) return fail(`Unexpected field "${key}", expected one of the front-matter fields`, offset);
-    if (FIXED_FIELDS.has(key)) return fail(`Unexpected field "${key}": a release's id cannot be corrected`, offset);
+    if (!known.has(key)) return fail(`Unexpected field "${key}", expected one of the front-matter fields or ${CORRECTED_ON_KEY}`, offset);
+    if (FIXED_FIELDS.has(key)) return fail(`Unexpected field "${key}": a release's ${key} cannot be corrected`, offset);
   }
-  const checked = ReleaseSchema.safeParse({ ...release, ...data });
+  if (on !== null && !isCalendarDate(on)) return fail(`Unexpected ${CORRECTED_ON_KEY} value, expected a YYYY-MM-DD date`, offsetOf(CORRECTED_ON_KEY));
+  const corrected = Object.keys(fields).length > 0 ? { on, fields: Object.keys(fields) } : null;
+  const checked = ReleaseSchema.safeParse({ ...release, ...fields, corrected });
   if (!checked.success) return fail(`Unexpected value: ${formatZodIssues(checked.error.issues)}`, offsetOf(checked.error.issues[0]?.path[0]));
   return { release: checked.data };
 }

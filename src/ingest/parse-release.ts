@@ -5,7 +5,7 @@ import { ReleaseSchema, type Release } from "../model/release.ts";
 import { extract } from "../extract/index.ts";
 import type { ExtractOptions } from "../extract/context.ts";
 import { parseText } from "../parse/text.ts";
-import { decodeBytes } from "../sources/decode.ts";
+import { type Decoded, decodeBytes } from "../sources/decode.ts";
 import { LIMITS, firstLongLine, tooLarge } from "../sources/limits.ts";
 import { formatZodIssues } from "../emit/front-matter.ts";
 import { releaseId } from "../emit/id.ts";
@@ -16,15 +16,18 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
 }
 
-/** Parses one plain-text source. Never throws: a source that cannot become a release yields diagnostics. */
-export function parseRelease(input: Uint8Array | string, options: { path: string } & ExtractOptions): ParseResult {
+/**
+ * Parses one plain-text source. Never throws: a source that cannot become a release yields diagnostics. A caller that
+ * has already decoded the bytes passes `decoded`, so they are not decoded twice.
+ */
+export function parseRelease(input: Uint8Array | string, options: { path: string; decoded?: Decoded } & ExtractOptions): ParseResult {
   const { path } = options;
   const bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;
   const diagnostics: Diagnostic[] = [];
   const start = { line: 1, column: 1 };
   if (bytes.length === 0) return { release: null, diagnostics: [diagnostic("EMPTY_SOURCE", "Unexpected empty file, expected a statement", path, start)] };
   if (bytes.length > LIMITS.maxSourceBytes) return { release: null, diagnostics: [tooLarge(bytes.length, path)] };
-  const decoded = decodeBytes(bytes);
+  const decoded = options.decoded ?? decodeBytes(bytes);
   if (decoded.binary) return { release: null, diagnostics: [diagnostic("NOT_TEXT", "Unexpected binary content, expected plain text", path, start)] };
   if (decoded.encoding === "windows-1252") diagnostics.push(diagnostic("NOT_UTF8", "Unexpected bytes that are not UTF-8, decoded as Windows-1252", path, start));
   if (decoded.encoding === "mixed") diagnostics.push(diagnostic("MIXED_ENCODING", "Unexpected bytes that are not UTF-8 among UTF-8 text, decoded as Windows-1252", path, start));

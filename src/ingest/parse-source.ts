@@ -55,7 +55,7 @@ export function parseSource(input: Uint8Array | string, options: { path: string 
       const reason = decoded.binary ? "Unexpected binary content, expected an RSS or Atom feed" : "Unexpected text that is not XML, expected an RSS or Atom feed";
       return { path, format: /\.atom$/i.test(path) ? "atom" : "rss", builtAt: null, diagnostics: [diagnostic("MALFORMED_FEED", reason, path, start)], items: [] };
     }
-    const { release, diagnostics } = parseRelease(bytes, options);
+    const { release, diagnostics } = parseRelease(bytes, { ...options, decoded: decoded ?? undefined });
     return { path, format: "text", builtAt: null, diagnostics: [], items: [{ item: null, guid: null, link: null, release, diagnostics }] };
   }
   if (kind === "xml") {

@@ -38,6 +38,12 @@ export const SourceSchema = z.object({
 });
 
 /** A change between two collected versions of a release: the snapshot date it was seen, and what changed. */
+/** What a curator correction changed: the fields it replaced and when (null when the correction is undated). */
+export const CorrectionNoteSchema = z.object({
+  on: isoDate.nullable(),
+  fields: z.array(z.string().min(1)).min(1),
+});
+
 export const RevisionSchema = z.object({
   date: isoDate,
   changes: z.string().min(1),
@@ -71,6 +77,9 @@ export const FrontMatterSchema = z.strictObject({
   otherSources: z.array(SourceSchema).default([]),
   /** Changes of title or body between collected versions (feed snapshots), oldest first. */
   revisions: z.array(RevisionSchema).default([]),
+  /** Set by ingest when a curator correction (content/corrections/<id>.yaml) applies: the fields it replaced, and
+   * the date the curators gave it (`correctedOn`), or null when they gave none. Defaults to null for older files. */
+  corrected: CorrectionNoteSchema.nullable().default(null),
 });
 
 /** A link in a block's plain text: the characters [start, end) link to `href`. */
@@ -100,6 +109,7 @@ export type PersonRef = z.infer<typeof PersonRefSchema>;
 export type Delegation = z.infer<typeof DelegationSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type Revision = z.infer<typeof RevisionSchema>;
+export type CorrectionNote = z.infer<typeof CorrectionNoteSchema>;
 export type Link = z.infer<typeof LinkSchema>;
 export type FrontMatter = z.infer<typeof FrontMatterSchema>;
 export type Block = z.infer<typeof BlockSchema>;

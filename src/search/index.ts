@@ -1,5 +1,5 @@
-// Indexes a rendered site with Pagefind's Node API, writing the search bundle to `<site>/pagefind/`.
-import { readFile } from "node:fs/promises";
+// Indexes a rendered site with Pagefind's Node API: one bundle per year under `<site>/pagefind/shards/`, listed in `pagefind/shards.json`.
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 
@@ -7,36 +7,132 @@ import * as pagefind from "pagefind";
 export interface IndexResult {
   /** Pages in the search index (release pages only: the other pages carry no `data-pagefind-body`). */
   pages: number;
+  /** One entry per shard, newest year first, as written to the manifest. */
+  shards: Shard[];
   errors: string[];
 }
 
-/** The pages to index: release pages only. Home, archive and search pages list releases; they are not results. */
-export const RELEASE_PAGES_GLOB = "releases/**/*.html";
+/** One Pagefind bundle of the archive: the release pages of one year. */
+export interface Shard {
+  /** The year, `YYYY`. */
+  key: string;
+  /** The bundle's folder relative to `/pagefind/` (`shards/2021/`). */
+  path: string;
+  /** The bundle's URL path with the site's path prefix (`/archive/pagefind/shards/2021/`): Pagefind's `bundlePath`. */
+  bundlePath: string;
+  pages: number;
+  /** First and last release date in the shard (`YYYY-MM-DD`): a date range need only search the shards it overlaps. */
+  from: string;
+  to: string;
+}
+
+/** The manifest at `/pagefind/shards.json`: every shard, newest first, searched together with Pagefind's `mergeIndex`. */
+export interface ShardManifest {
+  version: 1;
+  pages: number;
+  shards: Shard[];
+}
+
+/** Where the shards and the manifest go, inside the site. */
+export const PAGEFIND_DIR = "pagefind";
+export const SHARDS_MANIFEST = "shards.json";
+
+/** Shards indexed at once: 4 ran 30 small shards in a third of the time 1 took; 100,000 releases peak at 4 years. */
+const SHARD_CONCURRENCY = 4;
+
+/** Pagefind's UI files, copied once to `/pagefind/` so the search page loads them from a fixed place. */
+const UI_FILES = ["pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js"];
+
+/** Release pages by year: `releases/YYYY/MM/DD/<slug>/index.html`, sorted so every run adds them in one order. */
+export async function releasePagesByYear(outputDir: string): Promise<Map<string, string[]>> {
+  const byYear = new Map<string, string[]>();
+  let years: string[];
+  try {
+    years = (await readdir(join(outputDir, "releases"))).filter((y) => /^\d{4}$/.test(y)).sort();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return byYear;
+    throw e;
+  }
+  for (const year of years) {
+    const files = (await readdir(join(outputDir, "releases", year), { recursive: true }))
+      .map((f) => f.split("\\").join("/"))
+      .filter((f) => /^\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(f))
+      .sort()
+      .map((f) => `releases/${year}/${f}`);
+    if (files.length > 0) byYear.set(year, files);
+  }
+  return byYear;
+}
 
 /**
- * Indexes the release pages under `outputDir` and writes `outputDir/pagefind/`. Within a page only the
- * `data-pagefind-body` element is indexed (https://pagefind.app/docs/indexing/); the glob also keeps the other
- * pages out when there is no release at all, where Pagefind would otherwise fall back to indexing every page.
+ * Indexes the release pages under `outputDir` into one Pagefind bundle per year, `pagefind/shards/YYYY/`, one year
+ * at a time, so Pagefind's memory is bounded by the largest year rather than the archive (one index of 100,000
+ * pages would need about 25 GB). Within a page only the `data-pagefind-body` element is indexed
+ * (https://pagefind.app/docs/indexing/). Writes `pagefind/shards.json` and copies the UI files to `pagefind/`.
  * Always stops Pagefind's service process, so the caller's process can exit.
  */
-export async function indexSite(outputDir: string): Promise<IndexResult> {
+export async function indexSite(outputDir: string, options: { pathPrefix?: string } = {}): Promise<IndexResult> {
+  const prefix = options.pathPrefix ?? "/";
+  const pagefindDir = join(outputDir, PAGEFIND_DIR);
+  const shards: Shard[] = [];
   try {
-    // The "link to this paragraph" controls are not words of the statement.
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: "en", excludeSelectors: [".pl"] });
-    if (!index) return { pages: 0, errors };
-    const added = await index.addDirectory({ path: outputDir, glob: RELEASE_PAGES_GLOB });
-    if (added.errors.length > 0) return { pages: 0, errors: added.errors };
-    const outputPath = join(outputDir, "pagefind");
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length > 0) return { pages: 0, errors: written.errors };
-    // `page_count` above counts the HTML files read; the entry file counts the pages actually indexed.
-    return { pages: await indexedPages(outputPath), errors: [] };
+    const byYear = await releasePagesByYear(outputDir);
+    // Newest first: the manifest's first shard is the primary bundle a search UI starts from.
+    const years = [...byYear.keys()].sort().reverse();
+    const failures: string[] = [];
+    let next = 0;
+    // SHARD_CONCURRENCY shards at a time keep Pagefind busy on both cores (one at a time, it waits on its writes half
+    // the time); memory stays a few shards' worth, whatever the size of the archive.
+    const worker = async () => {
+      while (next < years.length && failures.length === 0) {
+        const year = years[next++]!;
+        const errors = await indexShard(outputDir, byYear.get(year)!, join(pagefindDir, `shards/${year}/`));
+        failures.push(...errors);
+      }
+    };
+    await Promise.all(Array.from({ length: SHARD_CONCURRENCY }, worker));
+    if (failures.length > 0) return { pages: 0, shards: [], errors: failures };
+    for (const year of years) {
+      const files = byYear.get(year)!;
+      const path = `shards/${year}/`;
+      const dates = files.map((f) => f.slice("releases/".length, "releases/YYYY/MM/DD".length).split("/").join("-"));
+      shards.push({ key: year, path, bundlePath: `${prefix}${PAGEFIND_DIR}/${path}`, pages: await indexedPages(join(pagefindDir, path)), from: dates[0]!, to: dates.at(-1)! });
+    }
   } finally {
     await pagefind.close();
   }
+  await mkdir(pagefindDir, { recursive: true });
+  if (shards[0]) {
+    for (const file of UI_FILES) await copyFile(join(pagefindDir, shards[0].path, file), join(pagefindDir, file));
+  }
+  // Each bundle gets its own copy of the UI files; one copy at /pagefind/ serves them all.
+  for (const shard of shards) for (const file of UI_FILES) await rm(join(pagefindDir, shard.path, file), { force: true });
+  const pages = shards.reduce((n, s) => n + s.pages, 0);
+  const manifest: ShardManifest = { version: 1, pages, shards };
+  await writeFile(join(pagefindDir, SHARDS_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+  return { pages, shards, errors: [] };
 }
 
-/** Sum of the per-language page counts in `pagefind-entry.json`. */
+/** One shard: a fresh index of `files` (paths under `outputDir`), written to `bundleDir`, then dropped. */
+async function indexShard(outputDir: string, files: string[], bundleDir: string): Promise<string[]> {
+  // The "link to this paragraph" controls are not words of the statement.
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: "en", excludeSelectors: [".pl"] });
+  if (!index) return errors;
+  try {
+    // Pages are added in sorted order: Pagefind numbers them in the order it gets them, and its own directory walk
+    // follows the order files were written in (Eleventy writes in parallel), which differs from build to build.
+    for (const file of files) {
+      const added = await index.addHTMLFile({ sourcePath: file, content: await readFile(join(outputDir, file), "utf8") });
+      if (added.errors.length > 0) return added.errors;
+    }
+    const written = await index.writeFiles({ outputPath: bundleDir });
+    return written.errors;
+  } finally {
+    await index.deleteIndex();
+  }
+}
+
+/** Sum of the per-language page counts in a bundle's `pagefind-entry.json`. */
 async function indexedPages(bundleDir: string): Promise<number> {
   const entry = JSON.parse(await readFile(join(bundleDir, "pagefind-entry.json"), "utf8")) as {
     languages?: Record<string, { page_count?: number }>;

@@ -8,7 +8,7 @@ import { monthLabel } from "./filters.ts";
 import { paginate, type Page } from "./pagination.ts";
 import { inputDirectory } from "./paths.ts";
 import { isReleaseInput, releaseDataChecker, type TemplateData } from "./releases.ts";
-import { readCorrectedFields, readTopicLabels } from "./taxonomy.ts";
+import { readTopicLabels } from "./taxonomy.ts";
 
 /** A release as Eleventy hands it to templates: its output URL and its (schema-checked) front matter. */
 export interface ReleaseItem {
@@ -104,8 +104,6 @@ export interface SiteIndex {
   dayUrls: Map<string, string>;
   /** Facet and value → its value, for links from release pages. */
   values: Map<string, FacetValue>;
-  /** Release id → the fields the archive's curators corrected (content/corrections/<id>.yaml). */
-  corrections: Map<string, string[]>;
   topicLabel(slug: string): string;
 }
 
@@ -147,7 +145,7 @@ const ARCHIVE_CRUMB: Crumb = { label: "Archive", url: "/archive/" };
 export const INDEX_PAGE_SIZE = 500;
 
 /** Builds the whole index from the releases (any order) and the configuration. */
-export function buildSiteIndex(items: readonly ReleaseItem[], config: SiteConfig, topicLabels: ReadonlyMap<string, string>, corrections: Map<string, string[]> = new Map()): SiteIndex {
+export function buildSiteIndex(items: readonly ReleaseItem[], config: SiteConfig, topicLabels: ReadonlyMap<string, string>): SiteIndex {
   const releases = [...items].sort(compareReleases);
   const topicLabel = (slug: string) => topicLabels.get(slug) ?? slug;
   const archive = buildArchive(releases);
@@ -231,7 +229,7 @@ export function buildSiteIndex(items: readonly ReleaseItem[], config: SiteConfig
       }
     }
   }
-  return { config, releases, archive, facets, listingPages, facetIndexPages, feeds, mainFeed, positions, dayUrls, values, corrections, topicLabel };
+  return { config, releases, archive, facets, listingPages, facetIndexPages, feeds, mainFeed, positions, dayUrls, values, topicLabel };
 }
 
 interface CollectionApi {
@@ -250,7 +248,7 @@ export default function collectionsPlugin(eleventyConfig: UserConfig): void {
       const items = api.getAll().filter((item) => isReleaseInput(item.inputPath, input));
       // Collections are built before Eleventy's data schema hook runs: a bad hand edit must fail with its path here.
       for (const item of items) check(item.data as unknown as TemplateData);
-      site = buildSiteIndex(items, siteConfigOf(eleventyConfig), readTopicLabels(input), readCorrectedFields(input));
+      site = buildSiteIndex(items, siteConfigOf(eleventyConfig), readTopicLabels(input));
       cache.set(api, site);
     }
     return site;

@@ -2,7 +2,7 @@
 import { FRONT_MATTER_KEYS, type FrontMatter } from "../model/release.ts";
 import type { ReleaseItem } from "./collections.ts";
 import type { SiteConfig, SiteUrls } from "./config.ts";
-import { lastRevised } from "./revisions.ts";
+import { lastUpdated } from "./revisions.ts";
 
 /** One record of `/releases.json`: `id`, `url`, then every front-matter field in the schema's order. */
 export type ReleaseRecord = { id: string; url: string } & Omit<FrontMatter, "id">;
@@ -70,7 +70,8 @@ export const CSV_COLUMNS: Column[] = [
   { name: "source_path", type: "string", description: "Path of the collected source under the sources folder (downloadable under /sources/, with .txt added to other names).", value: (d) => d.source.path },
   { name: "source_sha256", type: "string", description: "SHA-256 of the source's bytes.", value: (d) => d.source.sha256 },
   { name: "source_link", type: "string", description: "The source's link, when it has one.", value: (d) => d.source.link },
-  { name: "last_updated", type: "date", description: "Date of the latest recorded revision, if any.", value: (d) => lastRevised(d) },
+  { name: "last_updated", type: "date", description: "Date of the latest recorded revision or dated curator correction, if any.", value: (d) => lastUpdated(d) },
+  { name: "corrected_fields", type: "string", description: "Fields the archive's curators corrected, separated by `; `.", value: (d) => (d.corrected ? list(d.corrected.fields) : null) },
 ];
 
 /** One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. */

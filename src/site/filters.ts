@@ -12,7 +12,7 @@ import { dataPackage, releaseJson, releasesCsv, releasesJson } from "./data-file
 import { countryKey, delegationKey, FACETS, facetUrl, personKey, slugOf, type FacetKind } from "./facets.ts";
 import { atomFeed, feedEntry, jsonFeed, rssFeed, type FeedDocument } from "./feeds.ts";
 import { jsonForScript, releaseJsonLd, releaseMetaTags, type MetaContext } from "./metadata.ts";
-import { lastRevised, otherSourcesOf, revisionsOf } from "./revisions.ts";
+import { lastUpdated, otherSourcesOf, revisionsOf } from "./revisions.ts";
 import { SOURCES_PATH, publishedSourcePath } from "./site-files.ts";
 
 /** The Department publishes from Washington: a release's calendar date is read in this zone. */
@@ -130,7 +130,7 @@ export default function filtersPlugin(eleventyConfig: UserConfig): void {
     atom: `${feed.dir}${FEED_FILES.atom}`,
     rss: `${feed.dir}${FEED_FILES.rss}`,
     json: `${feed.dir}${FEED_FILES.json}`,
-    entries: feed.releases.map((r) => feedEntry(r, summaryOf(r), lastRevised(r.data), index.topicLabel)),
+    entries: feed.releases.map((r) => feedEntry(r, summaryOf(r), lastUpdated(r.data), index.topicLabel)),
   });
   const metaContext = (data: FrontMatter, url: string, description: string, index: SiteIndex): MetaContext => ({
     config: site(),
@@ -170,7 +170,7 @@ export default function filtersPlugin(eleventyConfig: UserConfig): void {
   eleventyConfig.addFilter("sourceUrl", (path: string) => `${SOURCES_PATH}${publishedSourcePath(path).split("/").map(encodeURIComponent).join("/")}`);
   eleventyConfig.addFilter("revisions", revisionsOf);
   eleventyConfig.addFilter("otherSources", otherSourcesOf);
-  eleventyConfig.addFilter("lastRevised", lastRevised);
+  eleventyConfig.addFilter("lastUpdated", lastUpdated);
 
   // Release page: summary, citations, metadata.
   eleventyConfig.addFilter("summary", (body: string) => summary(body ?? "", 200));

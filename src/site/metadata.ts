@@ -3,7 +3,7 @@ import { countryName } from "../extract/countries.ts";
 import type { FrontMatter } from "../model/release.ts";
 import type { SiteConfig, SiteUrls } from "./config.ts";
 import { countryKey, facetUrl } from "./facets.ts";
-import { lastRevised } from "./revisions.ts";
+import { lastUpdated } from "./revisions.ts";
 
 /** One `<meta>` tag: Highwire and Dublin Core use `name`, Open Graph `property`. */
 export interface MetaTag {
@@ -30,7 +30,7 @@ export function releaseMetaTags(data: FrontMatter, ctx: MetaContext): MetaTag[] 
   const prop = (key: string, content: string | null | undefined) => content && tags.push({ attr: "property", key, content });
   const absolute = ctx.urls.absolute(ctx.url);
   const topics = data.topics.map(ctx.topicLabel);
-  const modified = lastRevised(data);
+  const modified = lastUpdated(data);
 
   name("citation_title", data.title);
   for (const s of data.speakers) name("citation_author", s.name);
@@ -89,7 +89,7 @@ export function releaseJsonLd(data: FrontMatter, ctx: MetaContext): Record<strin
     ...(p.title ? { jobTitle: p.title } : {}),
     url: ctx.urls.absolute(facetUrl("person", p.id)),
   }));
-  const modified = lastRevised(data);
+  const modified = lastUpdated(data);
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",

@@ -1,4 +1,4 @@
-// Corrections and revisions a release may carry (the feed importer's `revisions`, `otherSources`), read whether or not the schema has them yet.
+// Revisions and corrections a release may carry (the feed importer's `revisions`, `otherSources`), read whether or not the schema has them yet.
 import type { FrontMatter, Source } from "../model/release.ts";
 
 /** One recorded change between collected versions. */
@@ -23,9 +23,12 @@ export function otherSourcesOf(data: FrontMatter): Source[] {
   return (data as FrontMatter & ImportFields).otherSources ?? [];
 }
 
-/** The date of the latest revision, or null: the page's "last updated" and its metadata's modified date. */
-export function lastRevised(data: FrontMatter): string | null {
-  let latest: string | null = null;
+/**
+ * The date of the latest change: a revision between collected versions or a dated curator correction, or null. The
+ * page's "last updated" and the modified date of its metadata, feeds and data files.
+ */
+export function lastUpdated(data: FrontMatter): string | null {
+  let latest: string | null = data.corrected?.on ?? null;
   for (const r of revisionsOf(data)) if (latest === null || r.date > latest) latest = r.date;
   return latest;
 }

@@ -103,8 +103,12 @@ function decodeMixed(bytes: Uint8Array): string | null {
 /** A NUL byte anywhere, or more than 1 in 20 of the first 64 KiB being C0 controls other than tab/CR/LF/FF, marks a binary file. */
 function looksBinary(bytes: Uint8Array): boolean {
   if (bytes.indexOf(0) >= 0) return true;
-  const sample = bytes.subarray(0, 65536);
+  const length = Math.min(bytes.length, 65536);
   let controls = 0;
-  for (const b of sample) if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12) controls++;
-  return sample.length > 0 && controls * 20 > sample.length;
+  // An indexed loop: iterating a typed array with for…of is several times slower, and this runs on every source.
+  for (let i = 0; i < length; i++) {
+    const b = bytes[i]!;
+    if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12) controls++;
+  }
+  return length > 0 && controls * 20 > length;
 }

@@ -1,14 +1,19 @@
-// Search page: starts Pagefind's Default UI and runs the query given in the address (?q=…), e.g. from the header box.
-// The bundle and the result links live under the site's path prefix, given by the page (data-bundle-path, data-base-url).
+// Search page: starts Pagefind's Default UI over every shard of the index and runs the query given in the address (?q=…).
+// The index is one Pagefind bundle per year, listed newest first in <bundle path>shards.json: the first is the UI's
+// bundle, the others are merged into it (https://pagefind.app/docs/multisite/). Paths carry the site's path prefix.
 /* global PagefindUI */
 "use strict";
 
-window.addEventListener("DOMContentLoaded", () => {
+window.addEventListener("DOMContentLoaded", async () => {
   const element = document.getElementById("search");
   if (!element) return;
+  const root = element.dataset.bundlePath || "/pagefind/";
+  const manifest = await fetch(`${root}shards.json`).then((r) => (r.ok ? r.json() : { shards: [] }), () => ({ shards: [] }));
+  const [first, ...rest] = manifest.shards;
   const ui = new PagefindUI({
     element: "#search",
-    bundlePath: element.dataset.bundlePath || "/pagefind/",
+    bundlePath: first ? first.bundlePath : root,
+    mergeIndex: rest.map((s) => ({ bundlePath: s.bundlePath })),
     baseUrl: element.dataset.baseUrl || "/",
     showSubResults: true,
     showImages: false,

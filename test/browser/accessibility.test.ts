@@ -1,16 +1,24 @@
-// Every page type in a real browser: zero axe-core violations in light and dark schemes, copy buttons, and reading without JavaScript.
+// Every page type in a real browser: zero axe-core violations in light and dark schemes, charts at 320 px, copy buttons, and reading without JavaScript.
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { after, before, test } from "node:test";
 import type { Browser } from "playwright-core";
+import { PALETTE } from "../../src/site/charts/palette.ts";
 import { buildSample, SEED, type SampleSite } from "../site/sample.ts";
 import { PAGE_TYPES } from "../site/site-check.ts";
 import { CHROMIUM, CHROMIUM_MISSING, launchChromium } from "./chromium.ts";
 import { serveStatic, type StaticServer } from "./static-server.ts";
 
 const SKIPPED = `browser tests skipped: ${CHROMIUM} not found`;
-const TESTS = ["every page type has zero axe-core violations, light and dark", "copy buttons copy a citation", "a release reads and browses without JavaScript"];
+const TESTS = [
+  "every page type has zero axe-core violations, light and dark",
+  "charts at 320 px: the map scales, timelines scroll in their box, colours follow the scheme, links are named; axe finds nothing",
+  "copy buttons copy a citation",
+  "a release reads and browses without JavaScript",
+];
+/** The pages that show charts: timelines, the world map, a month's heat map. */
+const CHART_PAGES = ["/", "/archive/", "/archive/2021/", "/archive/2021/05/", "/countries/", "/countries/kr/", "/topics/cybersecurity/", "/people/christopher-painter/"];
 
 if (CHROMIUM_MISSING && process.env["CI"]) {
   test("browser tests need Chromium in CI", () => assert.fail(`${CHROMIUM} not found; install it with: apt-get install -y --no-install-recommends chromium`));
@@ -59,6 +67,42 @@ if (CHROMIUM_MISSING && process.env["CI"]) {
   });
 
   test(TESTS[1]!, async () => {
+    const failures: string[] = [];
+    const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(", ")})`;
+    for (const colorScheme of ["light", "dark"] as const) {
+      const context = await browser.newContext({ colorScheme, viewport: { width: 320, height: 800 } });
+      const page = await context.newPage();
+      for (const path of CHART_PAGES) {
+        await page.goto(`${server.url}${path}`);
+        const layout = await page.evaluate(() => ({
+          pageWidth: document.documentElement.scrollWidth,
+          map: document.querySelector(".map__svg")?.getBoundingClientRect().width ?? null,
+          boxes: [...document.querySelectorAll(".chart__scroll")].map((b) => b.getBoundingClientRect().right),
+        }));
+        if (layout.pageWidth > 320) failures.push(`${colorScheme} ${path}: the page scrolls sideways (${layout.pageWidth} px)`);
+        if (layout.map !== null && !(layout.map > 250 && layout.map <= 320)) failures.push(`${colorScheme} ${path}: the map is ${layout.map} px wide`);
+        for (const right of layout.boxes) if (right > 320) failures.push(`${colorScheme} ${path}: a timeline box ends at ${right} px`);
+        await page.addScriptTag({ content: axeSource });
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+          return (await axe.run()).violations.map((v) => `${v.id} (${v.nodes.length}): ${JSON.stringify(v.nodes[0]?.target)}`);
+        });
+        for (const v of violations) failures.push(`${colorScheme} ${path} at 320 px: ${v}`);
+      }
+      // Shades come from charts.css, so they follow the reader's scheme (the fill attributes are only a fallback).
+      await page.goto(`${server.url}/`);
+      const us = page.locator(".map__svg").getByRole("link", { name: /^United States: \d+ releases$/ });
+      assert.equal(await us.count(), 1, "the United States is a link named by its <title>");
+      const fill = await us.locator("path").evaluate((el) => getComputedStyle(el).fill);
+      assert.equal(fill, rgb(PALETTE[colorScheme][5]!.fill), `${colorScheme}: the most concerned country has the darkest shade`);
+      await page.goto(`${server.url}/archive/2021/`);
+      assert.equal(await page.getByRole("link", { name: "May 2021: 17 releases" }).count(), 1, "each bar is a link named with its month and count");
+      await context.close();
+    }
+    assert.deepEqual(failures, []);
+  });
+
+  test(TESTS[2]!, async () => {
     const context = await browser.newContext();
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
     const page = await context.newPage();
@@ -75,7 +119,7 @@ if (CHROMIUM_MISSING && process.env["CI"]) {
     await context.close();
   });
 
-  test(TESTS[2]!, async () => {
+  test(TESTS[3]!, async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${server.url}${SEED.url}`);

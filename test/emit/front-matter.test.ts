@@ -43,6 +43,7 @@ const release: fc.Arbitrary<Release> = fc.record({
   source,
   otherSources: fc.array(source, { maxLength: 2 }),
   revisions: fc.array(fc.record({ date, changes: text }), { maxLength: 2 }),
+  corrected: fc.option(fc.record({ on: fc.option(date, { nil: null }), fields: fc.array(fc.constantFrom("title", "type", "topics"), { minLength: 1, maxLength: 3 }) }), { nil: null }),
   body: fc.array(fc.record({ kind: fc.constant("paragraph" as const), text }), { maxLength: 3 }),
 });
 

@@ -14,6 +14,15 @@ test("a correction replaces the fields it names and nothing else", () => {
   assert.deepEqual(out.release.topics, ["cybersecurity"]);
   assert.equal(out.release.title, "A Title");
   assert.deepEqual(out.release.body, release!.body);
+  assert.deepEqual(out.release.corrected, { on: null, fields: ["type", "topics"] });
+});
+
+test("a dated correction records its date, which is not a field of the release", () => {
+  const out = applyCorrection(release!, file("correctedOn: 2026-11-27\ntitle: A Better Title\n"));
+  assert.ok("release" in out);
+  assert.equal(out.release.title, "A Better Title");
+  assert.deepEqual(out.release.corrected, { on: "2026-11-27", fields: ["title"] });
+  assert.equal("correctedOn" in out.release, false);
 });
 
 test("an empty correction changes nothing", () => {
@@ -28,6 +37,9 @@ test("bad corrections are errors that name the file and line", () => {
     ["title: [unclosed\n", /YAML/, 2],
     ["type: Remarks\nnotAField: 1\n", /notAField/, 2],
     ["id: 2021-01-01-other\n", /id cannot be corrected/, 1],
+    ["type: Remarks\ncorrected: null\n", /corrected cannot be corrected/, 2],
+    ["type: Remarks\ncorrectedOn: 2026-02-30\n", /correctedOn value, expected a YYYY-MM-DD date/, 2],
+    ["correctedOn: yesterday\ntype: Remarks\n", /correctedOn value/, 1],
     ["- a list\n", /mapping/, 1],
   ];
   for (const [text, reason, line] of cases) {

@@ -5,6 +5,7 @@ import { join, relative } from "node:path";
 import { after, before, test } from "node:test";
 import { build } from "../../src/cli/build.ts";
 import { buildSample, SEED, type SampleSite } from "./sample.ts";
+import type { ShardManifest } from "../../src/search/index.ts";
 
 let site: SampleSite;
 before(async () => {
@@ -85,12 +86,25 @@ test("site pages are not indexed; search page loads Pagefind from files", async 
   assert.match(search, /<script src="\/assets\/search.js" defer><\/script>/);
   assert.match(search, /<div id="search" class="search" data-base-url="\/" data-bundle-path="\/pagefind\/"><\/div>/);
   assert.match(await page("404.html"), /<h1>Page not found<\/h1>/);
-  for (const file of ["pagefind/pagefind-ui.js", "pagefind/pagefind-entry.json", "assets/site.css", "assets/search.js"]) {
+  for (const file of ["pagefind/pagefind-ui.js", "pagefind/shards.json", "assets/site.css", "assets/search.js"]) {
     await readFile(join(site.output, file));
   }
-  const entry = JSON.parse(await page("pagefind/pagefind-entry.json")) as { languages: Record<string, { page_count: number }> };
-  const releases = JSON.parse(await page("releases.json")) as unknown[];
-  assert.equal(entry.languages["en"]?.page_count, releases.length, "exactly the release pages are indexed");
+  // One bundle per year, newest first; each bundle's own entry file counts its pages.
+  const manifest = JSON.parse(await page("pagefind/shards.json")) as ShardManifest;
+  const releases = JSON.parse(await page("releases.json")) as { date: string }[];
+  const years = [...new Set(releases.map((r) => r.date.slice(0, 4)))].sort().reverse();
+  assert.deepEqual(manifest.shards.map((s) => s.key), years);
+  let indexed = 0;
+  for (const shard of manifest.shards) {
+    assert.equal(shard.bundlePath, `/pagefind/${shard.path}`);
+    const entry = JSON.parse(await page(`pagefind/${shard.path}pagefind-entry.json`)) as { languages: Record<string, { page_count: number }> };
+    const inYear = releases.filter((r) => r.date.startsWith(shard.key));
+    assert.equal(entry.languages["en"]?.page_count, inYear.length, `shard ${shard.key} indexes that year's release pages`);
+    assert.deepEqual([shard.from, shard.to], [inYear.map((r) => r.date).sort()[0], inYear.map((r) => r.date).sort().at(-1)]);
+    indexed += shard.pages;
+  }
+  assert.equal(indexed, releases.length, "exactly the release pages are indexed");
+  assert.equal(manifest.pages, releases.length);
 });
 
 test("releases.json lists every release, newest first then by id", async () => {

@@ -31,6 +31,7 @@ before(async () => {
     office: "Office <b>of</b> the Spokesperson",
     preamble: "<img src=x onerror=alert(1)>",
     revisions: [{ date: "2014-08-28", changes: "Title <changed>." }],
+    corrected: { on: "2014-09-02", fields: ["type", "topics"] },
   };
   const body = [
     "Raw <i>HTML</i> stays text; \\*stars\\* and \\[brackets\\] are literal.",
@@ -67,12 +68,13 @@ test("front matter and body text are escaped", async () => {
   assert.ok(html.includes('<p id="p1">Raw &lt;i&gt;HTML&lt;/i&gt; stays text; *stars* and [brackets] are literal. <a class="pl"'));
 });
 
-test("a release with revisions says when it was last updated, and what changed", async () => {
+test("a revised and corrected release says when it was last updated, and what changed", async () => {
   const html = await readFile(join(output, URL_PATH), "utf8");
-  assert.ok(html.includes('<p class="release__updated">Last updated <time datetime="2014-08-28">August 28, 2014</time>.</p>'));
+  // The correction (September 2) is newer than the revision (August 28): it sets "last updated" and the metadata.
+  assert.ok(html.includes('<p class="release__updated">Last updated <time datetime="2014-09-02">September 2, 2014</time>.</p>'));
   assert.ok(html.includes("Title &lt;changed&gt;."));
-  assert.ok(html.includes('<meta property="article:modified_time" content="2014-08-28">'));
-  assert.ok(html.includes("Corrected by the archive's curators: type, topics."));
+  assert.ok(html.includes('<meta property="article:modified_time" content="2014-09-02">'));
+  assert.ok(html.includes(`Corrected by the archive's curators on <time datetime="2014-09-02">September 2, 2014</time>: type, topics.`));
 });
 
 test("release bodies are not run through a template language", async () => {

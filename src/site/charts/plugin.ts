@@ -1,0 +1,50 @@
+// Eleventy plugin: the chart filters (timeline of a list of releases, a year's months, the world map), each computed once per build.
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import type { CalendarDay } from "../calendar.ts";
+import type { ArchiveMonth, ReleaseItem, SiteIndex } from "../collections.ts";
+import { siteConfigOf, siteUrls } from "../config.ts";
+import { legend, type LegendEntry } from "./palette.ts";
+import { worldMap, type CountryCount, type WorldMap } from "./map.ts";
+import { monthCounts, timeline, timelineSvg, yearTimeline, type Timeline } from "./timeline.ts";
+
+/** A timeline ready for its partial: the data (for the text alternative) and the SVG. */
+export interface TimelineChart {
+  chart: Timeline;
+  svg: string;
+}
+
+/** The id of the caption naming a page's timeline (a page shows at most one). */
+export const TIMELINE_TITLE_ID = "timeline-title";
+/** The id of the caption naming the world map (a page shows at most one). */
+export const MAP_TITLE_ID = "map-title";
+
+/** The archive's countries (the country facet's values) as the map counts them. */
+export function countryCounts(index: Pick<SiteIndex, "facets">): CountryCount[] {
+  return index.facets.country.map((v) => ({ code: v.detail ?? v.key.toUpperCase(), label: v.label, url: v.url, count: v.count }));
+}
+
+/**
+ * Adds `timeline` (a list of releases, newest first: the whole archive or one facet value's), `yearTimeline` (a
+ * year's months), `worldMap` (the site index) and `calendarLegend` (a month's heat-map calendar). Results are remembered per list for the build: a value's
+ * chart costs one pass over its own releases, whatever the number of pages that show it, and the map is drawn once.
+ */
+export default function chartsPlugin(eleventyConfig: UserConfig): void {
+  let urls: ReturnType<typeof siteUrls> | undefined;
+  const href = (path: string) => (urls ??= siteUrls(siteConfigOf(eleventyConfig))).href(path);
+  const timelines = new WeakMap<object, TimelineChart>();
+  const maps = new WeakMap<object, WorldMap>();
+  const legends = new WeakMap<object, LegendEntry[]>();
+  const remember = <K extends object, V>(cache: WeakMap<K, V>, key: K, make: () => V): V => {
+    let value = cache.get(key);
+    if (value === undefined) cache.set(key, (value = make()));
+    return value;
+  };
+  const chartOf = (chart: Timeline): TimelineChart => ({ chart, svg: timelineSvg(chart, href, TIMELINE_TITLE_ID) });
+
+  eleventyConfig.addFilter("timeline", (releases: readonly ReleaseItem[]) => remember(timelines, releases, () => chartOf(timeline(monthCounts(releases.map((r) => r.data.date))))));
+  eleventyConfig.addFilter("yearTimeline", (months: readonly ArchiveMonth[]) =>
+    remember(timelines, months, () => chartOf(yearTimeline(months[0]?.year ?? "", new Map(months.map((m) => [`${m.year}-${m.month}`, m.count]))))),
+  );
+  eleventyConfig.addFilter("calendarLegend", (weeks: (CalendarDay | null)[][]) => remember(legends, weeks, () => legend(weeks.flat().map((d) => d?.count ?? 0))));
+  eleventyConfig.addFilter("worldMap", (index: SiteIndex) => remember(maps, index, () => worldMap(countryCounts(index), href, MAP_TITLE_ID)));
+}

@@ -1,0 +1,84 @@
+// A rebuild after adding or editing one release gives exactly the site a build from scratch gives, byte for byte.
+import assert from "node:assert/strict";
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { build } from "../../src/cli/build.ts";
+import { parseSiteConfig } from "../../src/site/config.ts";
+import { corpusFiles, generateRelease, releaseText } from "../../scripts/corpus-generator.ts";
+
+const config = parseSiteConfig({ baseUrl: "https://communique.example.org" });
+const taxonomy = join(import.meta.dirname, "../../content/taxonomy");
+const quiet = { log: () => {} };
+
+/** Every file under `dir` with its bytes, by relative path. */
+async function tree(dir: string): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) out.set(join(entry.parentPath, entry.name).slice(dir.length + 1), await readFile(join(entry.parentPath, entry.name)));
+  }
+  return out;
+}
+
+/** Builds `sources` from scratch (empty content folder, no previous site) into `<dir>/<name>`. */
+async function fromScratch(dir: string, sources: string, name: string): Promise<string> {
+  const content = join(dir, `${name}-content`);
+  await cp(taxonomy, join(content, "taxonomy"), { recursive: true });
+  const output = join(dir, name);
+  const result = await build({ sources, content, output, config, ...quiet });
+  assert.equal(result.ok, true);
+  return output;
+}
+
+function assertSameTree(actual: Map<string, Buffer>, expected: Map<string, Buffer>): void {
+  assert.deepEqual([...actual.keys()].sort(), [...expected.keys()].sort());
+  for (const [path, bytes] of expected) assert.ok(actual.get(path)!.equals(bytes), `${path} differs from a build from scratch`);
+}
+
+test("adding one release and rebuilding equals a build from scratch", { timeout: 600_000 }, async () => {
+  const dir = await mkdtemp(join(tmpdir(), "communique-incremental-"));
+  try {
+    const sources = join(dir, "sources");
+    await mkdir(sources);
+    for (const f of corpusFiles(16, 5, "mixed")) await writeFile(join(sources, f.path), f.text);
+    // The archive as it stands, built once; then one new release arrives and the same folders are rebuilt.
+    const content = join(dir, "content");
+    await cp(taxonomy, join(content, "taxonomy"), { recursive: true });
+    const output = join(dir, "site");
+    assert.equal((await build({ sources, content, output, config, ...quiet })).ok, true);
+
+    const added = generateRelease(5, 16);
+    await writeFile(join(sources, `${added.pageId}.txt`), releaseText(added));
+    assert.equal((await build({ sources, content, output, config, ...quiet })).ok, true);
+    assertSameTree(await tree(output), await tree(await fromScratch(dir, sources, "scratch-added")));
+
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+// Known to fail (found by this test, not yet explained): after an edit, the rebuilt site's Pagefind shard of the
+// edited release's year differs from a build from scratch, while every HTML page is the same. Kept as a todo so it
+// runs and reports until it is fixed.
+test("editing one release and rebuilding equals a build from scratch", { timeout: 600_000, todo: "shard of the edited year differs" }, async () => {
+  const dir = await mkdtemp(join(tmpdir(), "communique-incremental-"));
+  try {
+    const sources = join(dir, "sources");
+    await mkdir(sources);
+    for (const f of corpusFiles(16, 5, "mixed")) await writeFile(join(sources, f.path), f.text);
+    const content = join(dir, "content");
+    await cp(taxonomy, join(content, "taxonomy"), { recursive: true });
+    const output = join(dir, "site");
+    const added = generateRelease(5, 16);
+    await writeFile(join(sources, `${added.pageId}.txt`), releaseText(added));
+    assert.equal((await build({ sources, content, output, config, ...quiet })).ok, true);
+    // An edit of one release's text: a word of its first paragraph changes.
+    const edited = releaseText({ ...added, paragraphs: [`Amended: ${added.paragraphs[0]!}`, ...added.paragraphs.slice(1)] });
+    await writeFile(join(sources, `${added.pageId}.txt`), edited);
+    assert.equal((await build({ sources, content, output, config, ...quiet })).ok, true);
+    assertSameTree(await tree(output), await tree(await fromScratch(dir, sources, "scratch-edited")));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
