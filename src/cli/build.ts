@@ -5,6 +5,7 @@ import { dirname, relative, resolve } from "node:path";
 import { indexSite } from "../search/index.ts";
 import { loadSiteConfig, type SiteConfig } from "../site/config.ts";
 import { renderSite } from "../site/render.ts";
+import { buildingPrefix, removeStaleBuilds } from "./files.ts";
 import { ingest } from "./ingest.ts";
 
 /** Set by `communique serve` in the environment of the builds it runs. */
@@ -57,8 +58,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   const target = resolve(options.output);
   await mkdir(dirname(target), { recursive: true });
-  // `<output>.building-XXXXXX`: beside the output so the final rename stays on one file system.
-  const fresh = await mkdtemp(`${target}.building-`);
+  // Folders of builds that were killed (a crash, Ctrl-C, SIGKILL) would pile up beside the output.
+  await removeStaleBuilds(target);
+  // `<output>.building-<pid>-XXXXXX`: beside the output so the final rename stays on one file system.
+  const fresh = await mkdtemp(buildingPrefix(target));
   try {
     const { files } = await phase("render", () => renderSite({ content: options.content, output: fresh, sources: options.sources, config, quiet: true }));
     const search = await phase("index", () => indexSite(fresh));

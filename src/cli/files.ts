@@ -1,7 +1,7 @@
-// Disk helpers for the CLI: walking a folder in a stable order and writing files atomically.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { readdir } from "node:fs/promises";
-import { dirname, join, relative, sep } from "node:path";
+// Disk helpers for the CLI: walking a folder in a stable order, writing files atomically, clearing what a killed run left.
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readdir, rename, rm } from "node:fs/promises";
+import { basename, dirname, join, relative, sep } from "node:path";
 
 /** Every file under `root` (hidden files and folders skipped), as sorted POSIX paths relative to `root`. */
 export async function listFiles(root: string): Promise<string[]> {
@@ -31,7 +31,7 @@ export async function listFiles(root: string): Promise<string[]> {
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
+  const tmp = `${path}.${process.pid}${TMP_SUFFIX}`;
   try {
     writeFileSync(tmp, data);
     renameSync(tmp, path);
@@ -39,4 +39,54 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     rmSync(tmp, { force: true });
     throw e;
   }
+}
+
+/** The temporary file of {@link writeFileAtomic}: `<file>.<pid>.tmp`. */
+const TMP_SUFFIX = ".tmp";
+const TMP_NAME = /\.(\d+)\.tmp$/;
+
+/** Whether the process `pid` is still running (a temporary file or folder it owns is not stale). */
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Deletes the `<file>.<pid>.tmp` files under `root` that a killed run left (their process is gone). */
+export async function removeStaleTemporaries(root: string): Promise<string[]> {
+  const stale = (await listFiles(root)).filter((f) => {
+    const m = TMP_NAME.exec(f);
+    return m !== null && !alive(Number(m[1]));
+  });
+  for (const f of stale) await rm(join(root, f), { force: true });
+  return stale;
+}
+
+/** The folder a build renders into beside `target`: `<target>.building-<pid>-XXXXXX` (mkdtemp adds the suffix). */
+export function buildingPrefix(target: string): string {
+  return `${target}.building-${process.pid}-`;
+}
+
+/**
+ * Clears what killed builds left beside `target`: `.building-<pid>-*` folders and `.old-<pid>` folders of
+ * processes that are gone. A build killed between its two renames leaves no `target` but a complete `.old-<pid>`:
+ * that previous site is put back first.
+ */
+export async function removeStaleBuilds(target: string): Promise<string[]> {
+  const dir = dirname(target);
+  const name = basename(target);
+  const pattern = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(building|old)-(\\d+)(?:-.*)?$`);
+  const stale: { path: string; kind: string }[] = [];
+  for (const entry of await readdir(dir).catch(() => [] as string[])) {
+    const m = pattern.exec(entry);
+    if (m && !alive(Number(m[2]))) stale.push({ path: join(dir, entry), kind: m[1]! });
+  }
+  const old = stale.find((s) => s.kind === "old");
+  if (old && !existsSync(target)) await rename(old.path, target);
+  for (const s of stale) await rm(s.path, { recursive: true, force: true });
+  return stale.map((s) => s.path);
 }

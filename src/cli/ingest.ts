@@ -1,5 +1,5 @@
 // The ingest command: reads every source, parses it, and writes, keeps or removes release Markdown files.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { formatDiagnostic } from "../model/diagnostic.ts";
@@ -9,7 +9,8 @@ import { type MergeResult, mergeReleases } from "../ingest/dedupe.ts";
 import { type ExistingRelease, type IngestPlan, type PlanEntry, planIngest } from "../ingest/plan.ts";
 import type { CorrectionFile } from "../ingest/corrections.ts";
 import { readTaxonomy } from "../ingest/taxonomy.ts";
-import { listFiles, writeFileAtomic } from "./files.ts";
+import { LIMITS, tooLarge } from "../sources/limits.ts";
+import { listFiles, removeStaleTemporaries, writeFileAtomic } from "./files.ts";
 import { type ParseJob, type TaxonomyInput, parseSources } from "./parse-pool.ts";
 
 /** Where the machine-readable report of the last ingest is written, inside the content folder. */
@@ -57,6 +58,12 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   for (const path of sourcePaths) {
     let bytes: Uint8Array;
     try {
+      // A file past the size limit is never read into memory, whatever its size.
+      const size = statSync(join(options.sources, path)).size;
+      if (size > LIMITS.maxSourceBytes) {
+        slots.push({ path, format: "text", builtAt: null, diagnostics: [], items: [{ item: null, guid: null, link: null, release: null, diagnostics: [tooLarge(size, path)] }] });
+        continue;
+      }
       // Synchronous reads: thousands of small files read faster one after another than through the async pool.
       bytes = readFileSync(join(options.sources, path));
     } catch (e) {
@@ -74,6 +81,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const sources = slots.map((s) => (isJob(s) ? parsed[nextParsed++]! : s));
 
   const merged = mergeReleases(sources);
+  // A killed ingest can leave `<file>.<pid>.tmp` beside a release file: never a release, always safe to drop.
+  await removeStaleTemporaries(join(options.content, "releases"));
   const plan = planIngest(planEntries(sources, merged), await readExisting(options.content, log), await readCorrections(options.content));
   const idOfKey = new Map(plan.outcomes.filter((o) => o.id !== null).map((o) => [o.key, o.id]));
   for (const w of plan.writes) await writeFileAtomic(join(options.content, w.file), w.markdown);

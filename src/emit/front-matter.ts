@@ -47,9 +47,17 @@ export function readReleaseKey(markdown: string): ReleaseKey | { ok: false; erro
   const path = /^source:\n(?: {2}.*\n)*? {2}path: (.+)$/m.exec(markdown);
   const guid = /^source:\n(?: {2}.*\n)*? {2}guid: (.+)$/m.exec(markdown);
   if (id && path && guid && markdown.startsWith("---\n") && /^otherSources: \[\]$/m.test(markdown)) {
-    const idValue: unknown = parse(id[1]!);
-    const pathValue: unknown = parse(path[1]!);
-    const guidValue: unknown = parse(guid[1]!);
+    // A hand-edited line that is not YAML (`id: [`) falls through to the full reader, which reports it.
+    const value = (line: string): unknown => {
+      try {
+        return parse(line);
+      } catch {
+        return undefined;
+      }
+    };
+    const idValue = value(id[1]!);
+    const pathValue = value(path[1]!);
+    const guidValue = value(guid[1]!);
     if (typeof idValue === "string" && typeof pathValue === "string" && (guidValue === null || typeof guidValue === "string") && FrontMatterSchema.shape.id.safeParse(idValue).success) {
       return { ok: true, id: idValue, sourcePath: pathValue, keys: [guidValue ?? pathValue] };
     }

@@ -35,7 +35,13 @@ export function applyCorrection(release: Release, correction: CorrectionFile): {
     return { error: diagnostic("BAD_CORRECTION", reason, correction.path, { line, column: col }) };
   };
   if (doc.errors.length > 0) return fail(`Unexpected YAML: ${doc.errors[0]!.message.split("\n")[0]}`, doc.errors[0]!.pos[0]);
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    // An alias to no anchor, or too many aliases (a YAML "billion laughs"), throws here rather than in parsing.
+    data = doc.toJS();
+  } catch (e) {
+    return fail(`Unexpected YAML: ${(e as Error).message}`);
+  }
   if (data === null || data === undefined) return { release };
   if (typeof data !== "object" || Array.isArray(data)) return fail("Unexpected correction, expected a mapping of front-matter fields");
   const known = new Set(Object.keys(FrontMatterSchema.shape));

@@ -6,6 +6,7 @@ import { extract } from "../extract/index.ts";
 import type { ExtractOptions } from "../extract/context.ts";
 import { parseText } from "../parse/text.ts";
 import { type Decoded, decodeBytes } from "../sources/decode.ts";
+import { LIMITS, firstLongLine, tooLarge } from "../sources/limits.ts";
 import { formatZodIssues } from "../emit/front-matter.ts";
 import { releaseId } from "../emit/id.ts";
 
@@ -25,9 +26,16 @@ export function parseRelease(input: Uint8Array | string, options: { path: string
   const diagnostics: Diagnostic[] = [];
   const start = { line: 1, column: 1 };
   if (bytes.length === 0) return { release: null, diagnostics: [diagnostic("EMPTY_SOURCE", "Unexpected empty file, expected a statement", path, start)] };
+  if (bytes.length > LIMITS.maxSourceBytes) return { release: null, diagnostics: [tooLarge(bytes.length, path)] };
   const decoded = options.decoded ?? decodeBytes(bytes);
   if (decoded.binary) return { release: null, diagnostics: [diagnostic("NOT_TEXT", "Unexpected binary content, expected plain text", path, start)] };
   if (decoded.encoding === "windows-1252") diagnostics.push(diagnostic("NOT_UTF8", "Unexpected bytes that are not UTF-8, decoded as Windows-1252", path, start));
+  if (decoded.encoding === "mixed") diagnostics.push(diagnostic("MIXED_ENCODING", "Unexpected bytes that are not UTF-8 among UTF-8 text, decoded as Windows-1252", path, start));
+  const long = firstLongLine(decoded.text);
+  if (long) {
+    const reason = `Unexpected line of ${long.length.toLocaleString("en-US")} characters, expected at most ${LIMITS.maxLineLength.toLocaleString("en-US")}; the source is not read`;
+    return { release: null, diagnostics: [...diagnostics, diagnostic("LINE_TOO_LONG", reason, path, { line: long.line, column: 1 })] };
+  }
 
   const parsed = parseText(decoded.text, path);
   diagnostics.push(...parsed.diagnostics);

@@ -14,7 +14,14 @@ export function readTaxonomy(text: string, path: string): { taxonomy: CompiledTa
     return { line, column: col };
   };
   if (doc.errors.length > 0) return { error: diagnostic("BAD_TAXONOMY", `Unexpected YAML: ${doc.errors[0]!.message.split("\n")[0]}`, path, at(doc.errors[0]!.pos[0])) };
-  const checked = TaxonomySchema.safeParse(doc.toJS());
+  let data: unknown;
+  try {
+    // An alias to no anchor, or too many aliases (a YAML "billion laughs"), throws here rather than in parsing.
+    data = doc.toJS();
+  } catch (e) {
+    return { error: diagnostic("BAD_TAXONOMY", `Unexpected YAML: ${(e as Error).message}`, path, at(0)) };
+  }
+  const checked = TaxonomySchema.safeParse(data);
   if (!checked.success) return { error: diagnostic("BAD_TAXONOMY", `Unexpected taxonomy: ${formatZodIssues(checked.error.issues)}`, path, at(0)) };
   return { taxonomy: compileTaxonomy(checked.data) };
 }

@@ -4,6 +4,9 @@ export const DIAGNOSTIC_CODES = {
   EMPTY_SOURCE: { severity: "error", summary: "The source holds no text at all." },
   NOT_TEXT: { severity: "error", summary: "The source is binary (NUL bytes or control characters), not text." },
   NOT_UTF8: { severity: "info", summary: "The bytes are not valid UTF-8; they were decoded as Windows-1252." },
+  MIXED_ENCODING: { severity: "info", summary: "The bytes are mostly UTF-8 with some that are not; those were decoded as Windows-1252, the rest as UTF-8." },
+  SOURCE_TOO_LARGE: { severity: "error", summary: "The source file is larger than 16 MiB; it is not read." },
+  LINE_TOO_LONG: { severity: "error", summary: "A line of a text source, or a paragraph of a feed item, is longer than 100,000 characters; that source or item is not read." },
   MISSING_TITLE: { severity: "error", summary: "No title line could be found." },
   MISSING_DATE: { severity: "error", summary: "No date line could be found in the header block." },
   UNPARSEABLE_DATE: { severity: "error", summary: "A date line was found but is not a real calendar date." },
@@ -21,6 +24,10 @@ export const DIAGNOSTIC_CODES = {
   FEED_ITEM_WITHOUT_TITLE: { severity: "error", summary: "A feed item has no title; that item is skipped, the others are read." },
   FEED_ITEM_WITHOUT_DATE: { severity: "error", summary: "A feed item has no publication date, or one that is not a real timestamp; that item is skipped." },
   FEED_ITEM_WITHOUT_BODY: { severity: "error", summary: "A feed item has no body text besides its header; that item is skipped." },
+  TOO_MANY_FEED_ITEMS: { severity: "error", summary: "The feed holds more than 5,000 items; the first 5,000 are read, the others are not." },
+  TOO_DEEP: { severity: "error", summary: "The feed's XML, or a feed item's HTML, nests elements more than 100 deep; the feed is read no further, or the item is skipped." },
+  TOO_MANY_ELEMENTS: { severity: "error", summary: "A feed item's HTML holds more than 20,000 elements, or a feed's items more than 250,000 in all; that item (and those after it) is skipped." },
+  XML_ENTITIES: { severity: "error", summary: "The feed declares entities in its DOCTYPE (entity expansion, external entities); it is not read, and no entity is ever expanded or fetched." },
   UNKNOWN_CREATOR: { severity: "warning", summary: "A feed item's creator is neither an office nor speaker lines; it was kept as the office." },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 

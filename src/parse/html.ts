@@ -1,12 +1,15 @@
-// Turns a feed item's HTML body into our body blocks: parse5 → hast (hast-util-from-parse5), cleaned, then hast → mdast. Pure.
+// Turns a feed item's HTML body into our body blocks: parse5 → hast, cleaned and sanitised (allow-list), then hast → mdast. Pure.
 import type { ElementContent, Root as HastRoot, RootContent as HastContent } from "hast";
 import { fromParse5 } from "hast-util-from-parse5";
+import { defaultSchema, sanitize, type Schema } from "hast-util-sanitize";
 import { parseFragment } from "parse5";
+import type { DefaultTreeAdapterMap } from "parse5";
 import { toMdast } from "hast-util-to-mdast";
 import type { PhrasingContent, Root as MdastRoot, RootContent as MdastContent } from "mdast";
 import type { Block, Link } from "../model/release.ts";
 import { looksLikeHeading, readTurn } from "../extract/rules/body.ts";
 import { unwrapLink } from "./links.ts";
+import { LIMITS, LimitExceeded } from "../sources/limits.ts";
 
 /** Elements whose content is never statement text. */
 const DROPPED = new Set(["script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "head", "title", "meta", "link", "form", "button", "select", "textarea"]);
@@ -38,11 +41,67 @@ export function cleanHtml(tree: HastRoot): HastRoot {
   return tree;
 }
 
-/** Parses an HTML fragment (a feed item's `content:encoded`) into a cleaned tree. */
+/**
+ * The allow-list feed HTML is held to (hast-util-sanitize, GitHub's schema): only its elements, attributes and link
+ * protocols survive; any other element is unwrapped (its text kept), and the elements that are never statement text
+ * are dropped with their content. Elements that commonly wrap statement text are added to the list, so their blocks
+ * keep their breaks. Links are further held to http(s), mailto and tel by {@link unwrapLink}.
+ */
+export const SANITIZE_SCHEMA: Schema = {
+  ...defaultSchema,
+  tagNames: [...(defaultSchema.tagNames ?? []), "article", "aside", "header", "footer", "main", "nav", "figure", "figcaption", "address", "center", "caption", "u", "small", "abbr", "cite", "mark", "time"],
+  strip: [...new Set([...(defaultSchema.strip ?? []), ...DROPPED])],
+  // Ids and names would be prefixed against DOM clobbering; they carry no statement text, so they simply go.
+  clobber: [],
+};
+
+type Parse5Node = DefaultTreeAdapterMap["node"];
+
+/** The deepest nesting of elements in a parse5 tree, walked without recursion (the later tree walks do recurse). */
+function depthOf(root: Parse5Node): number {
+  let deepest = 0;
+  const stack: [Parse5Node, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    if (depth > LIMITS.maxDepth) break;
+    const children = "childNodes" in node ? node.childNodes : [];
+    for (const child of children) stack.push([child, depth + 1]);
+    if ("content" in node && node.content) stack.push([node.content, depth + 1]);
+  }
+  return deepest;
+}
+
+/**
+ * How many elements an HTML string holds at most (its `<` followed by a letter), counted up to `max + 1`: a bound
+ * found without parsing, since parse5 builds the whole tree before it can be measured.
+ */
+export function countElements(html: string, max = Infinity): number {
+  let tags = 0;
+  for (let i = html.indexOf("<"); i >= 0 && tags <= max; i = html.indexOf("<", i + 1)) {
+    const c = html.charCodeAt(i + 1) | 0x20;
+    if (c >= 0x61 && c <= 0x7a) tags++;
+  }
+  return tags;
+}
+
+/**
+ * Parses an HTML fragment (a feed item's `content:encoded`) into a cleaned, sanitised tree. Throws
+ * {@link LimitExceeded} for HTML of more than {@link LIMITS.maxHtmlElements} elements or nested more than
+ * {@link LIMITS.maxDepth} deep.
+ */
 export function parseHtml(html: string): HastRoot {
   // parse5 directly rather than hast-util-from-html: that one always records source positions, which cost more
   // than the parse itself and are of no use here.
-  return cleanHtml(fromParse5(parseFragment(html)) as HastRoot);
+  // Counted on the string first: 15 MB of nested tags took parse5 40 s and 1.8 GB before its depth could be measured.
+  if (countElements(html, LIMITS.maxHtmlElements) > LIMITS.maxHtmlElements) {
+    throw new LimitExceeded("TOO_MANY_ELEMENTS", `Unexpected HTML of more than ${LIMITS.maxHtmlElements.toLocaleString("en-US")} elements, expected at most that many`);
+  }
+  const fragment = parseFragment(html);
+  const depth = depthOf(fragment);
+  if (depth > LIMITS.maxDepth) throw new LimitExceeded("TOO_DEEP", `Unexpected HTML nested more than ${LIMITS.maxDepth} elements deep, expected at most ${LIMITS.maxDepth}`);
+  // Cleaned first (it reads `hidden` and `style`, which the sanitiser removes), then held to the allow-list.
+  return sanitize(cleanHtml(fromParse5(fragment) as HastRoot), SANITIZE_SCHEMA) as HastRoot;
 }
 
 const SPACES = /\s+/g;
@@ -64,7 +123,8 @@ class TextBuilder {
   }
 
   break(): void {
-    this.text = this.text.replace(/ $/, "");
+    // Not `replace(/ $/, "")`: the regex scans the whole text from its start, once per break (quadratic).
+    if (this.text.endsWith(" ")) this.text = this.text.slice(0, -1);
     if (this.text.length > 0 && !this.text.endsWith("\n")) this.text += "\n";
   }
 
@@ -264,6 +324,10 @@ export function htmlToBlocks(html: string): Block[] {
   const mdast = toMdast(parseHtml(html)) as MdastRoot;
   const out: Block[] = [];
   blocksOf(mdast.children, out);
+  for (const b of out) {
+    const length = b.kind === "list" ? Math.max(...b.items.map((i) => i.length)) : b.text.length;
+    if (length > LIMITS.maxLineLength) throw new LimitExceeded("LINE_TOO_LONG", `Unexpected paragraph of ${length.toLocaleString("en-US")} characters, expected at most ${LIMITS.maxLineLength.toLocaleString("en-US")}`);
+  }
   return out;
 }
 

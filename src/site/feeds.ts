@@ -120,7 +120,8 @@ export function rssFeed(doc: FeedDocument, config: SiteConfig, urls: SiteUrls): 
       `      <pubDate>${rfc822(e.date)}</pubDate>`,
       ...e.authors.map((a) => `      <dc:creator>${x(a)}</dc:creator>`),
       ...e.categories.map((c) => `      <category>${x(c)}</category>`),
-      ...(e.summary ? [`      <description>${x(e.summary)}</description>`] : []),
+      // Readers take an RSS description as HTML: the summary is text, so it is HTML-escaped, then XML-escaped.
+      ...(e.summary ? [`      <description>${x(x(e.summary))}</description>`] : []),
       `    </item>`,
     );
   }

@@ -13,7 +13,7 @@ import { countryKey, delegationKey, FACETS, facetUrl, personKey, slugOf, type Fa
 import { atomFeed, feedEntry, jsonFeed, rssFeed, type FeedDocument } from "./feeds.ts";
 import { jsonForScript, releaseJsonLd, releaseMetaTags, type MetaContext } from "./metadata.ts";
 import { lastUpdated, otherSourcesOf, revisionsOf } from "./revisions.ts";
-import { SOURCES_PATH } from "./site-files.ts";
+import { SOURCES_PATH, publishedSourcePath } from "./site-files.ts";
 
 /** The Department publishes from Washington: a release's calendar date is read in this zone. */
 export const ZONE = "America/New_York";
@@ -167,7 +167,7 @@ export default function filtersPlugin(eleventyConfig: UserConfig): void {
   eleventyConfig.addFilter("neighbours", neighbours);
   eleventyConfig.addFilter("releaseItem", (id: string, index: SiteIndex) => index.releases[index.positions.get(id) ?? -1] ?? null);
   eleventyConfig.addFilter("dayUrl", (date: string, index: SiteIndex) => index.dayUrls.get(date) ?? `/archive/${date.slice(0, 4)}/${date.slice(5, 7)}/`);
-  eleventyConfig.addFilter("sourceUrl", (path: string) => `${SOURCES_PATH}${path.split("/").map(encodeURIComponent).join("/")}`);
+  eleventyConfig.addFilter("sourceUrl", (path: string) => `${SOURCES_PATH}${publishedSourcePath(path).split("/").map(encodeURIComponent).join("/")}`);
   eleventyConfig.addFilter("revisions", revisionsOf);
   eleventyConfig.addFilter("otherSources", otherSourcesOf);
   eleventyConfig.addFilter("lastUpdated", lastUpdated);

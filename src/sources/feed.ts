@@ -1,6 +1,7 @@
 // Recognises RSS 2.0 and Atom feeds by their content and reads them into items with saxes (a streaming XML parser). Pure.
 import { SaxesParser, type SaxesTagNS } from "saxes";
 import type { Position } from "../model/diagnostic.ts";
+import { LIMITS, type LimitCode } from "./limits.ts";
 
 export type FeedFormat = "rss" | "atom";
 
@@ -37,6 +38,8 @@ export interface Feed {
   blogger: boolean;
   items: FeedItem[];
   errors: { reason: string; at: Position }[];
+  /** Why reading stopped early, when it did: a limit passed, or entities declared (which are never expanded). */
+  stopped: { code: LimitCode | "XML_ENTITIES"; reason: string; at: Position } | null;
 }
 
 const ATOM = "http://www.w3.org/2005/Atom";
@@ -50,12 +53,12 @@ const BLOGGER_KIND = "http://schemas.google.com/g/2005#kind";
  */
 export function sniffFeed(text: string): FeedFormat | "xml" | null {
   let i = 0;
-  const s = text.slice(0, 4096);
+  const s = text.slice(0, 65536);
   for (;;) {
     while (i < s.length && /[\s\ufeff]/.test(s[i]!)) i++;
     if (s.startsWith("<?", i)) i = skipTo(s, i, "?>");
     else if (s.startsWith("<!--", i)) i = skipTo(s, i, "-->");
-    else if (s.startsWith("<!", i)) i = skipTo(s, i, ">");
+    else if (s.startsWith("<!", i)) i = skipDoctype(s, i);
     else break;
     if (i < 0) return s.trimStart().startsWith("<?xml") ? "xml" : null;
   }
@@ -70,6 +73,31 @@ function skipTo(s: string, from: number, end: string): number {
   const at = s.indexOf(end, from);
   return at < 0 ? -1 : at + end.length;
 }
+
+/** Skips a `<!DOCTYPE …>`, its internal subset `[…]` (entity declarations hold `>`) and quoted strings included. */
+function skipDoctype(s: string, from: number): number {
+  let quote = "";
+  let subset = false;
+  for (let i = from + 2; i < s.length; i++) {
+    const c = s[i]!;
+    if (quote) {
+      if (c === quote) quote = "";
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === "[") subset = true;
+    else if (c === "]") subset = false;
+    else if (c === ">" && !subset) return i + 1;
+  }
+  return -1;
+}
+
+/** An item's link when it is a web address (http or https); a `javascript:` or `data:` one would become a live link on its page. */
+function webLink(href: string): string | null {
+  const trimmed = href.trim();
+  return /^https?:\/\/[^\s]/i.test(trimmed) ? trimmed : null;
+}
+
+/** Thrown from a saxes handler to stop reading (saxes has no abort); caught by {@link readFeed}. */
+const STOP = Symbol("stop");
 
 /** Serialises an element start tag again, for Atom `type="xhtml"` content that arrives as markup. */
 function startTag(tag: SaxesTagNS): string {
@@ -87,7 +115,7 @@ function escapeXml(s: string): string {
  * is returned with `complete: false`.
  */
 export function readFeed(text: string, format: FeedFormat): Feed {
-  const feed: Feed = { format, title: null, builtAt: null, blogger: false, items: [], errors: [] };
+  const feed: Feed = { format, title: null, builtAt: null, blogger: false, items: [], errors: [], stopped: null };
   const parser = new SaxesParser({ xmlns: true, position: true });
   const at = (): Position => ({ line: parser.line, column: parser.column + 1 });
   const stack: string[] = [];
@@ -107,15 +135,26 @@ export function readFeed(text: string, format: FeedFormat): Feed {
     if (/undefined entity/.test(reason)) return;
     if (feed.errors.length < 20) feed.errors.push({ reason, at: at() });
   });
+  const stop = (code: NonNullable<Feed["stopped"]>["code"], reason: string): never => {
+    feed.stopped = { code, reason, at: at() };
+    throw STOP;
+  };
+  // saxes never expands an entity a DOCTYPE declares (it knows only XML's five and character references), nor
+  // fetches an external one; a feed that declares any is refused outright rather than read with holes in its text.
+  parser.on("doctype", (doctype) => {
+    if (/<!ENTITY/i.test(doctype)) stop("XML_ENTITIES", "Unexpected entity declarations in the DOCTYPE, expected none (entities are never expanded or fetched); the feed is not read");
+  });
   parser.on("opentag", (tag) => {
     const name = local(tag);
     const depth = stack.length;
+    if (depth >= LIMITS.maxDepth) stop("TOO_DEEP", `Unexpected element nested ${depth + 1} deep, expected at most ${LIMITS.maxDepth}; the feed is read no further`);
     stack.push(name);
     if (xhtmlDepth >= 0) {
       xhtml += startTag(tag);
       return;
     }
     if (item === null && ((format === "rss" && name === "item") || (format === "atom" && name === "entry"))) {
+      if (feed.items.length >= LIMITS.maxFeedItems) stop("TOO_MANY_FEED_ITEMS", `Unexpected item beyond the first ${LIMITS.maxFeedItems.toLocaleString("en-US")}, expected at most that many; this one and those after it are not read`);
       item = { index: feed.items.length + 1, start: at(), end: at(), complete: false, title: null, titleIsHtml: false, link: null, guid: null, creator: null, published: null, categories: [], html: null };
       itemDepth = depth;
       isPost = true;
@@ -126,7 +165,7 @@ export function readFeed(text: string, format: FeedFormat): Feed {
     if (item !== null && depth === itemDepth + 1) {
       if (name === "link" && format === "atom") {
         const rel = tag.attributes["rel"]?.value ?? "alternate";
-        if (rel === "alternate" && tag.attributes["href"]) item.link = tag.attributes["href"].value;
+        if (rel === "alternate" && tag.attributes["href"]) item.link = webLink(tag.attributes["href"].value);
       }
       if (name === "category") {
         const term = tag.attributes["term"]?.value;
@@ -178,7 +217,7 @@ export function readFeed(text: string, format: FeedFormat): Feed {
     if (item !== null && depth === itemDepth + 1) {
       const it: FeedItem = item;
       if (name === "title") it.title = trimmed || null;
-      else if (name === "link" && format === "rss" && trimmed) it.link = trimmed;
+      else if (name === "link" && format === "rss" && trimmed) it.link = webLink(trimmed);
       else if (name === "guid" || (name === "id" && format === "atom")) it.guid = trimmed || null;
       else if (name === `${DC}#creator` && trimmed) it.creator = trimmed;
       else if ((name === "pubDate" || name === "published") && trimmed) it.published = trimmed;
@@ -203,8 +242,10 @@ export function readFeed(text: string, format: FeedFormat): Feed {
     parser.close();
   } catch (e) {
     // saxes reports through the error handler; a throw here would be a bug in it, still reported, never raised.
-    feed.errors.push({ reason: (e as Error).message, at: at() });
+    if (e !== STOP) feed.errors.push({ reason: (e as Error).message, at: at() });
   }
+  // An item cut short by a stop is dropped: its end is unknown, and the stop's diagnostic says why.
+  if (feed.stopped && feed.items.at(-1)?.complete === false) feed.items.pop();
   const last = feed.items.at(-1);
   if (last && !last.complete) last.end = endOfFile;
   return feed;

@@ -34,3 +34,29 @@ test("arbitrary strings and bytes (property)", () => {
   fc.assert(fc.property(fc.string({ maxLength: 300 }), check), { numRuns: 1000 });
   fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), check), { numRuns: 1000 });
 });
+
+/** Bytes of text in several encodings at once: UTF-8 runs, Windows-1252 bytes, UTF-16 BOMs, NULs, controls. */
+const mixedBytes = fc
+  .array(
+    fc.oneof(
+      fc.string({ maxLength: 20 }).map((s) => Buffer.from(s, "utf8")),
+      fc.constantFrom([0x93], [0x94], [0x92], [0xe9], [0xff, 0xfe], [0xfe, 0xff], [0x00], [0x01], [0xc3], [0xe2, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80]).map((b) => Buffer.from(b)),
+      fc.constantFrom("Media Note\n", "August 26, 2014\n", "Office of the Spokesperson\n", "\n\n").map((s) => Buffer.from(s)),
+    ),
+    { maxLength: 40 },
+  )
+  .map((parts) => new Uint8Array(Buffer.concat(parts)));
+
+test("mixed and invalid encodings, NULs and BOMs: a release or an error, never a throw, quickly (property)", () => {
+  fc.assert(
+    fc.property(mixedBytes, (b) => {
+      const t = performance.now();
+      check(b);
+      const { release } = parseRelease(b, { path: "m.txt" });
+      // Whatever the bytes, the text that reaches a release holds no NUL and no replacement character from decoding.
+      if (release) assert.ok(!JSON.stringify(release).includes("\\u0000"));
+      assert.ok(performance.now() - t < 5000, "bounded time");
+    }),
+    { numRuns: 1000 },
+  );
+});

@@ -19,3 +19,21 @@ test("NUL bytes mark a binary file", () => {
   assert.equal(decodeBytes(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01])).binary, true);
   assert.equal(decodeBytes(new TextEncoder().encode("plain\ttext\r\n")).binary, false);
 });
+
+test("mostly UTF-8 with stray Windows-1252 bytes keeps its UTF-8 characters (mixed)", () => {
+  const bytes = Buffer.concat([Buffer.from("Zürich — “cordially” é"), Buffer.from([0x92, 0x20, 0x93, 0x41, 0x94])]);
+  assert.deepEqual(decodeBytes(bytes), { text: "Zürich — “cordially” é’ “A”", encoding: "mixed", binary: false });
+  // Windows-1252 whose accented pairs happen to be valid UTF-8 (Ã©) stays Windows-1252 when stray bytes outnumber them.
+  assert.equal(decodeBytes(new Uint8Array([0xc3, 0xa9, 0x93, 0x41, 0x94, 0xe9])).encoding, "windows-1252");
+});
+
+test("UTF-16 with a byte-order mark is text, NUL bytes and all", () => {
+  assert.deepEqual(decodeBytes(Buffer.from("\ufeffStatement – é", "utf16le")), { text: "Statement – é", encoding: "utf-16le", binary: false });
+  const be = Buffer.from("\ufeffAB", "utf16le").swap16();
+  assert.deepEqual(decodeBytes(be), { text: "AB", encoding: "utf-16be", binary: false });
+});
+
+test("a NUL byte anywhere, even past the first 64 KiB, marks a binary file", () => {
+  const bytes = Buffer.concat([Buffer.from("a".repeat(100_000)), Buffer.from([0])]);
+  assert.equal(decodeBytes(bytes).binary, true);
+});

@@ -30,3 +30,28 @@ test("arbitrary strings and bytes never make the reader throw (property)", () =>
   fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => check(s, "b.rss")), { numRuns: 500 });
   fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (b) => check(b, "c.atom")), { numRuns: 500 });
 });
+
+/** XML that tries the reader's limits: DOCTYPEs with entities (internal, external, nested), deep nesting, many items. */
+const hostileXml = fc
+  .tuple(
+    fc.constantFrom("", '<?xml version="1.0"?>'),
+    fc.constantFrom("", '<!DOCTYPE rss [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]>', '<!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]>', '<!DOCTYPE rss SYSTEM "http://127.0.0.1:9/rss.dtd">', "<!DOCTYPE rss>"),
+    fc.array(fc.oneof(fc.constantFrom(...pieces, "&a;", "&b;", "&x;", "<x>", "</x>", "<x><x><x><x><x><x><x><x><x><x>"), fc.string({ maxLength: 8 })), { maxLength: 60 }),
+    fc.nat({ max: 150 }),
+  )
+  .map(([decl, doctype, parts, depth]) => `${decl}${doctype}<rss><channel>${"<d>".repeat(depth)}${parts.join("")}`);
+
+test("hostile XML (entities, external DTDs, deep nesting) never throws, never expands, and ends quickly (property)", () => {
+  fc.assert(
+    fc.property(hostileXml, (s) => {
+      const t = performance.now();
+      check(s, "h.rss");
+      const result = parseSource(s, { path: "h.rss" });
+      // No entity a DOCTYPE declares is ever expanded, and no external one is read.
+      for (const item of result.items) assert.ok(!JSON.stringify(item.release ?? {}).includes("aaaa") && !JSON.stringify(item.release ?? {}).includes("root:"));
+      if (/<!ENTITY/.test(s)) assert.ok(result.diagnostics.some((d) => d.code === "XML_ENTITIES") && result.items.length === 0, "entities refused");
+      assert.ok(performance.now() - t < 5000, "bounded time");
+    }),
+    { numRuns: 400 },
+  );
+});
