@@ -98,18 +98,21 @@ export function titles(results: { title: string }[]): string[] {
 }
 
 /**
- * Waits until the page shows the search its address describes (search.js sets `data-shown` when drawn). A string
- * predicate: tsx would wrap named functions inside a passed function in a helper the page does not have.
+ * Waits until the page shows the search its address describes (search.js sets `data-shown` when drawn). The
+ * predicate is a function, not a string: the pages' Content-Security-Policy forbids evaluating strings. It holds no
+ * named function, which tsx would wrap in a helper the page does not have.
  */
 export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(
-    `(() => {
+    () => {
       const shown = document.getElementById("search-app")?.dataset.shown;
       if (shown === undefined) return false;
-      const a = new URLSearchParams(shown); a.sort();
-      const b = new URLSearchParams(window.location.search); b.sort();
+      const a = new URLSearchParams(shown);
+      a.sort();
+      const b = new URLSearchParams(window.location.search);
+      b.sort();
       return a.toString() === b.toString();
-    })()`,
+    },
     undefined,
     { timeout: 20_000 },
   );
