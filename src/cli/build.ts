@@ -60,7 +60,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // `<output>.building-XXXXXX`: beside the output so the final rename stays on one file system.
   const fresh = await mkdtemp(`${target}.building-`);
   try {
-    const { files } = await phase("render", () => renderSite({ content: options.content, output: fresh, sources: options.sources, config, quiet: true }));
+    const { files } = await phase("render", () => renderSite({ content: options.content, output: fresh, sources: options.sources, config, cache: cacheDir(target), quiet: true }));
     const search = await phase("index", () => indexSite(fresh, { pathPrefix: config.pathPrefix }));
     if (search.errors.length > 0) throw new Error(`Pagefind could not index the site:\n  ${search.errors.join("\n  ")}`);
     await swapIn(fresh, target);
@@ -89,6 +89,11 @@ async function discard(dir: string): Promise<void> {
 
 /** How long in-flight writes of a failed Eleventy build get to finish before the second delete. */
 const SETTLE_MS = 300;
+
+/** `<output>.cache/`: what a build keeps for the next one (citations), beside the site and never published. */
+export function cacheDir(output: string): string {
+  return `${resolve(output)}.cache`;
+}
 
 /** A path as the user would type it: relative to the working directory when inside it, else absolute. */
 function shown(path: string): string {

@@ -1,5 +1,6 @@
 // Renders a content folder into a site folder with Eleventy, programmatically, using the repository's config and templates.
 import Eleventy from "@11ty/eleventy";
+import { CACHE_DATA_KEY } from "./filters.ts";
 import { loadSiteConfig, SITE_DATA_KEY, type SiteConfig } from "./config.ts";
 import { CONFIG_PATH } from "./paths.ts";
 import { SOURCES_DATA_KEY } from "./site-files.ts";
@@ -13,6 +14,8 @@ export interface RenderOptions {
   sources?: string;
   /** The site configuration (default: the repository's communique.config.json). */
   config?: SiteConfig;
+  /** A folder kept between builds for work worth reusing (citations); never inside the output. None: nothing kept. */
+  cache?: string;
   /** Silences Eleventy's per-file log lines. */
   quiet?: boolean;
 }
@@ -27,6 +30,7 @@ export async function renderSite(options: RenderOptions): Promise<{ files: numbe
     // Runs before the config file, so every plugin finds the configuration in the global data.
     config: (eleventyConfig: { addGlobalData(key: string, value: unknown): void }) => {
       eleventyConfig.addGlobalData(SITE_DATA_KEY, site);
+      if (options.cache) eleventyConfig.addGlobalData(CACHE_DATA_KEY, options.cache);
       if (options.sources) eleventyConfig.addGlobalData(SOURCES_DATA_KEY, options.sources);
     },
   });
