@@ -6,6 +6,7 @@ import { dirname, join } from "node:path";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import { CITATION_STYLES, formatCitations, type Citations } from "./citations.ts";
 import type { SiteConfig } from "./config.ts";
+import { packageVersion } from "./package-version.ts";
 import { CSL_DIR } from "./paths.ts";
 
 /** What the store keeps of a release's citations: all but the CSL-JSON, which is the item itself. */
@@ -29,16 +30,6 @@ function formatterVersion(): string {
     stylesHash = hash.digest("hex");
   }
   return stylesHash;
-}
-
-/** A dependency's version from its package.json (unknown when it cannot be read: the cache is then keyed on that). */
-function packageVersion(pkg: string): string {
-  try {
-    const path = join(dirname(new URL(import.meta.resolve(`${pkg}/package.json`)).pathname), "package.json");
-    return (JSON.parse(readFileSync(path, "utf8")) as { version?: string }).version ?? "unknown";
-  } catch {
-    return "unknown";
-  }
 }
 
 /** The key of an item's citations: SHA-256 of the item's JSON and of the formatter's version. */

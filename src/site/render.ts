@@ -1,5 +1,7 @@
 // Renders a content folder into a site folder with Eleventy, programmatically, using the repository's config and templates.
 import Eleventy from "@11ty/eleventy";
+import { join, resolve } from "node:path";
+import { releaseFiles } from "./citation-store.ts";
 import { CACHE_DATA_KEY } from "./filters.ts";
 import { loadSiteConfig, SITE_DATA_KEY, type SiteConfig } from "./config.ts";
 import { CONFIG_PATH } from "./paths.ts";
@@ -20,9 +22,30 @@ export interface RenderOptions {
   quiet?: boolean;
 }
 
+/** Eleventy's event bus: a module of its own that its package does not export, reached by its file beside the entry. */
+async function eleventyEventBus(): Promise<{ emit(event: string, ...args: unknown[]): unknown }> {
+  const entry = import.meta.resolve("@11ty/eleventy");
+  return ((await import(new URL("EventBus.js", entry).href)) as { default: { emit(event: string, ...args: unknown[]): unknown } }).default;
+}
+
+let builds = 0;
+
+/**
+ * Eleventy keeps every template file it has read in a process-wide cache by path (TemplateContent's input cache),
+ * which its watch mode clears by announcing each changed file. A second build in the same process (the tests,
+ * a program using this function) would otherwise render a release edited since the first from its old text.
+ * Announce every release file as modified, as the watcher would.
+ */
+async function forgetReadFiles(content: string): Promise<void> {
+  if (builds++ === 0) return;
+  const bus = await eleventyEventBus();
+  for (const file of releaseFiles(join(content, "releases"))) bus.emit("eleventy.resourceModified", file, [], {});
+}
+
 /** Runs one Eleventy build of `content` into `output`; rejects (with the failing file's path) when any page fails. */
 export async function renderSite(options: RenderOptions): Promise<{ files: number }> {
   const site = options.config ?? loadSiteConfig();
+  await forgetReadFiles(resolve(options.content));
   // The config is TypeScript: the caller must have tsx registered (bin/communique.js and `node --import tsx` do).
   const eleventy = new Eleventy(options.content, options.output, {
     configPath: CONFIG_PATH,
