@@ -1,13 +1,13 @@
 // Worker thread: formats the citations of every release file not yet cached, last file first, and posts them in batches.
 import { readFileSync } from "node:fs";
 import { workerData } from "node:worker_threads";
-import { parse } from "yaml";
 import { releaseUrl } from "../emit/id.ts";
 import { splitFrontMatter } from "../emit/front-matter.ts";
 import type { FrontMatter } from "../model/release.ts";
 import { citationKey, releaseFiles, storedCitations, type PrefetchData, type StoredCitations } from "./citation-store.ts";
 import { cslItem } from "./citations.ts";
 import { siteUrls } from "./config.ts";
+import { parseFrontMatter } from "./front-matter.ts";
 
 /** Citations posted at a time: few messages, yet the pages get them soon. */
 const BATCH = 16;
@@ -20,7 +20,7 @@ for (const file of releaseFiles(data.releasesDir).reverse()) {
   try {
     const split = splitFrontMatter(readFileSync(file, "utf8"));
     if (!split) continue;
-    const fm = parse(split.yaml) as FrontMatter;
+    const fm = parseFrontMatter(split.yaml) as FrontMatter;
     // The same item the page's filter makes (src/site/filters.ts), so the same key; a release the schema would
     // reject fails the build on the main thread anyway.
     const item = cslItem(fm, urls.absolute(releaseUrl(fm.id)), data.config);
