@@ -82,10 +82,13 @@ export function writeCitationCache(file: string, entries: Iterable<[string, Stor
   renameSync(temp, file);
 }
 
+/** Releases below which no worker is started. */
+const PREFETCH_MIN_FILES = 64;
+
 /** What the worker needs to find and format every release's citations. */
 export interface PrefetchData {
-  /** The content folder's `releases/` folder. */
-  releasesDir: string;
+  /** The release files, in the order the worker takes them. */
+  files: string[];
   config: Pick<SiteConfig, "name" | "publisher" | "language" | "baseUrl" | "pathPrefix">;
   /** Keys already known (from the disk cache): the worker skips them. */
   known: string[];
@@ -113,9 +116,13 @@ export class CitationStore {
   /**
    * Starts a worker thread that formats the citations of every release under `releasesDir` not already known, from
    * the last file to the first, while Eleventy renders pages (roughly first to last): the two meet in the middle.
+   * Not for fewer than `minFiles` releases, where starting the worker (loading tsx and citeproc) costs more than it saves.
    */
-  prefetch(data: Omit<PrefetchData, "known" | "port">): void {
+  prefetch(options: { releasesDir: string; config: PrefetchData["config"]; minFiles?: number }): void {
     if (this.worker) return;
+    const files = releaseFiles(options.releasesDir).reverse();
+    if (files.length < (options.minFiles ?? PREFETCH_MIN_FILES)) return;
+    const data = { files, config: options.config };
     const entry = new URL("./citation-worker.ts", import.meta.url).href;
     // The worker loads TypeScript through tsx, registered in the worker itself (loader hooks are per thread).
     const source = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;

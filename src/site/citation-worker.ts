@@ -1,10 +1,10 @@
-// Worker thread: formats the citations of every release file not yet cached, last file first, and posts them in batches.
+// Worker thread: formats the citations of the release files it is given that are not yet cached, and posts them in batches.
 import { readFileSync } from "node:fs";
 import { workerData } from "node:worker_threads";
 import { releaseUrl } from "../emit/id.ts";
 import { splitFrontMatter } from "../emit/front-matter.ts";
 import type { FrontMatter } from "../model/release.ts";
-import { citationKey, releaseFiles, storedCitations, type PrefetchData, type StoredCitations } from "./citation-store.ts";
+import { citationKey, storedCitations, type PrefetchData, type StoredCitations } from "./citation-store.ts";
 import { cslItem } from "./citations.ts";
 import { siteUrls } from "./config.ts";
 import { parseFrontMatter } from "./front-matter.ts";
@@ -16,7 +16,7 @@ const data = workerData as PrefetchData;
 const known = new Set(data.known);
 const urls = siteUrls(data.config);
 let batch: [string, StoredCitations][] = [];
-for (const file of releaseFiles(data.releasesDir).reverse()) {
+for (const file of data.files) {
   try {
     const split = splitFrontMatter(readFileSync(file, "utf8"));
     if (!split) continue;

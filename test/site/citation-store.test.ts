@@ -59,11 +59,18 @@ test("the worker formats every release file's citations before the pages ask for
     await mkdir(join(releases, "2021/06"), { recursive: true });
     for (const n of [1, 2, 3]) await writeFile(join(releases, `2021/06/${release(n).id}.md`), `---\n${stringify(release(n))}---\n\nBody ${n}.\n`);
     const store = new CitationStore(null);
-    store.prefetch({ releasesDir: releases, config: SAMPLE_CONFIG });
+    store.prefetch({ releasesDir: releases, config: SAMPLE_CONFIG, minFiles: 1 });
     await store.prefetched();
     for (const n of [3, 1, 2]) assert.deepEqual(store.citations(itemOf(n)), formatCitations(itemOf(n)));
     assert.equal(store.formattedHere, 0, "the worker formatted them all");
     await store.finish();
+    // A small archive is not worth a worker: its pages format their own citations.
+    const small = new CitationStore(null);
+    small.prefetch({ releasesDir: releases, config: SAMPLE_CONFIG });
+    await small.prefetched();
+    small.citations(itemOf(1));
+    assert.equal(small.formattedHere, 1);
+    await small.finish();
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
