@@ -62,7 +62,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     const { files } = await phase("render", () => renderSite({ content: options.content, output: fresh, sources: options.sources, config, cache: cacheDir(target), quiet: true }));
     const previous = await previousIndex(target);
-    const search = await phase("index", () => indexSite(fresh, { pathPrefix: config.pathPrefix, previous }));
+    const search = await phase("index", () => indexSite(fresh, { previous }));
     if (search.errors.length > 0) throw new Error(`Pagefind could not index the site:\n  ${search.errors.join("\n  ")}`);
     // The record of what the live site was indexed from goes before the swap and comes back after it: a build
     // stopped in between leaves no record, so the next build indexes everything rather than trust a wrong one.

@@ -4,12 +4,13 @@ import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { formatDiagnostic } from "../model/diagnostic.ts";
 import { readReleaseKey } from "../emit/front-matter.ts";
-import { type SourceResult, parseSource } from "../ingest/parse-source.ts";
+import type { SourceResult } from "../ingest/parse-source.ts";
 import { type MergeResult, mergeReleases } from "../ingest/dedupe.ts";
 import { type ExistingRelease, type IngestPlan, type PlanEntry, planIngest } from "../ingest/plan.ts";
 import type { CorrectionFile } from "../ingest/corrections.ts";
 import { readTaxonomy } from "../ingest/taxonomy.ts";
 import { listFiles, writeFileAtomic } from "./files.ts";
+import { type ParseJob, type TaxonomyInput, parseSources } from "./parse-pool.ts";
 
 /** Where the machine-readable report of the last ingest is written, inside the content folder. */
 export const REPORT_FILE = "ingest-report.json";
@@ -23,6 +24,8 @@ export interface IngestOptions {
   content: string;
   /** Where human-readable output goes (the summary and diagnostics). */
   log?: (line: string) => void;
+  /** Parsing threads (default: one per core for large archives, see parse-pool.ts; 1 parses in this thread). */
+  workers?: number;
 }
 
 export interface IngestSummary {
@@ -42,13 +45,15 @@ export interface IngestSummary {
 export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const log = options.log ?? ((line: string) => console.log(line));
   const taxonomy = readTaxonomyFile(options.content);
-  if (taxonomy && "error" in taxonomy) {
-    log(formatDiagnostic(taxonomy.error, options.content));
+  if (taxonomy && "error" in taxonomy.read) {
+    log(formatDiagnostic(taxonomy.read.error, options.content));
     log("Ingest stopped: fix the taxonomy; no release was written.");
     return { written: 0, unchanged: 0, removed: 0, reported: 1, itemsRead: 0, distinctReleases: 0, duplicatesMerged: 0, plan: { writes: [], removals: [], outcomes: [], orphans: [] } };
   }
   const sourcePaths = await listFiles(options.sources);
-  const sources: SourceResult[] = [];
+  // Each source is read here, then parsed (on every core when there are many): a slot holds the job or, for a
+  // file that could not be read, its result already.
+  const slots: (SourceResult | ParseJob)[] = [];
   for (const path of sourcePaths) {
     let bytes: Uint8Array;
     try {
@@ -57,12 +62,16 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     } catch (e) {
       const reason = `Cannot read the file: ${(e as Error).message}`;
       const d = { code: "READ_FAILED" as const, severity: "error" as const, reason, path, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
-      sources.push({ path, format: "text", builtAt: null, diagnostics: [], items: [{ item: null, guid: null, link: null, release: null, diagnostics: [d] }] });
+      slots.push({ path, format: "text", builtAt: null, diagnostics: [], items: [{ item: null, guid: null, link: null, release: null, diagnostics: [d] }] });
       continue;
     }
     // A feed (RSS or Atom, known by its content) yields one result per item; a text file one.
-    sources.push(parseSource(bytes, { path, taxonomy: taxonomy?.taxonomy }));
+    slots.push({ path, bytes });
   }
+  const isJob = (s: SourceResult | ParseJob): s is ParseJob => "bytes" in s;
+  const parsed = await parseSources(slots.filter(isJob), taxonomy?.input ?? null, { workers: options.workers });
+  let nextParsed = 0;
+  const sources = slots.map((s) => (isJob(s) ? parsed[nextParsed++]! : s));
 
   const merged = mergeReleases(sources);
   const plan = planIngest(planEntries(sources, merged), await readExisting(options.content, log), await readCorrections(options.content));
@@ -125,11 +134,15 @@ function planEntries(sources: readonly SourceResult[], merged: MergeResult): Pla
   return entries;
 }
 
-/** Reads `taxonomy/topics.yaml` under the content folder; null when there is none (releases then get no topics). */
-function readTaxonomyFile(content: string): ReturnType<typeof readTaxonomy> | null {
+/**
+ * Reads `taxonomy/topics.yaml` under the content folder: its text (for the parsers) and whether it is valid; null
+ * when there is none (releases then get no topics).
+ */
+function readTaxonomyFile(content: string): { input: TaxonomyInput; read: ReturnType<typeof readTaxonomy> } | null {
   const path = join(content, TAXONOMY_FILE);
   if (!existsSync(path)) return null;
-  return readTaxonomy(readFileSync(path, "utf8"), TAXONOMY_FILE);
+  const input = { text: readFileSync(path, "utf8"), path: TAXONOMY_FILE };
+  return { input, read: readTaxonomy(input.text, input.path) };
 }
 
 /** Reads curator corrections: `corrections/<release id>.yaml` (or `.yml`) under the content folder. */

@@ -1,9 +1,10 @@
 // Indexes a rendered site with Pagefind's Node API: one bundle per year under `<site>/pagefind/shards/`, listed in `pagefind/shards.json`.
 import { createHash } from "node:crypto";
-import { copyFile, link, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 import { packageVersion } from "../site/package-version.ts";
+import { writeManifest } from "./manifest.ts";
 
 /** What indexing did: pages indexed, or the errors Pagefind reported. */
 export interface IndexResult {
@@ -36,24 +37,14 @@ export interface Shard {
   key: string;
   /** The bundle's folder relative to `/pagefind/` (`shards/2021/`). */
   path: string;
-  /** The bundle's URL path with the site's path prefix (`/archive/pagefind/shards/2021/`): Pagefind's `bundlePath`. */
-  bundlePath: string;
   pages: number;
   /** First and last release date in the shard (`YYYY-MM-DD`): a date range need only search the shards it overlaps. */
   from: string;
   to: string;
 }
 
-/** The manifest at `/pagefind/shards.json`: every shard, newest first, searched together with Pagefind's `mergeIndex`. */
-export interface ShardManifest {
-  version: 1;
-  pages: number;
-  shards: Shard[];
-}
-
-/** Where the shards and the manifest go, inside the site. */
+/** Where the shards and the manifest (`shards.json`, see manifest.ts) go, inside the site. */
 export const PAGEFIND_DIR = "pagefind";
-export const SHARDS_MANIFEST = "shards.json";
 
 /** Options of every index: the "link to this paragraph" controls are not words of the statement. */
 const INDEX_OPTIONS = { forceLanguage: "en", excludeSelectors: [".pl"] };
@@ -94,8 +85,7 @@ export async function releasePagesByYear(outputDir: string): Promise<Map<string,
  * (https://pagefind.app/docs/indexing/). Writes `pagefind/shards.json` and copies the UI files to `pagefind/`.
  * Always stops Pagefind's service process, so the caller's process can exit.
  */
-export async function indexSite(outputDir: string, options: { pathPrefix?: string; previous?: PreviousIndex } = {}): Promise<IndexResult> {
-  const prefix = options.pathPrefix ?? "/";
+export async function indexSite(outputDir: string, options: { previous?: PreviousIndex } = {}): Promise<IndexResult> {
   const pagefindDir = join(outputDir, PAGEFIND_DIR);
   const shards: Shard[] = [];
   const inputs: ShardInputs = {};
@@ -129,7 +119,7 @@ export async function indexSite(outputDir: string, options: { pathPrefix?: strin
       const files = byYear.get(year)!;
       const path = `shards/${year}/`;
       const dates = files.map((f) => f.slice("releases/".length, "releases/YYYY/MM/DD".length).split("/").join("-"));
-      shards.push({ key: year, path, bundlePath: `${prefix}${PAGEFIND_DIR}/${path}`, pages: await indexedPages(join(pagefindDir, path)), from: dates[0]!, to: dates.at(-1)! });
+      shards.push({ key: year, path, pages: await indexedPages(join(pagefindDir, path)), from: dates[0]!, to: dates.at(-1)! });
     }
   } finally {
     await pagefind.close();
@@ -144,10 +134,9 @@ export async function indexSite(outputDir: string, options: { pathPrefix?: strin
   }
   // Each bundle gets its own copy of the UI files; one copy at /pagefind/ serves them all.
   for (const shard of shards) if (!reused.includes(shard.key)) for (const file of UI_FILES) await rm(join(pagefindDir, shard.path, file), { force: true });
-  const pages = shards.reduce((n, s) => n + s.pages, 0);
-  const manifest: ShardManifest = { version: 1, pages, shards };
-  await writeFile(join(pagefindDir, SHARDS_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
-  return { pages, shards, inputs, reused: reused.sort(), errors: [] };
+  // The search page (templates/assets/search-engine.js) merges the bundles the manifest lists, newest first.
+  await writeManifest(pagefindDir, shards.map((s) => ({ name: s.key, path: s.path, from: s.from, to: s.to })));
+  return { pages: shards.reduce((n, s) => n + s.pages, 0), shards, inputs, reused: reused.sort(), errors: [] };
 }
 
 /** The input hash of a shard (see {@link ShardInputs}); pages read one at a time, so memory stays one page's. */

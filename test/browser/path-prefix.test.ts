@@ -39,10 +39,10 @@ if (CHROMIUM_MISSING && process.env["CI"]) {
     await page.locator("#site-search-q").fill("cyber");
     await page.locator("#site-search-q").press("Enter");
     await page.waitForURL(`${server.url}/archive/search/?q=cyber`);
-    const result = page.locator(".pagefind-ui__result-link", { hasText: SEED.title });
+    const result = page.locator(".result__title a", { hasText: SEED.title });
     await result.first().waitFor({ timeout: 15_000 });
     await result.first().click();
-    await page.waitForURL(`${server.url}/archive${SEED.url}`);
+    await page.waitForURL(`${server.url}/archive${SEED.url}?highlight=cyber`);
     assert.equal(await page.locator("h1").textContent(), SEED.title);
     assert.deepEqual(errors, []);
     await page.close();

@@ -1,12 +1,21 @@
-// Search in a real browser: build the sample, serve it, search with Pagefind's UI in Chromium and follow a result.
+// Search in a real browser: build the sample, serve it, type a word, follow a result and a paragraph hit to the
+// release with the words marked; the header box leads to results; without JavaScript the page says so.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Browser } from "playwright-core";
 import { buildSample, SEED, type SampleSite } from "../site/sample.ts";
 import { CHROMIUM, CHROMIUM_MISSING as missing, launchChromium } from "./chromium.ts";
+import { settled } from "./search-truth.ts";
 import { serveStatic, type StaticServer } from "./static-server.ts";
 
 const SKIPPED = `browser tests skipped: ${CHROMIUM} not found`;
+const NAMES = [
+  "search for a word and follow a result",
+  "a paragraph hit links to its paragraph, where the words are marked",
+  "the search box on the home page leads to results",
+  "pages other than search load no search code until the header box is focused",
+  "without JavaScript the search page says so and points to the browse pages",
+];
 
 if (missing && process.env["CI"]) {
   test("browser tests need Chromium in CI", () => {
@@ -14,8 +23,7 @@ if (missing && process.env["CI"]) {
   });
 } else if (missing) {
   console.log(SKIPPED);
-  test("search for a word and follow a result", { skip: SKIPPED }, () => {});
-  test("the search box on the home page leads to results", { skip: SKIPPED }, () => {});
+  for (const name of NAMES) test(name, { skip: SKIPPED }, () => {});
 } else {
   let site: SampleSite;
   let server: StaticServer;
@@ -34,31 +42,76 @@ if (missing && process.env["CI"]) {
     await site?.remove();
   });
 
-  test("search for a word and follow a result", async () => {
+  test(NAMES[0]!, async () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(`${server.url}/search/`);
-    await page.locator(".pagefind-ui__search-input").fill("cyber");
-    const result = page.locator(".pagefind-ui__result-link", { hasText: SEED.title });
+    await page.getByLabel("Search releases", { exact: true }).first().waitFor();
+    await page.locator("#search-q").pressSequentially("cyber", { delay: 30 });
+    const result = page.locator(".result__title a", { hasText: SEED.title });
     await result.first().waitFor({ timeout: 15_000 });
+    assert.match(page.url(), /\/search\/\?q=cyber$/, "the address holds the query typed");
+    assert.ok((await page.locator(".result mark").count()) > 0, "the excerpt marks the word");
     await result.first().click();
-    await page.waitForURL(`${server.url}${SEED.url}`);
+    await page.waitForURL(`${server.url}${SEED.url}?highlight=cyber`);
     assert.equal(await page.locator("h1").textContent(), SEED.title);
     assert.equal(await page.locator("#p1").count(), 1);
     assert.deepEqual(errors, []);
     await page.close();
   });
 
-  test("the search box on the home page leads to results", async () => {
+  test(NAMES[1]!, async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/search/?q=cyber`);
+    await settled(page);
+    const hit = page.locator(".result", { hasText: SEED.title }).locator(".result__subs a").filter({ hasText: /^Paragraph 2$/ });
+    assert.equal(await hit.count(), 1, "the seed's second paragraph is a hit");
+    assert.match((await hit.getAttribute("href"))!, /\?highlight=cyber#p2$/);
+    await hit.click();
+    await page.waitForURL(`${server.url}${SEED.url}?highlight=cyber#p2`);
+    await page.waitForSelector("#p2 mark.search-hit");
+    const marked = await page.locator("#p2 mark.search-hit").allTextContents();
+    assert.ok(marked.length >= 2 && marked.every((m) => /^cyber/i.test(m)), marked.join(", "));
+    // The paragraph link (¶) is not statement text: never marked.
+    assert.equal(await page.locator("a.pl mark").count(), 0);
+    await page.close();
+  });
+
+  test(NAMES[2]!, async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/`);
     await page.locator("#site-search-q").fill("cyber");
     await page.locator("#site-search-q").press("Enter");
     await page.waitForURL(`${server.url}/search/?q=cyber`);
-    const result = page.locator(".pagefind-ui__result-link", { hasText: SEED.title });
+    const result = page.locator(".result__title a", { hasText: SEED.title });
     await result.first().waitFor({ timeout: 15_000 });
-    assert.equal(await page.locator(".pagefind-ui__search-input").inputValue(), "cyber");
+    assert.equal(await page.locator("#search-q").inputValue(), "cyber");
     await page.close();
+  });
+
+  test(NAMES[3]!, async () => {
+    const page = await browser.newPage();
+    const requested: string[] = [];
+    page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(`${server.url}${SEED.url}`);
+    await page.waitForLoadState("networkidle");
+    assert.deepEqual(requested.filter((p) => p.startsWith("/pagefind/") || /\/assets\/search(?!-boot)/.test(p)), [], "nothing of search on a page view");
+    await page.locator("#site-search-q").focus();
+    await page.waitForLoadState("networkidle");
+    assert.ok(requested.includes("/pagefind/pagefind.js"), "the first focus fetches Pagefind ahead of the search");
+    await page.close();
+  });
+
+  test(NAMES[4]!, async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/search/?q=cyber`);
+    const notice = page.locator(".search__notice");
+    assert.match((await notice.textContent())!, /needs JavaScript/);
+    assert.equal(await page.locator("form.search__form").isVisible(), false, "no form that cannot work");
+    await notice.getByRole("link", { name: "archive by date" }).click();
+    await page.waitForURL(`${server.url}/archive/`);
+    await context.close();
   });
 }

@@ -4,7 +4,8 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { indexSite, type ShardManifest } from "../../src/search/index.ts";
+import { indexSite } from "../../src/search/index.ts";
+import type { BundleEntry } from "../../src/search/manifest.ts";
 
 /** A release page as the layout writes it, reduced to what Pagefind reads. */
 const releasePage = (title: string, date: string, words: string) =>
@@ -41,22 +42,23 @@ async function files(dir: string): Promise<Map<string, string>> {
   return out;
 }
 
-test("one bundle per year, listed newest first with pages and date spans, under the path prefix", async () => {
+test("one bundle per year, listed newest first with its date span", async () => {
   const dir = await site();
   try {
-    const result = await indexSite(dir, { pathPrefix: "/archive/" });
+    const result = await indexSite(dir);
     assert.deepEqual(result.errors, []);
     assert.equal(result.pages, PAGES.length);
-    const manifest = JSON.parse(await readFile(join(dir, "pagefind/shards.json"), "utf8")) as ShardManifest;
+    const manifest = JSON.parse(await readFile(join(dir, "pagefind/shards.json"), "utf8")) as { version: number; bundles: BundleEntry[] };
+    assert.equal(manifest.version, 1);
     assert.deepEqual(
-      manifest.shards.map((s) => [s.key, s.bundlePath, s.pages, s.from, s.to]),
+      manifest.bundles.map((b) => [b.name, b.path, b.from, b.to]),
       [
-        ["2021", "/archive/pagefind/shards/2021/", 3, "2021-05-20", "2021-08-31"],
-        ["2014", "/archive/pagefind/shards/2014/", 1, "2014-08-26", "2014-08-26"],
-        ["1999", "/archive/pagefind/shards/1999/", 2, "1999-03-04", "1999-11-30"],
+        ["2021", "shards/2021/", "2021-05-20", "2021-08-31"],
+        ["2014", "shards/2014/", "2014-08-26", "2014-08-26"],
+        ["1999", "shards/1999/", "1999-03-04", "1999-11-30"],
       ],
     );
-    assert.equal(manifest.pages, PAGES.length);
+    assert.deepEqual(result.shards.map((s) => s.pages), [3, 1, 2]);
     // The UI files once at /pagefind/, each bundle keeps only what a search needs.
     await readFile(join(dir, "pagefind/pagefind-ui.js"));
     const bundle = await readdir(join(dir, "pagefind/shards/2021"));
@@ -84,7 +86,7 @@ test("a site without releases gets an empty manifest", async () => {
   try {
     const result = await indexSite(dir);
     assert.deepEqual([result.pages, result.shards, result.errors], [0, [], []]);
-    assert.deepEqual(JSON.parse(await readFile(join(dir, "pagefind/shards.json"), "utf8")), { version: 1, pages: 0, shards: [] });
+    assert.deepEqual(JSON.parse(await readFile(join(dir, "pagefind/shards.json"), "utf8")), { version: 1, bundles: [] });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -5,7 +5,7 @@ import { join, relative } from "node:path";
 import { after, before, test } from "node:test";
 import { build } from "../../src/cli/build.ts";
 import { buildSample, SEED, type SampleSite } from "./sample.ts";
-import type { ShardManifest } from "../../src/search/index.ts";
+import type { BundleEntry } from "../../src/search/manifest.ts";
 
 let site: SampleSite;
 before(async () => {
@@ -50,18 +50,18 @@ test("a release page has its statement, numbered paragraphs and Pagefind attribu
   const html = await page(join(SEED.url, "index.html"));
   assert.match(html, new RegExp(`<h1 data-pagefind-meta="title">${SEED.title}</h1>`));
   assert.match(html, /<article class="release" data-pagefind-body>/);
-  assert.match(html, /<p id="p1">The Governments of the United States/);
-  assert.match(html, /<time datetime="2014-08-26" data-pagefind-sort="date\[datetime\]" data-pagefind-meta="date\[datetime\]" data-pagefind-filter="year:2014">August 26, 2014<\/time>/);
+  assert.match(html, /<p id="p1" data-pagefind-title="Paragraph 1">The Governments of the United States/);
+  assert.match(html, /<dd data-pagefind-filter="day:2014-08-26"><a href="[^"]+" data-pagefind-filter="month:2014-08"><time datetime="2014-08-26" data-pagefind-sort="date\[datetime\]" data-pagefind-meta="date\[datetime\]" data-pagefind-filter="year:2014">August 26, 2014<\/time><\/a><\/dd>/);
   assert.match(html, /<dd data-pagefind-filter="type" data-pagefind-meta="type"><a href="\/types\/media-note\/">Media Note<\/a><\/dd>/);
-  assert.match(html, /<dd data-pagefind-filter="office"><a href="\/offices\/office-of-the-spokesperson\/">Office of the Spokesperson<\/a><\/dd>/);
+  assert.match(html, /<dd data-pagefind-filter="office" data-pagefind-meta="office"><a href="\/offices\/office-of-the-spokesperson\/">Office of the Spokesperson<\/a><\/dd>/);
   assert.match(html, /<dt>Place<\/dt>\s*<dd>Washington, DC<\/dd>/);
   assert.match(html, /<p class="release__preamble" id="preamble">The text of the following statement/);
 });
 
 test("a transcript shows speakers and styled turns", async () => {
   const html = await page("releases/2021/06/02/department-press-briefing-june-2-2021/index.html");
-  assert.match(html, /<a class="person__name" href="\/speakers\/jalina-porter\/">Jalina Porter<\/a>, <span class="person__title">Principal Deputy Spokesperson<\/span>/);
-  assert.match(html, /<p id="p\d+" class="turn"><strong class="speaker">MS PORTER:<\/strong>/);
+  assert.match(html, /<a class="person__name" data-pagefind-filter="speaker" href="\/speakers\/jalina-porter\/">Jalina Porter<\/a>, <span class="person__title">Principal Deputy Spokesperson<\/span>/);
+  assert.match(html, /<p id="p(\d+)" data-pagefind-title="Paragraph \1" class="turn"><strong class="speaker">MS PORTER:<\/strong>/);
 });
 
 test("archive index, year and month pages list releases with counts", async () => {
@@ -82,29 +82,27 @@ test("site pages are not indexed; search page loads Pagefind from files", async 
     assert.doesNotMatch(await page(path), /data-pagefind-body/, path);
   }
   const search = await page("search/index.html");
-  assert.match(search, /<script src="\/pagefind\/pagefind-ui.js" defer><\/script>/);
-  assert.match(search, /<script src="\/assets\/search.js" defer><\/script>/);
-  assert.match(search, /<div id="search" class="search" data-base-url="\/" data-bundle-path="\/pagefind\/"><\/div>/);
+  assert.match(search, /<script src="\/assets\/search-boot.js" data-bundle="\/pagefind\/" defer><\/script>/);
+  assert.match(search, /<div id="search-app" class="search" data-base-url="\/" data-bundle="\/pagefind\/">/);
   assert.match(await page("404.html"), /<h1>Page not found<\/h1>/);
-  for (const file of ["pagefind/pagefind-ui.js", "pagefind/shards.json", "assets/site.css", "assets/search.js"]) {
+  for (const file of ["pagefind/pagefind-ui.js", "pagefind/shards.json", "assets/site.css", "assets/search.js", "assets/search-boot.js"]) {
     await readFile(join(site.output, file));
   }
   // One bundle per year, newest first; each bundle's own entry file counts its pages.
-  const manifest = JSON.parse(await page("pagefind/shards.json")) as ShardManifest;
+  const manifest = JSON.parse(await page("pagefind/shards.json")) as { bundles: BundleEntry[] };
   const releases = JSON.parse(await page("releases.json")) as { date: string }[];
   const years = [...new Set(releases.map((r) => r.date.slice(0, 4)))].sort().reverse();
-  assert.deepEqual(manifest.shards.map((s) => s.key), years);
+  assert.deepEqual(manifest.bundles.map((b) => b.name), years);
   let indexed = 0;
-  for (const shard of manifest.shards) {
-    assert.equal(shard.bundlePath, `/pagefind/${shard.path}`);
-    const entry = JSON.parse(await page(`pagefind/${shard.path}pagefind-entry.json`)) as { languages: Record<string, { page_count: number }> };
-    const inYear = releases.filter((r) => r.date.startsWith(shard.key));
-    assert.equal(entry.languages["en"]?.page_count, inYear.length, `shard ${shard.key} indexes that year's release pages`);
-    assert.deepEqual([shard.from, shard.to], [inYear.map((r) => r.date).sort()[0], inYear.map((r) => r.date).sort().at(-1)]);
-    indexed += shard.pages;
+  for (const bundle of manifest.bundles) {
+    assert.equal(bundle.path, `shards/${bundle.name}/`);
+    const entry = JSON.parse(await page(`pagefind/${bundle.path}pagefind-entry.json`)) as { languages: Record<string, { page_count: number }> };
+    const inYear = releases.filter((r) => r.date.startsWith(bundle.name));
+    assert.equal(entry.languages["en"]?.page_count, inYear.length, `bundle ${bundle.name} indexes that year's release pages`);
+    assert.deepEqual([bundle.from, bundle.to], [inYear.map((r) => r.date).sort()[0], inYear.map((r) => r.date).sort().at(-1)]);
+    indexed += entry.languages["en"]?.page_count ?? 0;
   }
   assert.equal(indexed, releases.length, "exactly the release pages are indexed");
-  assert.equal(manifest.pages, releases.length);
 });
 
 test("releases.json lists every release, newest first then by id", async () => {

@@ -35,7 +35,7 @@ test("pages, feeds, sitemap and search use the prefix and the configured name", 
   assert.match(await read("atom.xml"), new RegExp(`<link rel="alternate" type="text/html" href="https://example.gov/archive${SEED.url}"/>`));
   assert.match(await read("sitemap.xml"), new RegExp(`<loc>https://example.gov/archive${SEED.url}</loc>`));
   assert.match(await read("robots.txt"), /Sitemap: https:\/\/example.gov\/archive\/sitemap.xml/);
-  assert.match(await read("search/index.html"), /data-base-url="\/archive\/" data-bundle-path="\/archive\/pagefind\/"/);
+  assert.match(await read("search/index.html"), /data-base-url="\/archive\/" data-bundle="\/archive\/pagefind\/"/);
   const records = JSON.parse(await read("releases.json")) as { url: string }[];
   assert.ok(records.some((r) => r.url === `/archive${SEED.url}`));
 });

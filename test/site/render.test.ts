@@ -65,7 +65,7 @@ test("front matter and body text are escaped", async () => {
   assert.ok(html.includes("<title>&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt; &amp; &quot;Co&quot; · Communiqué</title>"));
   assert.ok(html.includes("Office &lt;b&gt;of&lt;/b&gt; the Spokesperson"));
   assert.ok(html.includes("&lt;img src=x onerror=alert(1)&gt;"));
-  assert.ok(html.includes('<p id="p1">Raw &lt;i&gt;HTML&lt;/i&gt; stays text; *stars* and [brackets] are literal. <a class="pl"'));
+  assert.ok(html.includes('<p id="p1" data-pagefind-title="Paragraph 1">Raw &lt;i&gt;HTML&lt;/i&gt; stays text; *stars* and [brackets] are literal. <a class="pl"'));
 });
 
 test("a revised and corrected release says when it was last updated, and what changed", async () => {
@@ -79,8 +79,8 @@ test("a revised and corrected release says when it was last updated, and what ch
 
 test("release bodies are not run through a template language", async () => {
   const html = await readFile(join(output, URL_PATH), "utf8");
-  assert.ok(html.includes('<p id="p2">{{ 7 * 7 }} and {% if true %}tags{% endif %} are not templates. <a class="pl"'));
-  assert.ok(html.includes('<p id="p3" class="turn"><strong class="speaker">MR PRICE:</strong> A turn. <a class="pl"'));
+  assert.ok(html.includes('<p id="p2" data-pagefind-title="Paragraph 2">{{ 7 * 7 }} and {% if true %}tags{% endif %} are not templates. <a class="pl"'));
+  assert.ok(html.includes('<p id="p3" data-pagefind-title="Paragraph 3" class="turn"><strong class="speaker">MR PRICE:</strong> A turn. <a class="pl"'));
 });
 
 test("dates stay calendar strings (front matter parsed with the yaml package)", async () => {

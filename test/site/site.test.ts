@@ -119,13 +119,13 @@ test("a release page: metadata panel linked to facets, paragraph links, breadcru
   assert.match(html, /<a href="\/countries\/kr\/">Republic of Korea<\/a>/);
   assert.match(html, /<a href="\/topics\/cybersecurity\/">Cybersecurity<\/a>/);
   assert.match(html, /<a href="\/delegations\/us\/">United States<\/a><br>Led by <a href="\/people\/christopher-painter\/">Christopher Painter<\/a>/);
-  assert.match(html, /<p id="p3">Both sides .*<a class="pl" href="#p3" aria-label="Paragraph 3">¶<\/a><\/p>/);
+  assert.match(html, /<p id="p3" data-pagefind-title="Paragraph 3">Both sides .*<a class="pl" href="#p3" aria-label="Paragraph 3">¶<\/a><\/p>/);
   assert.match(html, /<a href="\/sources\/000_0399d071038372ee.txt" download>/);
   assert.equal(await readFile(join(site.output, "sources/000_0399d071038372ee.txt"), "latin1"), await readFile(join(site.sources, "000_0399d071038372ee.txt"), "latin1"));
   assert.match(html, /<nav class="pager" aria-label="Previous and next releases">/);
   assert.match(html, /rel="next"/);
   const transcript = await read(`${TRANSCRIPT}index.html`);
-  assert.match(transcript, /<p id="p\d+" class="turn"><strong class="speaker">MS PORTER:<\/strong>.*<a class="pl" href="#p\d+" aria-label="Paragraph \d+">¶<\/a><\/p>/);
+  assert.match(transcript, /<p id="p\d+" data-pagefind-title="Paragraph \d+" class="turn"><strong class="speaker">MS PORTER:<\/strong>.*<a class="pl" href="#p\d+" aria-label="Paragraph \d+">¶<\/a><\/p>/);
   assert.match(transcript, /rel="prev"/);
 });
 

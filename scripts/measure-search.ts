@@ -1,0 +1,109 @@
+// Measures a first search on a built site: what the browser transfers (gzip, counted by the server, since a web
+// worker's requests are invisible to Playwright) and the time until the first results are drawn, for given words.
+// npm run measure:search -- --site DIR [--words rare,common,the] [--runs 3]
+import { createReadStream } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { extname, join, normalize } from "node:path";
+import { gzipSync } from "node:zlib";
+import { Command } from "commander";
+import { launchChromium } from "../test/browser/chromium.ts";
+
+const opts = new Command()
+  .description("Serve a built site with gzip and measure the first search of each word in a fresh Chromium profile.")
+  .requiredOption("--site <dir>", "the built site (communique build --output)")
+  .option("--words <list>", "comma-separated words or quoted phrases", "the")
+  .option("--runs <n>", "fresh-profile runs per word (the median time is reported)", "3")
+  .parse()
+  .opts<{ site: string; words: string; runs: string }>();
+
+const TYPES: Record<string, string> = { ".html": "text/html", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".svg": "image/svg+xml", ".wasm": "application/wasm" };
+/** Pagefind's own files (index, filter, fragment chunks, metadata, WASM) are gzip already; hosts send them as is. */
+const COMPRESSIBLE = new Set([".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"]);
+
+interface Transfer {
+  path: string;
+  bytes: number;
+}
+let log: Transfer[] = [];
+const gzipCache = new Map<string, Buffer>();
+
+// A static host as a real one would serve the site: gzip for text, Pagefind's pre-compressed files untouched.
+const root = normalize(opts.site);
+const server = createServer(async (req, res) => {
+  const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+  let file = join(root, path.endsWith("/") ? `${path}index.html` : path);
+  if (!file.startsWith(root)) return void res.writeHead(403).end();
+  try {
+    if ((await stat(file)).isDirectory()) file = join(file, "index.html");
+    const ext = extname(file);
+    const headers: Record<string, string> = { "content-type": TYPES[ext] ?? "application/octet-stream" };
+    if (COMPRESSIBLE.has(ext) && /gzip/.test(String(req.headers["accept-encoding"]))) {
+      let body = gzipCache.get(file);
+      if (!body) gzipCache.set(file, (body = gzipSync(await readFile(file), { level: 6 })));
+      log.push({ path, bytes: body.length });
+      res.writeHead(200, { ...headers, "content-encoding": "gzip" }).end(body);
+    } else {
+      log.push({ path, bytes: (await stat(file)).size });
+      res.writeHead(200, headers);
+      createReadStream(file).pipe(res);
+    }
+  } catch {
+    log.push({ path, bytes: 0 });
+    res.writeHead(404).end();
+  }
+});
+await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+/** Which part of the search a request is. */
+function kind(path: string): string {
+  if (path.endsWith(".html") || path.endsWith("/")) return "page";
+  if (path.startsWith("/assets/")) return "site and search UI (JS, CSS)";
+  if (path.endsWith("pagefind.js")) return "Pagefind JS";
+  if (path.endsWith("pagefind-worker.js")) return "Pagefind worker";
+  if (/wasm\.[\w-]+\.pagefind$/.test(path)) return "Pagefind WASM";
+  if (path.endsWith(".pf_meta") || path.endsWith("pagefind-entry.json") || path.endsWith("shards.json")) return "index metadata (entry, meta, manifest)";
+  if (path.includes("/filter/")) return "filter chunks";
+  if (path.includes("/index/")) return "index chunks";
+  if (path.includes("/fragment/")) return "result fragments";
+  return "other";
+}
+
+const browser = await launchChromium();
+const runs = Number(opts.runs);
+const words = opts.words.split(",").map((w) => w.trim()).filter(Boolean);
+const report: { word: string; results: string; kb: Record<string, number>; totalKb: number; requests: number; msToResults: number[] }[] = [];
+for (const word of words) {
+  const times: number[] = [];
+  let transfers: Transfer[] = [];
+  let status = "";
+  for (let run = 0; run < runs; run++) {
+    const context = await browser.newContext(); // a fresh profile: nothing cached
+    const page = await context.newPage();
+    log = [];
+    await page.goto(`${base}/search/?q=${encodeURIComponent(word)}`);
+    await page.waitForFunction(() => performance.getEntriesByName("search:first-results").length > 0 || /^No results/.test(document.querySelector(".search__status")?.textContent ?? ""), undefined, { timeout: 60_000 });
+    times.push(await page.evaluate(() => performance.getEntriesByName("search:first-results")[0]?.startTime ?? performance.now()));
+    status = (await page.locator(".search__status").textContent()) ?? "";
+    await page.waitForLoadState("networkidle");
+    transfers = log;
+    await context.close();
+  }
+  const kb: Record<string, number> = {};
+  for (const t of transfers) kb[kind(t.path)] = (kb[kind(t.path)] ?? 0) + t.bytes / 1024;
+  const total = transfers.reduce((s, t) => s + t.bytes, 0) / 1024;
+  report.push({ word, results: status, kb, totalKb: total, requests: transfers.length, msToResults: times });
+}
+await browser.close();
+server.close();
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+for (const r of report) {
+  console.log(`\n“${r.word}”: ${r.results}`);
+  for (const [k, v] of Object.entries(r.kb).sort()) console.log(`  ${k.padEnd(40)} ${v.toFixed(1).padStart(7)} KB`);
+  console.log(`  ${"total (gzip, as transferred)".padEnd(40)} ${r.totalKb.toFixed(1).padStart(7)} KB in ${r.requests} requests`);
+  console.log(`  time to first results (navigation start → drawn): median ${median(r.msToResults).toFixed(0)} ms of ${r.msToResults.map((t) => t.toFixed(0)).join(", ")}`);
+}
+console.log(`\n${JSON.stringify(report)}`);

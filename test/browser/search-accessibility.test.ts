@@ -1,0 +1,109 @@
+// The search page with results shown: zero axe-core violations (light and dark), usable by keyboard alone, and no
+// horizontal scrolling at 320 px wide.
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { after, before, test } from "node:test";
+import type { Browser } from "playwright-core";
+import { buildSample, SEED, type SampleSite } from "../site/sample.ts";
+import { CHROMIUM, CHROMIUM_MISSING as missing, launchChromium } from "./chromium.ts";
+import { settled } from "./search-truth.ts";
+import { serveStatic, type StaticServer } from "./static-server.ts";
+
+const SKIPPED = `browser tests skipped: ${CHROMIUM} not found`;
+const NAMES = ["the search page with results, filters and pages has zero axe-core violations", "a search by keyboard alone", "at 320 px wide nothing scrolls sideways"];
+/** Results, paragraph hits, every facet, a date range, and more than one page. */
+const FULL = "/search/?q=the&from=2014&sort=newest";
+
+if (missing && process.env["CI"]) {
+  test("browser tests need Chromium in CI", () => assert.fail(`${CHROMIUM} not found`));
+} else if (missing) {
+  console.log(SKIPPED);
+  for (const name of NAMES) test(name, { skip: SKIPPED }, () => {});
+} else {
+  let site: SampleSite;
+  let server: StaticServer;
+  let browser: Browser;
+  let axeSource: string;
+
+  before(async () => {
+    site = await buildSample("communique-search-a11y-");
+    assert.equal(site.result.built, true, site.log.join("\n"));
+    server = await serveStatic(site.output);
+    browser = await launchChromium();
+    axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await site?.remove();
+  });
+
+  test(NAMES[0]!, async () => {
+    const failures: string[] = [];
+    for (const colorScheme of ["light", "dark"] as const) {
+      const context = await browser.newContext({ colorScheme });
+      const page = await context.newPage();
+      await page.goto(`${server.url}${FULL}`);
+      await settled(page);
+      assert.ok((await page.locator(".result__subs").count()) > 0, "paragraph hits shown");
+      assert.ok(await page.locator(".search__pager").isVisible(), "pages shown");
+      // A range error is part of the page too.
+      for (const url of [FULL, "/search/?q=cyber&from=2021-13"]) {
+        await page.goto(`${server.url}${url}`);
+        if (url === FULL) {
+          await settled(page);
+          // The filters, open, with their counts.
+          await page.locator(".search__facets summary").click();
+          await page.locator("fieldset.facet").first().waitFor();
+        } else await page.locator("#search-range-error").waitFor();
+        await page.addScriptTag({ content: axeSource });
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+          return (await axe.run()).violations.map((v) => `${v.id} (${v.nodes.length}): ${JSON.stringify(v.nodes[0]?.target)}`);
+        });
+        for (const v of violations) failures.push(`${colorScheme} ${url}: ${v}`);
+      }
+      await context.close();
+    }
+    assert.deepEqual(failures, []);
+  });
+
+  test(NAMES[1]!, async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/search/`);
+    await page.locator("#search-q").waitFor();
+    // Skip link, then the header, to the page's own box: the keyboard reaches it in order.
+    await page.locator("#search-q").focus();
+    await page.keyboard.type("cyber");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\?q=cyber$/);
+    await settled(page);
+    // Tab forward to the first result's link and open it with Enter.
+    let focused = "";
+    for (let i = 0; i < 80 && !focused.includes(SEED.title); i++) {
+      await page.keyboard.press("Tab");
+      focused = await page.evaluate(() => (document.activeElement?.closest(".result__title") ? document.activeElement.textContent ?? "" : ""));
+    }
+    assert.equal(focused, SEED.title);
+    await page.keyboard.press("Enter");
+    await page.waitForURL(new RegExp(`${SEED.url}\\?highlight=cyber$`));
+    await page.close();
+  });
+
+  test(NAMES[2]!, async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    await page.goto(`${server.url}${FULL}`);
+    await settled(page);
+    await page.locator(".search__facets summary").click();
+    await page.locator("fieldset.facet").first().waitFor();
+    const overflow = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    assert.ok(overflow.scroll <= overflow.client, `page is ${overflow.scroll}px wide in a ${overflow.client}px viewport`);
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll("#search-app *")].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).map((e) => e.tagName + "." + e.className),
+    );
+    assert.deepEqual(wide, []);
+    await page.close();
+  });
+}

@@ -1,0 +1,116 @@
+// The search page keeps its whole state in the address: what the reader chooses (query, filter, range, sort, page)
+// is written there, and a reload, back and forward, or the same link in a new tab show the same search again.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { buildSample, type SampleSite } from "../site/sample.ts";
+import { CHROMIUM, CHROMIUM_MISSING as missing, launchChromium } from "./chromium.ts";
+import { commonest, readTruth, settled } from "./search-truth.ts";
+import { serveStatic, type StaticServer } from "./static-server.ts";
+
+const SKIPPED = `browser tests skipped: ${CHROMIUM} not found`;
+const NAMES = ["choices go into the address and a reload restores them", "back and forward step through searches", "a shared link opens the same search"];
+
+if (missing && process.env["CI"]) {
+  test("browser tests need Chromium in CI", () => assert.fail(`${CHROMIUM} not found`));
+} else if (missing) {
+  console.log(SKIPPED);
+  for (const name of NAMES) test(name, { skip: SKIPPED }, () => {});
+} else {
+  let site: SampleSite;
+  let server: StaticServer;
+  let browser: Browser;
+  let office: string;
+
+  before(async () => {
+    site = await buildSample("communique-search-url-");
+    assert.equal(site.result.built, true, site.log.join("\n"));
+    office = commonest(await readTruth(site.content), "office");
+    server = await serveStatic(site.output);
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await site?.remove();
+  });
+
+  /** What the page shows: the form's fields, the checked filters, the status and the results' titles. */
+  async function snapshot(page: Page) {
+    await settled(page);
+    return page.evaluate(() => ({
+      q: (document.getElementById("search-q") as HTMLInputElement).value,
+      from: (document.getElementById("search-from") as HTMLInputElement).value,
+      to: (document.getElementById("search-to") as HTMLInputElement).value,
+      sort: (document.getElementById("search-sort") as HTMLSelectElement).value,
+      checked: [...document.querySelectorAll<HTMLInputElement>(".facet input:checked")].map((i) => `${i.name}=${i.value}`),
+      status: document.querySelector(".search__status")?.textContent,
+      results: [...document.querySelectorAll(".result__title")].map((t) => t.textContent),
+      current: document.querySelector(".search__pager [aria-current=page]")?.textContent ?? "1",
+    }));
+  }
+
+  /** Sets up a search through the page's own controls, one step at a time. */
+  async function chooseEverything(page: Page) {
+    await page.goto(`${server.url}/search/`);
+    await page.locator("#search-q").fill("the");
+    await page.locator("#search-q").press("Enter");
+    await page.waitForURL(/\?q=the$/);
+    await settled(page);
+    await page.locator(".search__facets summary").click();
+    await page.locator("fieldset.facet", { has: page.locator("legend", { hasText: "Office" }) }).getByLabel(new RegExp(`^${office} \\(`)).check();
+    await page.waitForURL(/office=/);
+    await page.locator("#search-from").fill("2014");
+    await page.locator("#search-from").press("Enter");
+    await page.waitForURL(/from=2014/);
+    await page.locator("#search-sort").selectOption("oldest");
+    await page.waitForURL(/sort=oldest/);
+    await settled(page);
+    await page.locator(".search__pager a", { hasText: "Next" }).click();
+    await page.waitForURL(/page=2/);
+    return snapshot(page);
+  }
+
+  test(NAMES[0]!, async () => {
+    const page = await browser.newPage();
+    const chosen = await chooseEverything(page);
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get("q"), "the");
+    assert.equal(url.searchParams.get("office"), office);
+    assert.equal(url.searchParams.get("from"), "2014");
+    assert.equal(url.searchParams.get("sort"), "oldest");
+    assert.equal(url.searchParams.get("page"), "2");
+    assert.equal(chosen.current, "2");
+    assert.ok(chosen.results.length > 0);
+    await page.reload();
+    assert.deepEqual(await snapshot(page), chosen);
+    await page.close();
+  });
+
+  test(NAMES[1]!, async () => {
+    const page = await browser.newPage();
+    const last = await chooseEverything(page);
+    await page.goBack();
+    const pageOne = await snapshot(page);
+    assert.equal(pageOne.current, "1");
+    assert.notDeepEqual(pageOne.results, last.results);
+    await page.goBack();
+    assert.equal((await snapshot(page)).sort, "relevance", "before the sort was chosen");
+    await page.goForward();
+    await page.goForward();
+    assert.deepEqual(await snapshot(page), last);
+    await page.close();
+  });
+
+  test(NAMES[2]!, async () => {
+    const first = await browser.newPage();
+    const chosen = await chooseEverything(first);
+    const fresh = await browser.newContext();
+    const other = await fresh.newPage();
+    await other.goto(first.url());
+    assert.deepEqual(await snapshot(other), chosen);
+    await fresh.close();
+    await first.close();
+  });
+}
