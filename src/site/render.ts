@@ -28,16 +28,13 @@ async function eleventyEventBus(): Promise<{ emit(event: string, ...args: unknow
   return ((await import(new URL("EventBus.js", entry).href)) as { default: { emit(event: string, ...args: unknown[]): unknown } }).default;
 }
 
-let builds = 0;
-
 /**
  * Eleventy keeps every template file it has read in a process-wide cache by path (TemplateContent's input cache),
  * which its watch mode clears by announcing each changed file. A second build in the same process (the tests,
  * a program using this function) would otherwise render a release edited since the first from its old text.
- * Announce every release file as modified, as the watcher would.
+ * Announce every release file as modified, as the watcher would (a directory listing and a map deletion a file).
  */
 async function forgetReadFiles(content: string): Promise<void> {
-  if (builds++ === 0) return;
   const bus = await eleventyEventBus();
   for (const file of releaseFiles(join(content, "releases"))) bus.emit("eleventy.resourceModified", file, [], {});
 }
