@@ -83,7 +83,8 @@ async function generate(): Promise<void> {
 async function ourBuild(): Promise<{ run: Run; phases: Record<string, { ms: number; peak: number }> }> {
   await rm(content, { recursive: true, force: true });
   await rm(site, { recursive: true, force: true });
-  await rm(join(work, ".communique-cache"), { recursive: true, force: true });
+  // A build from scratch: no citations kept from an earlier run either.
+  await rm(`${site}.cache`, { recursive: true, force: true });
   await mkdir(join(content, "taxonomy"), { recursive: true });
   await copyFile(join(root, "content/taxonomy/topics.yaml"), join(content, "taxonomy/topics.yaml"));
   return timedBuild();

@@ -1,8 +1,8 @@
 // The build command: ingest, render with Eleventy and index with Pagefind into a fresh folder, then swap it in.
-import { appendFile, mkdir, mkdtemp, rename, rm } from "node:fs/promises";
+import { appendFile, mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { setTimeout as delay } from "node:timers/promises";
 import { dirname, relative, resolve } from "node:path";
-import { indexSite } from "../search/index.ts";
+import { indexSite, type PreviousIndex, type ShardInputs } from "../search/index.ts";
 import { loadSiteConfig, type SiteConfig } from "../site/config.ts";
 import { renderSite } from "../site/render.ts";
 import { buildingPrefix, removeStaleBuilds } from "./files.ts";
@@ -63,11 +63,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // `<output>.building-<pid>-XXXXXX`: beside the output so the final rename stays on one file system.
   const fresh = await mkdtemp(buildingPrefix(target));
   try {
-    const { files } = await phase("render", () => renderSite({ content: options.content, output: fresh, sources: options.sources, config, quiet: true }));
-    const search = await phase("index", () => indexSite(fresh));
+    const { files } = await phase("render", () => renderSite({ content: options.content, output: fresh, sources: options.sources, config, cache: cacheDir(target), quiet: true }));
+    const previous = await previousIndex(target);
+    const search = await phase("index", () => indexSite(fresh, { previous }));
     if (search.errors.length > 0) throw new Error(`Pagefind could not index the site:\n  ${search.errors.join("\n  ")}`);
+    // The record of what the live site was indexed from goes before the swap and comes back after it: a build
+    // stopped in between leaves no record, so the next build indexes everything rather than trust a wrong one.
+    await rm(searchRecord(target), { force: true });
     await swapIn(fresh, target);
-    log(`Site written to ${shown(target)}/: ${files} files, ${search.pages} release pages indexed for search.`);
+    await mkdir(cacheDir(target), { recursive: true });
+    await writeFile(searchRecord(target), `${JSON.stringify({ inputs: search.inputs }, null, 2)}\n`);
+    log(`Site written to ${shown(target)}/: ${files} files, ${search.pages} release pages indexed for search${search.reused.length ? ` (search shards of ${search.reused.length} unchanged years reused)` : ""}.`);
     // `communique serve` runs builds as child processes and is already serving the site: skip the hint there.
     if (!process.env[SERVING_ENV]) log("Preview it with `npm start` (or `npx communique serve`), then open http://localhost:8080/");
   } catch (e) {
@@ -92,6 +98,26 @@ async function discard(dir: string): Promise<void> {
 
 /** How long in-flight writes of a failed Eleventy build get to finish before the second delete. */
 const SETTLE_MS = 300;
+
+/** `<output>.cache/`: what a build keeps for the next one (citations), beside the site and never published. */
+export function cacheDir(output: string): string {
+  return `${resolve(output)}.cache`;
+}
+
+/** The cache file recording the input hash of each search shard of the site in `output`. */
+function searchRecord(output: string): string {
+  return `${cacheDir(output)}/search.json`;
+}
+
+/** The live site and the inputs its search shards were made from, when both are there. */
+async function previousIndex(output: string): Promise<PreviousIndex | undefined> {
+  try {
+    const record = JSON.parse(await readFile(searchRecord(output), "utf8")) as { inputs?: ShardInputs };
+    return record.inputs ? { site: resolve(output), inputs: record.inputs } : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** A path as the user would type it: relative to the working directory when inside it, else absolute. */
 function shown(path: string): string {

@@ -1,7 +1,9 @@
 // Indexes a rendered site with Pagefind's Node API: one bundle per year under `<site>/pagefind/shards/`, listed in `pagefind/shards.json`.
-import { copyFile, mkdir, readdir, readFile, rm } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { copyFile, link, mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
+import { packageVersion } from "../site/package-version.ts";
 import { writeManifest } from "./manifest.ts";
 
 /** What indexing did: pages indexed, or the errors Pagefind reported. */
@@ -10,7 +12,23 @@ export interface IndexResult {
   pages: number;
   /** One entry per shard, newest year first, as written to the manifest. */
   shards: Shard[];
+  /** Each year's input hash (see {@link ShardInputs}), for the next build to reuse unchanged shards. */
+  inputs: ShardInputs;
+  /** Years whose bundle was taken from the previous site instead of indexed again. */
+  reused: string[];
   errors: string[];
+}
+
+/**
+ * Year → SHA-256 of everything a shard's bundle is made from: the Pagefind version, the indexing options, and each
+ * release page's path and bytes, in order. Two builds with the same hash for a year write the same bundle.
+ */
+export type ShardInputs = Record<string, string>;
+
+/** The site built last, whose bundles can be reused: its folder and the input hashes it was indexed from. */
+export interface PreviousIndex {
+  site: string;
+  inputs: ShardInputs;
 }
 
 /** One Pagefind bundle of the archive: the release pages of one year. */
@@ -27,6 +45,11 @@ export interface Shard {
 
 /** Where the shards and the manifest (`shards.json`, see manifest.ts) go, inside the site. */
 export const PAGEFIND_DIR = "pagefind";
+
+/** Options of every index: the "link to this paragraph" controls are not words of the statement. */
+const INDEX_OPTIONS = { forceLanguage: "en", excludeSelectors: [".pl"] };
+/** Pagefind's version: a new one may write different bundles from the same pages. */
+const PAGEFIND_VERSION = packageVersion("pagefind");
 
 /** Shards indexed at once: 4 ran 30 small shards in a third of the time 1 took; 100,000 releases peak at 4 years. */
 const SHARD_CONCURRENCY = 4;
@@ -62,9 +85,11 @@ export async function releasePagesByYear(outputDir: string): Promise<Map<string,
  * (https://pagefind.app/docs/indexing/). Writes `pagefind/shards.json` and copies the UI files to `pagefind/`.
  * Always stops Pagefind's service process, so the caller's process can exit.
  */
-export async function indexSite(outputDir: string): Promise<IndexResult> {
+export async function indexSite(outputDir: string, options: { previous?: PreviousIndex } = {}): Promise<IndexResult> {
   const pagefindDir = join(outputDir, PAGEFIND_DIR);
   const shards: Shard[] = [];
+  const inputs: ShardInputs = {};
+  const reused: string[] = [];
   try {
     const byYear = await releasePagesByYear(outputDir);
     // Newest first: the manifest's first shard is the primary bundle a search UI starts from.
@@ -76,12 +101,20 @@ export async function indexSite(outputDir: string): Promise<IndexResult> {
     const worker = async () => {
       while (next < years.length && failures.length === 0) {
         const year = years[next++]!;
-        const errors = await indexShard(outputDir, byYear.get(year)!, join(pagefindDir, `shards/${year}/`));
+        const files = byYear.get(year)!;
+        const bundle = join(pagefindDir, `shards/${year}/`);
+        inputs[year] = await shardHash(outputDir, files);
+        // The same pages as the previous site's shard: its bundle is the one Pagefind would write again.
+        if (options.previous?.inputs[year] === inputs[year] && (await linkTree(join(options.previous.site, PAGEFIND_DIR, `shards/${year}/`), bundle))) {
+          reused.push(year);
+          continue;
+        }
+        const errors = await indexShard(outputDir, files, bundle);
         failures.push(...errors);
       }
     };
     await Promise.all(Array.from({ length: SHARD_CONCURRENCY }, worker));
-    if (failures.length > 0) return { pages: 0, shards: [], errors: failures };
+    if (failures.length > 0) return { pages: 0, shards: [], inputs: {}, reused: [], errors: failures };
     for (const year of years) {
       const files = byYear.get(year)!;
       const path = `shards/${year}/`;
@@ -92,20 +125,60 @@ export async function indexSite(outputDir: string): Promise<IndexResult> {
     await pagefind.close();
   }
   await mkdir(pagefindDir, { recursive: true });
-  if (shards[0]) {
-    for (const file of UI_FILES) await copyFile(join(pagefindDir, shards[0].path, file), join(pagefindDir, file));
+  // The UI files come with each bundle Pagefind writes; when every shard was reused, from the previous site.
+  const indexed = shards.find((s) => !reused.includes(s.key));
+  if (indexed) {
+    for (const file of UI_FILES) await copyFile(join(pagefindDir, indexed.path, file), join(pagefindDir, file));
+  } else if (shards.length > 0 && options.previous) {
+    for (const file of UI_FILES) await copyFile(join(options.previous.site, PAGEFIND_DIR, file), join(pagefindDir, file));
   }
   // Each bundle gets its own copy of the UI files; one copy at /pagefind/ serves them all.
-  for (const shard of shards) for (const file of UI_FILES) await rm(join(pagefindDir, shard.path, file), { force: true });
+  for (const shard of shards) if (!reused.includes(shard.key)) for (const file of UI_FILES) await rm(join(pagefindDir, shard.path, file), { force: true });
   // The search page (templates/assets/search-engine.js) merges the bundles the manifest lists, newest first.
   await writeManifest(pagefindDir, shards.map((s) => ({ name: s.key, path: s.path, from: s.from, to: s.to })));
-  return { pages: shards.reduce((n, s) => n + s.pages, 0), shards, errors: [] };
+  return { pages: shards.reduce((n, s) => n + s.pages, 0), shards, inputs, reused: reused.sort(), errors: [] };
+}
+
+/** The input hash of a shard (see {@link ShardInputs}); pages read one at a time, so memory stays one page's. */
+async function shardHash(outputDir: string, files: readonly string[]): Promise<string> {
+  const hash = createHash("sha256").update(`pagefind ${PAGEFIND_VERSION}\n${JSON.stringify(INDEX_OPTIONS)}\n`);
+  for (const file of files) {
+    const page = await readFile(join(outputDir, file));
+    hash.update(`${file}\n${page.length}\n`).update(page);
+  }
+  return hash.digest("hex");
+}
+
+/**
+ * Recreates a folder's files under `to` as hard links (bundles are written once, never changed in place, so the
+ * new site can share them with the old one; a copy where links are not allowed). False when `from` is missing.
+ */
+async function linkTree(from: string, to: string): Promise<boolean> {
+  let entries;
+  try {
+    entries = await readdir(from, { recursive: true, withFileTypes: true });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return false;
+    throw e;
+  }
+  await rm(to, { recursive: true, force: true });
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const source = join(entry.parentPath, entry.name);
+    const target = join(to, source.slice(from.length));
+    await mkdir(join(target, ".."), { recursive: true });
+    try {
+      await link(source, target);
+    } catch {
+      await copyFile(source, target);
+    }
+  }
+  return true;
 }
 
 /** One shard: a fresh index of `files` (paths under `outputDir`), written to `bundleDir`, then dropped. */
-async function indexShard(outputDir: string, files: string[], bundleDir: string): Promise<string[]> {
-  // The "link to this paragraph" controls are not words of the statement.
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: "en", excludeSelectors: [".pl"] });
+async function indexShard(outputDir: string, files: readonly string[], bundleDir: string): Promise<string[]> {
+  const { index, errors } = await pagefind.createIndex(INDEX_OPTIONS);
   if (!index) return errors;
   try {
     // Pages are added in sorted order: Pagefind numbers them in the order it gets them, and its own directory walk

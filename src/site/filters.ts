@@ -1,17 +1,20 @@
 // Eleventy plugin: the template filters (dates, bylines, links under the path prefix, facets, citations, metadata, feeds, data files).
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { DateTime } from "luxon";
+import { join } from "node:path";
 import { releaseUrl } from "../emit/id.ts";
 import { countryName } from "../extract/countries.ts";
 import type { FrontMatter, Person } from "../model/release.ts";
 import { readBody, summary } from "./body.ts";
-import { cslItem, formatCitations, type Citations } from "./citations.ts";
+import { CITATION_CACHE_FILE, CitationStore } from "./citation-store.ts";
+import { cslItem, type Citations } from "./citations.ts";
 import { FEED_FILES, type Feed, type ReleaseItem, type SiteIndex } from "./collections.ts";
-import { siteConfigOf, siteUrls } from "./config.ts";
+import { globalDataOf, siteConfigOf, siteUrls } from "./config.ts";
 import { dataPackage, releaseJson, releasesCsv, releasesJson } from "./data-files.ts";
 import { countryKey, delegationKey, FACETS, facetUrl, personKey, slugOf, type FacetKind } from "./facets.ts";
 import { atomFeed, feedEntry, jsonFeed, rssFeed, type FeedDocument } from "./feeds.ts";
 import { jsonForScript, releaseJsonLd, releaseMetaTags, type MetaContext } from "./metadata.ts";
+import { inputDirectory } from "./paths.ts";
 import { lastUpdated, otherSourcesOf, revisionsOf } from "./revisions.ts";
 import { SOURCES_PATH, publishedSourcePath } from "./site-files.ts";
 
@@ -112,6 +115,9 @@ export function groupReleases(items: readonly ReleaseItem[], by: "day" | "month"
   return groups;
 }
 
+/** Global data key naming the folder where citations are kept between builds (set by renderSite; none: not kept). */
+export const CACHE_DATA_KEY = "cacheDir";
+
 /** Adds every filter under its own name. Filters that need the configuration read it once per build. */
 export default function filtersPlugin(eleventyConfig: UserConfig): void {
   let config: ReturnType<typeof siteConfigOf> | undefined;
@@ -132,6 +138,19 @@ export default function filtersPlugin(eleventyConfig: UserConfig): void {
     json: `${feed.dir}${FEED_FILES.json}`,
     entries: feed.releases.map((r) => feedEntry(r, summaryOf(r), lastUpdated(r.data), index.topicLabel)),
   });
+  // Citations are the dearest part of a release page (citeproc, three styles): kept between builds by the hash of
+  // their CSL item, and formatted by a worker thread on the other core while Eleventy renders.
+  let store: CitationStore | null = null;
+  eleventyConfig.on("eleventy.before", () => {
+    const cacheDir = globalDataOf(eleventyConfig)[CACHE_DATA_KEY];
+    store = new CitationStore(typeof cacheDir === "string" ? join(cacheDir, CITATION_CACHE_FILE) : null);
+    store.prefetch({ releasesDir: join(inputDirectory(eleventyConfig), "releases"), config: site() });
+  });
+  eleventyConfig.on("eleventy.after", async () => {
+    await store?.finish();
+    store = null;
+  });
+  const citationsOf = (item: ReturnType<typeof cslItem>): Citations => (store ??= new CitationStore(null)).citations(item);
   const metaContext = (data: FrontMatter, url: string, description: string, index: SiteIndex): MetaContext => ({
     config: site(),
     urls: urls(),
@@ -174,7 +193,7 @@ export default function filtersPlugin(eleventyConfig: UserConfig): void {
 
   // Release page: summary, citations, metadata.
   eleventyConfig.addFilter("summary", (body: string) => summary(body ?? "", 200));
-  eleventyConfig.addFilter("citations", (data: FrontMatter, url: string): Citations => formatCitations(cslItem(data, urls().absolute(url), site())));
+  eleventyConfig.addFilter("citations", (data: FrontMatter, url: string): Citations => citationsOf(cslItem(data, urls().absolute(url), site())));
   eleventyConfig.addFilter("releaseMetaTags", (data: FrontMatter, url: string, description: string, index: SiteIndex) => releaseMetaTags(data, metaContext(data, url, description, index)));
   eleventyConfig.addFilter("releaseJsonLd", (data: FrontMatter, url: string, description: string, index: SiteIndex) => jsonForScript(releaseJsonLd(data, metaContext(data, url, description, index))));
 

@@ -1,5 +1,8 @@
 // Renders a content folder into a site folder with Eleventy, programmatically, using the repository's config and templates.
 import Eleventy from "@11ty/eleventy";
+import { join, resolve } from "node:path";
+import { releaseFiles } from "./citation-store.ts";
+import { CACHE_DATA_KEY } from "./filters.ts";
 import { loadSiteConfig, SITE_DATA_KEY, type SiteConfig } from "./config.ts";
 import { CONFIG_PATH } from "./paths.ts";
 import { SOURCES_DATA_KEY } from "./site-files.ts";
@@ -13,13 +16,33 @@ export interface RenderOptions {
   sources?: string;
   /** The site configuration (default: the repository's communique.config.json). */
   config?: SiteConfig;
+  /** A folder kept between builds for work worth reusing (citations); never inside the output. None: nothing kept. */
+  cache?: string;
   /** Silences Eleventy's per-file log lines. */
   quiet?: boolean;
+}
+
+/** Eleventy's event bus: a module of its own that its package does not export, reached by its file beside the entry. */
+async function eleventyEventBus(): Promise<{ emit(event: string, ...args: unknown[]): unknown }> {
+  const entry = import.meta.resolve("@11ty/eleventy");
+  return ((await import(new URL("EventBus.js", entry).href)) as { default: { emit(event: string, ...args: unknown[]): unknown } }).default;
+}
+
+/**
+ * Eleventy keeps every template file it has read in a process-wide cache by path (TemplateContent's input cache),
+ * which its watch mode clears by announcing each changed file. A second build in the same process (the tests,
+ * a program using this function) would otherwise render a release edited since the first from its old text.
+ * Announce every release file as modified, as the watcher would (a directory listing and a map deletion a file).
+ */
+async function forgetReadFiles(content: string): Promise<void> {
+  const bus = await eleventyEventBus();
+  for (const file of releaseFiles(join(content, "releases"))) bus.emit("eleventy.resourceModified", file, [], {});
 }
 
 /** Runs one Eleventy build of `content` into `output`; rejects (with the failing file's path) when any page fails. */
 export async function renderSite(options: RenderOptions): Promise<{ files: number }> {
   const site = options.config ?? loadSiteConfig();
+  await forgetReadFiles(resolve(options.content));
   // The config is TypeScript: the caller must have tsx registered (bin/communique.js and `node --import tsx` do).
   const eleventy = new Eleventy(options.content, options.output, {
     configPath: CONFIG_PATH,
@@ -27,6 +50,7 @@ export async function renderSite(options: RenderOptions): Promise<{ files: numbe
     // Runs before the config file, so every plugin finds the configuration in the global data.
     config: (eleventyConfig: { addGlobalData(key: string, value: unknown): void }) => {
       eleventyConfig.addGlobalData(SITE_DATA_KEY, site);
+      if (options.cache) eleventyConfig.addGlobalData(CACHE_DATA_KEY, options.cache);
       if (options.sources) eleventyConfig.addGlobalData(SOURCES_DATA_KEY, options.sources);
     },
   });

@@ -1,0 +1,197 @@
+// Citations by content hash: kept on disk between builds (`<output>.cache/`), and formatted ahead of the pages by a worker thread.
+import type { CslData } from "@citation-js/core";
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import { CITATION_STYLES, formatCitations, type Citations } from "./citations.ts";
+import type { SiteConfig } from "./config.ts";
+import { packageVersion } from "./package-version.ts";
+import { CSL_DIR } from "./paths.ts";
+
+/** What the store keeps of a release's citations: all but the CSL-JSON, which is the item itself. */
+export type StoredCitations = Omit<Citations, "csl">;
+
+/** The cache file inside the cache folder. */
+export const CITATION_CACHE_FILE = "citations.ndjson";
+
+let stylesHash: string | undefined;
+/**
+ * What else decides a citation besides its item: the CSL files and the formatting libraries' versions. A change of
+ * either gives every item a new key, so a stale cache is never read.
+ */
+function formatterVersion(): string {
+  if (stylesHash === undefined) {
+    const hash = createHash("sha256");
+    for (const style of CITATION_STYLES) hash.update(readFileSync(join(CSL_DIR, style.file)));
+    for (const pkg of ["@citation-js/core", "@citation-js/plugin-csl", "@citation-js/plugin-bibtex", "@citation-js/plugin-ris", "citeproc"]) {
+      hash.update(`${pkg}@${packageVersion(pkg)}\n`);
+    }
+    stylesHash = hash.digest("hex");
+  }
+  return stylesHash;
+}
+
+/** The key of an item's citations: SHA-256 of the item's JSON and of the formatter's version. */
+export function citationKey(item: CslData): string {
+  return createHash("sha256").update(formatterVersion()).update(JSON.stringify(item)).digest("base64url");
+}
+
+/** The citations of an item from what a store keeps. */
+export function withCsl(item: CslData, stored: StoredCitations): Citations {
+  return { ...stored, csl: JSON.stringify([item], null, 2) };
+}
+
+/** Formats an item's citations for the store (the CSL-JSON left out). */
+export function storedCitations(item: CslData): StoredCitations {
+  const { csl: _csl, ...rest } = formatCitations(item);
+  return rest;
+}
+
+/** Reads a cache file: one `[key, citations]` JSON array a line. A missing or unreadable file is an empty cache. */
+export function readCitationCache(file: string): Map<string, StoredCitations> {
+  const map = new Map<string, StoredCitations>();
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return map;
+  }
+  for (const line of text.split("\n")) {
+    if (!line) continue;
+    try {
+      const [key, value] = JSON.parse(line) as [string, StoredCitations];
+      if (typeof key === "string" && value && typeof value.chicago === "string") map.set(key, value);
+    } catch {
+      // A torn line (a build killed while writing) loses that entry only.
+    }
+  }
+  return map;
+}
+
+/**
+ * Writes the entries in `keys` order to `file`, through a temporary file and a rename so a reader never sees half
+ * a cache.
+ */
+export function writeCitationCache(file: string, entries: Iterable<[string, StoredCitations]>): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const lines: string[] = [];
+  for (const entry of entries) lines.push(JSON.stringify(entry));
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, lines.length ? `${lines.join("\n")}\n` : "");
+  renameSync(temp, file);
+}
+
+/** Releases below which no worker is started. */
+const PREFETCH_MIN_FILES = 64;
+
+/** What the worker needs to find and format every release's citations. */
+export interface PrefetchData {
+  /** The release files, in the order the worker takes them. */
+  files: string[];
+  config: Pick<SiteConfig, "name" | "publisher" | "language" | "baseUrl" | "pathPrefix">;
+  /** Keys already known (from the disk cache): the worker skips them. */
+  known: string[];
+  /** Where the worker posts its batches of `[key, citations]`. */
+  port: MessagePort;
+}
+
+/**
+ * A build's citations: looked up by key in what the disk cache held and what the worker has sent so far, formatted
+ * here when missing. Only the entries this build used are saved, so the cache holds the archive as it is.
+ */
+export class CitationStore {
+  private readonly known: Map<string, StoredCitations>;
+  private readonly used = new Map<string, StoredCitations>();
+  private worker: Worker | null = null;
+  private port: MessagePort | null = null;
+  private exited: Promise<void> = Promise.resolve();
+  /** Formatted here rather than taken from the disk cache or the worker (for the tests and the docs' figures). */
+  formattedHere = 0;
+
+  constructor(private readonly file: string | null) {
+    this.known = file ? readCitationCache(file) : new Map();
+  }
+
+  /**
+   * Starts a worker thread that formats the citations of every release under `releasesDir` not already known, from
+   * the last file to the first, while Eleventy renders pages (roughly first to last): the two meet in the middle.
+   * Not for fewer than `minFiles` releases, where starting the worker (loading tsx and citeproc) costs more than it saves.
+   */
+  prefetch(options: { releasesDir: string; config: PrefetchData["config"]; minFiles?: number }): void {
+    if (this.worker) return;
+    const files = releaseFiles(options.releasesDir).reverse();
+    if (files.length < (options.minFiles ?? PREFETCH_MIN_FILES)) return;
+    const data = { files, config: options.config };
+    const entry = new URL("./citation-worker.ts", import.meta.url).href;
+    // The worker loads TypeScript through tsx, registered in the worker itself (loader hooks are per thread).
+    const source = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
+    // Eleventy renders its pages without giving the event loop a turn, so the batches are read from the port
+    // synchronously (receiveMessageOnPort) when a page asks for a citation, not through message events.
+    const { port1, port2 } = new MessageChannel();
+    const workerData: PrefetchData = { ...data, known: [...this.known.keys()], port: port2 };
+    const worker = new Worker(source, { eval: true, workerData, transferList: [port2] });
+    worker.unref();
+    port1.unref();
+    // A worker that fails costs only time: every missing citation is formatted here.
+    worker.on("error", () => {});
+    this.exited = new Promise((resolve) => worker.once("exit", () => resolve()));
+    this.port = port1;
+    this.worker = worker;
+  }
+
+  /** The citations of an item, from the cache or the worker when they have it, else formatted now. */
+  citations(item: CslData): Citations {
+    const key = citationKey(item);
+    let stored = this.used.get(key) ?? this.known.get(key);
+    if (!stored && this.port) {
+      this.drain();
+      stored = this.known.get(key);
+    }
+    if (!stored) {
+      stored = storedCitations(item);
+      this.formattedHere++;
+    }
+    this.used.set(key, stored);
+    return withCsl(item, stored);
+  }
+
+  /** Resolves when the worker has formatted everything it was given (or failed). */
+  prefetched(): Promise<void> {
+    // Unreferenced so a build never waits for it; whoever waits for it here must keep the process alive.
+    this.worker?.ref();
+    return this.exited;
+  }
+
+  /** Takes every batch the worker has posted so far. */
+  private drain(): void {
+    for (let m = receiveMessageOnPort(this.port!); m; m = receiveMessageOnPort(this.port!)) {
+      for (const [key, value] of m.message as [string, StoredCitations][]) if (!this.known.has(key)) this.known.set(key, value);
+    }
+  }
+
+  /** Stops the worker and writes the entries this build used (sorted by key, so the file is the same each time). */
+  async finish(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    this.port?.close();
+    this.port = null;
+    if (worker) await worker.terminate();
+    if (this.file) writeCitationCache(this.file, [...this.used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+}
+
+/** Release files under a folder, sorted: `YYYY/MM/<id>.md`. */
+export function releaseFiles(releasesDir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(releasesDir, { recursive: true }) as string[];
+  } catch {
+    return [];
+  }
+  return entries
+    .map((f) => f.split("\\").join("/"))
+    .filter((f) => f.endsWith(".md"))
+    .sort()
+    .map((f) => join(releasesDir, f));
+}

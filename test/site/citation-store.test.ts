@@ -1,0 +1,77 @@
+// Citations kept by the hash of their CSL item: the same text as formatted afresh, reused from disk, prefetched by a worker.
+import assert from "node:assert/strict";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { stringify } from "yaml";
+import { releaseUrl } from "../../src/emit/id.ts";
+import { CITATION_CACHE_FILE, CitationStore, citationKey, readCitationCache } from "../../src/site/citation-store.ts";
+import { cslItem, formatCitations } from "../../src/site/citations.ts";
+import { siteUrls } from "../../src/site/config.ts";
+import { SAMPLE_CONFIG } from "./sample.ts";
+
+const release = (n: number) => ({
+  id: `2021-06-0${n}-remarks-${n}`,
+  title: `Remarks number ${n}`,
+  date: `2021-06-0${n}`,
+  type: "Remarks",
+  office: null,
+  location: "Washington, DC",
+  speakers: [{ name: "Antony J. Blinken", title: "Secretary of State" }],
+});
+const itemOf = (n: number) => cslItem(release(n) as never, siteUrls(SAMPLE_CONFIG).absolute(releaseUrl(release(n).id)), SAMPLE_CONFIG);
+
+test("a stored citation is the one formatted afresh; the key follows the item", () => {
+  const store = new CitationStore(null);
+  assert.deepEqual(store.citations(itemOf(1)), formatCitations(itemOf(1)));
+  assert.deepEqual(store.citations(itemOf(1)), formatCitations(itemOf(1)));
+  assert.equal(store.formattedHere, 1);
+  assert.notEqual(citationKey(itemOf(1)), citationKey(itemOf(2)));
+  assert.equal(citationKey(itemOf(1)), citationKey(itemOf(1)));
+});
+
+test("the disk cache is reused by the next build and keeps only what that build used", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "communique-citations-"));
+  try {
+    const file = join(dir, "cache", CITATION_CACHE_FILE);
+    const first = new CitationStore(file);
+    for (const n of [1, 2, 3]) first.citations(itemOf(n));
+    await first.finish();
+    assert.equal(readCitationCache(file).size, 3);
+    const second = new CitationStore(file);
+    assert.deepEqual(second.citations(itemOf(2)), formatCitations(itemOf(2)));
+    assert.equal(second.formattedHere, 0);
+    await second.finish();
+    assert.deepEqual([...readCitationCache(file).keys()], [citationKey(itemOf(2))]);
+    // A torn or foreign line loses that line only.
+    await writeFile(file, `not json\n${JSON.stringify([citationKey(itemOf(2)), readCitationCache(file).get(citationKey(itemOf(2)))])}\n["x"`);
+    assert.equal(readCitationCache(file).size, 1);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test("the worker formats every release file's citations before the pages ask for them", { timeout: 120_000 }, async () => {
+  const dir = await mkdtemp(join(tmpdir(), "communique-citations-"));
+  try {
+    const releases = join(dir, "releases");
+    await mkdir(join(releases, "2021/06"), { recursive: true });
+    for (const n of [1, 2, 3]) await writeFile(join(releases, `2021/06/${release(n).id}.md`), `---\n${stringify(release(n))}---\n\nBody ${n}.\n`);
+    const store = new CitationStore(null);
+    store.prefetch({ releasesDir: releases, config: SAMPLE_CONFIG, minFiles: 1 });
+    await store.prefetched();
+    for (const n of [3, 1, 2]) assert.deepEqual(store.citations(itemOf(n)), formatCitations(itemOf(n)));
+    assert.equal(store.formattedHere, 0, "the worker formatted them all");
+    await store.finish();
+    // A small archive is not worth a worker: its pages format their own citations.
+    const small = new CitationStore(null);
+    small.prefetch({ releasesDir: releases, config: SAMPLE_CONFIG });
+    await small.prefetched();
+    small.citations(itemOf(1));
+    assert.equal(small.formattedHere, 1);
+    await small.finish();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
