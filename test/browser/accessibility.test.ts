@@ -7,10 +7,9 @@ import type { Browser } from "playwright-core";
 import { PALETTE } from "../../src/site/charts/palette.ts";
 import { buildSample, SEED, type SampleSite } from "../site/sample.ts";
 import { PAGE_TYPES } from "../site/site-check.ts";
-import { CHROMIUM, CHROMIUM_MISSING, launchChromium } from "./chromium.ts";
+import { browserSuite, launchChromium } from "./chromium.ts";
 import { serveStatic, type StaticServer } from "./static-server.ts";
 
-const SKIPPED = `browser tests skipped: ${CHROMIUM} not found`;
 const TESTS = [
   "every page type has zero axe-core violations, light and dark",
   "charts at 320 px: the map scales, timelines scroll in their box, colours follow the scheme, links are named; axe finds nothing",
@@ -20,12 +19,7 @@ const TESTS = [
 /** The pages that show charts: timelines, the world map, a month's heat map. */
 const CHART_PAGES = ["/", "/archive/", "/archive/2021/", "/archive/2021/05/", "/countries/", "/countries/kr/", "/topics/cybersecurity/", "/people/christopher-painter/"];
 
-if (CHROMIUM_MISSING && process.env["CI"]) {
-  test("browser tests need Chromium in CI", () => assert.fail(`${CHROMIUM} not found; install it with: apt-get install -y --no-install-recommends chromium`));
-} else if (CHROMIUM_MISSING) {
-  console.log(SKIPPED);
-  for (const name of TESTS) test(name, { skip: SKIPPED }, () => {});
-} else {
+browserSuite(TESTS, () => {
   let site: SampleSite;
   let server: StaticServer;
   let browser: Browser;
@@ -130,4 +124,4 @@ if (CHROMIUM_MISSING && process.env["CI"]) {
     assert.equal(await page.locator("h1").textContent(), "Country: Republic of Korea");
     await context.close();
   });
-}
+});

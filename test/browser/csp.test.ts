@@ -5,20 +5,11 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import type { Browser } from "playwright-core";
 import { buildSample, type SampleSite } from "../site/sample.ts";
-import { CHROMIUM, CHROMIUM_MISSING as missing, launchChromium } from "./chromium.ts";
+import { browserSuite, launchChromium } from "./chromium.ts";
 import { PageChecker, sitePages } from "./page-check.ts";
 import { serveStatic, type StaticServer } from "./static-server.ts";
 
-const SKIPPED = `browser tests skipped: ${CHROMIUM} not found`;
-
-if (missing && process.env["CI"]) {
-  test("browser tests need Chromium in CI", () => {
-    assert.fail(`${CHROMIUM} not found; install it with: apt-get install -y --no-install-recommends chromium`);
-  });
-} else if (missing) {
-  console.log(SKIPPED);
-  test("no page of the sample violates its Content-Security-Policy", { skip: SKIPPED }, () => {});
-} else {
+browserSuite(["no page of the sample violates its Content-Security-Policy"], () => {
   let site: SampleSite;
   let server: StaticServer;
   let browser: Browser;
@@ -97,4 +88,4 @@ if (missing && process.env["CI"]) {
       await checker.close();
     }
   });
-}
+});

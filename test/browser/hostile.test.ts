@@ -4,21 +4,13 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Browser } from "playwright-core";
 import { buildHostile, type HostileSite } from "../hostile/site.ts";
-import { CHROMIUM, CHROMIUM_MISSING as missing, launchChromium } from "./chromium.ts";
+import { browserSuite, launchChromium } from "./chromium.ts";
 import { PageChecker, sitePages } from "./page-check.ts";
 import { serveStatic, type StaticServer } from "./static-server.ts";
 
-const SKIPPED = `browser tests skipped: ${CHROMIUM} not found`;
 const PAYLOAD = "<script>window.__pwn()</script>";
 
-if (missing && process.env["CI"]) {
-  test("browser tests need Chromium in CI", () => {
-    assert.fail(`${CHROMIUM} not found; install it with: apt-get install -y --no-install-recommends chromium`);
-  });
-} else if (missing) {
-  console.log(SKIPPED);
-  test("no payload of the hostile archive runs on any page", { skip: SKIPPED }, () => {});
-} else {
+browserSuite(["no payload of the hostile archive runs on any page"], () => {
   let site: HostileSite;
   let server: StaticServer;
   let browser: Browser;
@@ -73,4 +65,4 @@ if (missing && process.env["CI"]) {
     assert.deepEqual([...r.violations, ...r.errors, ...r.dialogs], []);
     assert.ok(r.text.includes(`${PAYLOAD} Feed Title With`), "the result's title shows the payload as text");
   });
-}
+});

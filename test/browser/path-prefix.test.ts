@@ -4,16 +4,12 @@ import { after, before, test } from "node:test";
 import type { Browser } from "playwright-core";
 import { parseSiteConfig } from "../../src/site/config.ts";
 import { buildSample, SEED, type SampleSite } from "../site/sample.ts";
-import { CHROMIUM, CHROMIUM_MISSING, launchChromium } from "./chromium.ts";
+import { browserSuite, launchChromium } from "./chromium.ts";
 import { serveStatic, type StaticServer } from "./static-server.ts";
 
 const NAME = "search under a path prefix finds and opens a release";
 
-if (CHROMIUM_MISSING && process.env["CI"]) {
-  test("browser tests need Chromium in CI", () => assert.fail(`${CHROMIUM} not found`));
-} else if (CHROMIUM_MISSING) {
-  test(NAME, { skip: `browser tests skipped: ${CHROMIUM} not found` }, () => {});
-} else {
+browserSuite([NAME], () => {
   let site: SampleSite;
   let server: StaticServer;
   let browser: Browser;
@@ -47,4 +43,4 @@ if (CHROMIUM_MISSING && process.env["CI"]) {
     assert.deepEqual(errors, []);
     await page.close();
   });
-}
+});

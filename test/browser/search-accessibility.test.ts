@@ -6,21 +6,15 @@ import { createRequire } from "node:module";
 import { after, before, test } from "node:test";
 import type { Browser } from "playwright-core";
 import { buildSample, SEED, type SampleSite } from "../site/sample.ts";
-import { CHROMIUM, CHROMIUM_MISSING as missing, launchChromium } from "./chromium.ts";
+import { browserSuite, launchChromium } from "./chromium.ts";
 import { settled } from "./search-truth.ts";
 import { serveStatic, type StaticServer } from "./static-server.ts";
 
-const SKIPPED = `browser tests skipped: ${CHROMIUM} not found`;
 const NAMES = ["the search page with results, filters and pages has zero axe-core violations", "a search by keyboard alone", "at 320 px wide nothing scrolls sideways"];
 /** Results, paragraph hits, every facet, a date range, and more than one page. */
 const FULL = "/search/?q=the&from=2014&sort=newest";
 
-if (missing && process.env["CI"]) {
-  test("browser tests need Chromium in CI", () => assert.fail(`${CHROMIUM} not found`));
-} else if (missing) {
-  console.log(SKIPPED);
-  for (const name of NAMES) test(name, { skip: SKIPPED }, () => {});
-} else {
+browserSuite(NAMES, () => {
   let site: SampleSite;
   let server: StaticServer;
   let browser: Browser;
@@ -107,4 +101,4 @@ if (missing && process.env["CI"]) {
     assert.deepEqual(wide, []);
     await page.close();
   });
-}
+});

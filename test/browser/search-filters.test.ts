@@ -8,20 +8,14 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { buildSample, type SampleSite } from "../site/sample.ts";
-import { CHROMIUM, CHROMIUM_MISSING as missing, launchChromium } from "./chromium.ts";
+import { browserSuite, launchChromium } from "./chromium.ts";
 import { shardByYear } from "./search-shards.ts";
 import { allResults, commonest, facetCounts, readTruth, settled, shownTotal, titles, type TruthRelease } from "./search-truth.ts";
 import { serveStatic, type StaticServer } from "./static-server.ts";
 
-const SKIPPED = `browser tests skipped: ${CHROMIUM} not found`;
 const LAYOUTS = ["one bundle", "one bundle per year", "one bundle per year, no date spans"] as const;
 
-if (missing && process.env["CI"]) {
-  test("browser tests need Chromium in CI", () => assert.fail(`${CHROMIUM} not found`));
-} else if (missing) {
-  console.log(SKIPPED);
-  test("search filters", { skip: SKIPPED }, () => {});
-} else {
+browserSuite(["search filters"], () => {
   let site: SampleSite;
   let shardedDir: string;
   let unspannedDir: string;
@@ -161,4 +155,4 @@ if (missing && process.env["CI"]) {
       });
     });
   }
-}
+});

@@ -4,19 +4,13 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { buildSample, type SampleSite } from "../site/sample.ts";
-import { CHROMIUM, CHROMIUM_MISSING as missing, launchChromium } from "./chromium.ts";
+import { browserSuite, launchChromium } from "./chromium.ts";
 import { commonest, readTruth, settled } from "./search-truth.ts";
 import { serveStatic, type StaticServer } from "./static-server.ts";
 
-const SKIPPED = `browser tests skipped: ${CHROMIUM} not found`;
 const NAMES = ["choices go into the address and a reload restores them", "back and forward step through searches", "a shared link opens the same search"];
 
-if (missing && process.env["CI"]) {
-  test("browser tests need Chromium in CI", () => assert.fail(`${CHROMIUM} not found`));
-} else if (missing) {
-  console.log(SKIPPED);
-  for (const name of NAMES) test(name, { skip: SKIPPED }, () => {});
-} else {
+browserSuite(NAMES, () => {
   let site: SampleSite;
   let server: StaticServer;
   let browser: Browser;
@@ -113,4 +107,4 @@ if (missing && process.env["CI"]) {
     await fresh.close();
     await first.close();
   });
-}
+});

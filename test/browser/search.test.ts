@@ -4,11 +4,10 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Browser } from "playwright-core";
 import { buildSample, SEED, type SampleSite } from "../site/sample.ts";
-import { CHROMIUM, CHROMIUM_MISSING as missing, launchChromium } from "./chromium.ts";
+import { browserSuite, launchChromium } from "./chromium.ts";
 import { settled } from "./search-truth.ts";
 import { serveStatic, type StaticServer } from "./static-server.ts";
 
-const SKIPPED = `browser tests skipped: ${CHROMIUM} not found`;
 const NAMES = [
   "search for a word and follow a result",
   "a paragraph hit links to its paragraph, where the words are marked",
@@ -17,14 +16,7 @@ const NAMES = [
   "without JavaScript the search page says so and points to the browse pages",
 ];
 
-if (missing && process.env["CI"]) {
-  test("browser tests need Chromium in CI", () => {
-    assert.fail(`${CHROMIUM} not found; install it with: apt-get install -y --no-install-recommends chromium`);
-  });
-} else if (missing) {
-  console.log(SKIPPED);
-  for (const name of NAMES) test(name, { skip: SKIPPED }, () => {});
-} else {
+browserSuite(NAMES, () => {
   let site: SampleSite;
   let server: StaticServer;
   let browser: Browser;
@@ -114,4 +106,4 @@ if (missing && process.env["CI"]) {
     await page.waitForURL(`${server.url}/archive/`);
     await context.close();
   });
-}
+});
