@@ -7,6 +7,7 @@ import { loadSiteConfig, type SiteConfig } from "../site/config.ts";
 import { renderSite } from "../site/render.ts";
 import { buildingPrefix, removeStaleBuilds } from "./files.ts";
 import { ingest } from "./ingest.ts";
+import { noProgress, type Progress, withProgress } from "./progress.ts";
 
 /** Set by `communique serve` in the environment of the builds it runs. */
 export const SERVING_ENV = "COMMUNIQUE_SERVING";
@@ -32,6 +33,8 @@ export interface BuildOptions {
   config?: SiteConfig | string;
   /** Where human-readable output goes. */
   log?: (line: string) => void;
+  /** Shows each phase's progress: sources parsed, pages written, pages indexed (default: nothing shown). */
+  progress?: Progress;
 }
 
 export interface BuildResult {
@@ -48,7 +51,8 @@ export interface BuildResult {
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const summary = await phase("ingest", () => ingest({ sources: options.sources, content: options.content, log }));
+  const progress = options.progress ?? noProgress;
+  const summary = await phase("ingest", () => ingest({ sources: options.sources, content: options.content, log, progress }));
   let config: SiteConfig;
   try {
     config = typeof options.config === "object" ? options.config : loadSiteConfig(options.config);
@@ -63,9 +67,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // `<output>.building-<pid>-XXXXXX`: beside the output so the final rename stays on one file system.
   const fresh = await mkdtemp(buildingPrefix(target));
   try {
-    const { files } = await phase("render", () => renderSite({ content: options.content, output: fresh, sources: options.sources, config, cache: cacheDir(target), quiet: true }));
+    const { files } = await phase("render", () => withProgress(progress("render", "pages written", 0), (counter) => renderSite({ content: options.content, output: fresh, sources: options.sources, config, cache: cacheDir(target), quiet: true, progress: counter })));
     const previous = await previousIndex(target);
-    const search = await phase("index", () => indexSite(fresh, { previous }));
+    const search = await phase("index", () => withProgress(progress("index", "pages indexed", 0), (counter) => indexSite(fresh, { previous, progress: counter })));
     if (search.errors.length > 0) throw new Error(`Pagefind could not index the site:\n  ${search.errors.join("\n  ")}`);
     // The record of what the live site was indexed from goes before the swap and comes back after it: a build
     // stopped in between leaves no record, so the next build indexes everything rather than trust a wrong one.

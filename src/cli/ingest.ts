@@ -12,6 +12,7 @@ import { readTaxonomy } from "../ingest/taxonomy.ts";
 import { LIMITS, tooLarge } from "../sources/limits.ts";
 import { listFiles, removeStaleTemporaries, writeFileAtomic } from "./files.ts";
 import { type ParseJob, type TaxonomyInput, parseSources } from "./parse-pool.ts";
+import { noProgress, type Progress, withProgress } from "./progress.ts";
 
 /** Where the machine-readable report of the last ingest is written, inside the content folder. */
 export const REPORT_FILE = "ingest-report.json";
@@ -27,6 +28,8 @@ export interface IngestOptions {
   log?: (line: string) => void;
   /** Parsing threads (default: one per core for large archives, see parse-pool.ts; 1 parses in this thread). */
   workers?: number;
+  /** Shows the sources parsed as they go (default: nothing shown). */
+  progress?: Progress;
 }
 
 export interface IngestSummary {
@@ -76,7 +79,9 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     slots.push({ path, bytes });
   }
   const isJob = (s: SourceResult | ParseJob): s is ParseJob => "bytes" in s;
-  const parsed = await parseSources(slots.filter(isJob), taxonomy?.input ?? null, { workers: options.workers });
+  const jobs = slots.filter(isJob);
+  const parsing = (options.progress ?? noProgress)("ingest", "sources parsed", jobs.length);
+  const parsed = await withProgress(parsing, (progress) => parseSources(jobs, taxonomy?.input ?? null, { workers: options.workers, progress }));
   let nextParsed = 0;
   const sources = slots.map((s) => (isJob(s) ? parsed[nextParsed++]! : s));
 

@@ -3,6 +3,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { type SourceResult, parseSource } from "../ingest/parse-source.ts";
 import { readTaxonomy } from "../ingest/taxonomy.ts";
+import type { ProgressCounter } from "../model/progress.ts";
 
 /** One source to parse: its path (as reported) and its bytes. */
 export interface ParseJob {
@@ -19,6 +20,8 @@ export interface TaxonomyInput {
 export interface PoolOptions {
   /** How many worker threads; 0 or 1 parses in this thread (default: one per core when there are enough sources). */
   workers?: number;
+  /** Advanced as sources are parsed. */
+  progress?: ProgressCounter;
 }
 
 /**
@@ -38,7 +41,7 @@ const WORKER_ENTRY = new URL("./parse-worker.mjs", import.meta.url);
  */
 export async function parseSources(jobs: readonly ParseJob[], taxonomy: TaxonomyInput | null, options: PoolOptions = {}): Promise<SourceResult[]> {
   const workers = options.workers ?? (jobs.length >= MIN_SOURCES_FOR_WORKERS ? availableParallelism() : 1);
-  if (workers <= 1 || jobs.length === 0) return parseHere(jobs, taxonomy);
+  if (workers <= 1 || jobs.length === 0) return parseHere(jobs, taxonomy, options.progress);
   const results: SourceResult[] = new Array(jobs.length);
   let next = 0;
   const run = (worker: Worker) =>
@@ -56,6 +59,7 @@ export async function parseSources(jobs: readonly ParseJob[], taxonomy: Taxonomy
       };
       worker.on("message", (parsed: SourceResult[]) => {
         parsed.forEach((r, i) => (results[batchStart + i] = r));
+        options.progress?.tick(parsed.length);
         send();
       });
       worker.on("error", reject);
@@ -72,9 +76,13 @@ export async function parseSources(jobs: readonly ParseJob[], taxonomy: Taxonomy
 }
 
 /** The same work in this thread. */
-function parseHere(jobs: readonly ParseJob[], taxonomy: TaxonomyInput | null): SourceResult[] {
+function parseHere(jobs: readonly ParseJob[], taxonomy: TaxonomyInput | null, progress?: ProgressCounter): SourceResult[] {
   const compiled = compileTaxonomyInput(taxonomy);
-  return jobs.map((j) => parseSource(j.bytes, { path: j.path, taxonomy: compiled }));
+  return jobs.map((j) => {
+    const result = parseSource(j.bytes, { path: j.path, taxonomy: compiled });
+    progress?.tick();
+    return result;
+  });
 }
 
 /** Compiles the taxonomy a pool was given; the caller has already reported a bad one, so a bad one here gives none. */

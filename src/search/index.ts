@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { copyFile, link, mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
+import type { ProgressCounter } from "../model/progress.ts";
 import { packageVersion } from "../site/package-version.ts";
 import { writeManifest } from "./manifest.ts";
 
@@ -85,13 +86,14 @@ export async function releasePagesByYear(outputDir: string): Promise<Map<string,
  * (https://pagefind.app/docs/indexing/). Writes `pagefind/shards.json` and copies the UI files to `pagefind/`.
  * Always stops Pagefind's service process, so the caller's process can exit.
  */
-export async function indexSite(outputDir: string, options: { previous?: PreviousIndex } = {}): Promise<IndexResult> {
+export async function indexSite(outputDir: string, options: { previous?: PreviousIndex; progress?: ProgressCounter } = {}): Promise<IndexResult> {
   const pagefindDir = join(outputDir, PAGEFIND_DIR);
   const shards: Shard[] = [];
   const inputs: ShardInputs = {};
   const reused: string[] = [];
   try {
     const byYear = await releasePagesByYear(outputDir);
+    options.progress?.setTotal([...byYear.values()].reduce((n, files) => n + files.length, 0));
     // Newest first: the manifest's first shard is the primary bundle a search UI starts from.
     const years = [...byYear.keys()].sort().reverse();
     const failures: string[] = [];
@@ -107,9 +109,10 @@ export async function indexSite(outputDir: string, options: { previous?: Previou
         // The same pages as the previous site's shard: its bundle is the one Pagefind would write again.
         if (options.previous?.inputs[year] === inputs[year] && (await linkTree(join(options.previous.site, PAGEFIND_DIR, `shards/${year}/`), bundle))) {
           reused.push(year);
+          options.progress?.tick(files.length);
           continue;
         }
-        const errors = await indexShard(outputDir, files, bundle);
+        const errors = await indexShard(outputDir, files, bundle, options.progress);
         failures.push(...errors);
       }
     };
@@ -177,7 +180,7 @@ async function linkTree(from: string, to: string): Promise<boolean> {
 }
 
 /** One shard: a fresh index of `files` (paths under `outputDir`), written to `bundleDir`, then dropped. */
-async function indexShard(outputDir: string, files: readonly string[], bundleDir: string): Promise<string[]> {
+async function indexShard(outputDir: string, files: readonly string[], bundleDir: string, progress?: ProgressCounter): Promise<string[]> {
   const { index, errors } = await pagefind.createIndex(INDEX_OPTIONS);
   if (!index) return errors;
   try {
@@ -186,6 +189,7 @@ async function indexShard(outputDir: string, files: readonly string[], bundleDir
     for (const file of files) {
       const added = await index.addHTMLFile({ sourcePath: file, content: await readFile(join(outputDir, file), "utf8") });
       if (added.errors.length > 0) return added.errors;
+      progress?.tick();
     }
     const written = await index.writeFiles({ outputPath: bundleDir });
     return written.errors;

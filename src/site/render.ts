@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import { releaseFiles } from "./citation-store.ts";
 import { CACHE_DATA_KEY } from "./filters.ts";
 import { loadSiteConfig, SITE_DATA_KEY, type SiteConfig } from "./config.ts";
+import type { ProgressCounter } from "../model/progress.ts";
 import { CONFIG_PATH } from "./paths.ts";
 import { SOURCES_DATA_KEY } from "./site-files.ts";
 
@@ -20,6 +21,15 @@ export interface RenderOptions {
   cache?: string;
   /** Silences Eleventy's per-file log lines. */
   quiet?: boolean;
+  /** Told the number of pages once Eleventy has mapped them, then each page as it is written. */
+  progress?: ProgressCounter;
+}
+
+/** The part of Eleventy's configuration API that renderSite uses before the config file runs. */
+interface EarlyConfig {
+  addGlobalData(key: string, value: unknown): void;
+  on(event: "eleventy.contentMap", listener: (map: { inputPathToUrl: Record<string, (string | false)[]> }) => void): void;
+  addTransform(name: string, transform: (content: string) => string): void;
 }
 
 /** Eleventy's event bus: a module of its own that its package does not export, reached by its file beside the entry. */
@@ -48,10 +58,20 @@ export async function renderSite(options: RenderOptions): Promise<{ files: numbe
     configPath: CONFIG_PATH,
     quietMode: options.quiet ?? false,
     // Runs before the config file, so every plugin finds the configuration in the global data.
-    config: (eleventyConfig: { addGlobalData(key: string, value: unknown): void }) => {
+    config: (eleventyConfig: EarlyConfig) => {
       eleventyConfig.addGlobalData(SITE_DATA_KEY, site);
       if (options.cache) eleventyConfig.addGlobalData(CACHE_DATA_KEY, options.cache);
       if (options.sources) eleventyConfig.addGlobalData(SOURCES_DATA_KEY, options.sources);
+      const progress = options.progress;
+      if (progress) {
+        // The content map lists every page Eleventy will write (a URL of `false` is a page it will not).
+        eleventyConfig.on("eleventy.contentMap", ({ inputPathToUrl }) => progress.setTotal(Object.values(inputPathToUrl).flat().filter((url) => url !== false).length));
+        // Transforms run once per page written; this one only counts it.
+        eleventyConfig.addTransform("communique-progress", (content) => {
+          progress.tick();
+          return content;
+        });
+      }
     },
   });
   const results = (await eleventy.write()) as unknown;

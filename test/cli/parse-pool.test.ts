@@ -16,8 +16,12 @@ const jobs = [...pick("text", 20), { path: "empty.txt", bytes: new Uint8Array() 
 const taxonomy = { text: readFileSync(join(import.meta.dirname, "../../content/taxonomy/topics.yaml"), "utf8"), path: "taxonomy/topics.yaml" };
 
 test("sources parsed on two worker threads equal sources parsed in this thread, in order", async () => {
-  const here = await parseSources(jobs, taxonomy, { workers: 1 });
-  const pooled = await parseSources(jobs, taxonomy, { workers: 2 });
+  // Progress counts every source once, on either path.
+  const counted = { here: 0, pooled: 0 };
+  const counter = (key: keyof typeof counted) => ({ setTotal() {}, tick: (n = 1) => void (counted[key] += n) });
+  const here = await parseSources(jobs, taxonomy, { workers: 1, progress: counter("here") });
+  const pooled = await parseSources(jobs, taxonomy, { workers: 2, progress: counter("pooled") });
+  assert.deepEqual(counted, { here: jobs.length, pooled: jobs.length });
   assert.equal(pooled.length, jobs.length);
   assert.deepEqual(pooled.map((r) => r.path), jobs.map((j) => j.path));
   assert.deepEqual(pooled, here);
