@@ -16,6 +16,8 @@ export interface ServeOptions {
   config?: string;
   /** Port on http://localhost; the dev server tries the next ones when it is taken. Default 8080. */
   port?: number;
+  /** False passes `--no-progress` to each build. */
+  progress?: boolean;
 }
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
@@ -97,6 +99,7 @@ export async function serve(options: ServeOptions): Promise<void> {
 function runBuild(options: ServeOptions): Promise<boolean> {
   const args = [CLI, "build", "--sources", options.sources, "--content", options.content, "--output", options.output];
   if (options.config) args.push("--config", options.config);
+  if (options.progress === false) args.push("--no-progress");
   return new Promise((done) => {
     const child = spawn(process.execPath, args, { stdio: "inherit", env: { ...process.env, [SERVING_ENV]: "1" } });
     child.on("error", (e) => {
