@@ -1,7 +1,7 @@
 // The search page's engine over Pagefind's JS API (https://pagefind.app/docs/api/): one bundle, or several merged
 // with mergeIndex (listed in <bundle root>/shards.json), with facet counts, date ranges and date sorts that stay
 // exact across bundles.
-import { FACETS, PAGE_SIZE, SORTS, toPagefindFilters } from "./search-state.js";
+import { FACETS, PAGE_SIZE, SORTS, searchQuery, toPagefindFilters } from "./search-state.js";
 
 /**
  * The synthetic filter naming each merged bundle (Pagefind's `mergeFilter`): it lets one search be limited to one
@@ -71,13 +71,15 @@ export class SearchIndex {
   /**
    * Runs `state`: its page of results (with their data loaded), the number of results, and each facet's counts.
    * A facet's counts leave out the facet's own selection, so its other values say how many results choosing them
-   * too would give (any-of within a facet). With no query, filters alone list releases, newest first by default.
+   * too would give (any-of within a facet). With no query (or only common words), filters alone list releases,
+   * newest first by default.
    */
   async run(state, withCounts) {
     // Facet counts need every facet's filter chunk (more bytes than the search itself on a large archive): only
     // when asked. Without them, an open date range is closed by the calendar instead of the index's years.
     const years = withCounts ? await this.years() : [];
-    const term = state.q.trim() === "" ? null : state.q.trim();
+    // Common words are left out of the words searched (search-state.js, searchQuery).
+    const term = searchQuery(state.q).query || null;
     const sort = SORTS[state.sort] ?? (term === null ? SORTS.newest : null);
     const filters = toPagefindFilters(state, years);
     const response = await this.pagefind.search(term, { filters, sort: sort ?? {} });
