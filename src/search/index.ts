@@ -57,7 +57,7 @@ const PAGEFIND_VERSION = packageVersion("pagefind");
  * (25–70 KB gzip each, whatever the shard's size), so shards are as large as memory allows: see docs/search.md,
  * "Bundles", for the figures this was chosen from.
  */
-export const SHARD_PAGES = 4_000;
+export const SHARD_PAGES = 3_000;
 
 /** Shards indexed at once (see {@link SHARD_PAGES} and docs/search.md for the memory figures). */
 const SHARD_CONCURRENCY = 1;

@@ -46,7 +46,9 @@ export async function openIndex(root, siteBase) {
   // what pagefind.js already holds; a search over a few bundles takes milliseconds, and nothing else runs meanwhile.
   await pagefind.options({ basePath: bundles[0].path, baseUrl: siteBase, excerptLength: 30, noWorker: true, ...tag(bundles[0]) });
   await pagefind.init();
-  for (const b of bundles.slice(1)) await pagefind.mergeIndex(b.path, { baseUrl: siteBase, ...tag(b) });
+  // All at once: each merge fetches its bundle's entry and metadata. Pagefind keeps the bundles in the order the
+  // merges were called, whatever order they finish in.
+  await Promise.all(bundles.slice(1).map((b) => pagefind.mergeIndex(b.path, { baseUrl: siteBase, ...tag(b) })));
   return new SearchIndex(pagefind, bundles);
 }
 

@@ -82,6 +82,7 @@ async function start(app) {
   });
   try {
     index = await opening;
+    performance.mark("search:index-open"); // scripts/measure-search.ts reports when the index was ready
   } catch (e) {
     status.textContent = "The search index could not be loaded. Browse the archive instead.";
     console.error(e);
