@@ -32,6 +32,8 @@ export interface BuildOptions {
   config?: SiteConfig | string;
   /** Where human-readable output goes. */
   log?: (line: string) => void;
+  /** Release pages per search shard (default: src/search/index.ts, SHARD_PAGES); tests use small shards. */
+  shardPages?: number;
 }
 
 export interface BuildResult {
@@ -65,7 +67,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     const { files } = await phase("render", () => renderSite({ content: options.content, output: fresh, sources: options.sources, config, cache: cacheDir(target), quiet: true }));
     const previous = await previousIndex(target);
-    const search = await phase("index", () => indexSite(fresh, { previous }));
+    const search = await phase("index", () => indexSite(fresh, { previous, shardPages: options.shardPages }));
     if (search.errors.length > 0) throw new Error(`Pagefind could not index the site:\n  ${search.errors.join("\n  ")}`);
     // The record of what the live site was indexed from goes before the swap and comes back after it: a build
     // stopped in between leaves no record, so the next build indexes everything rather than trust a wrong one.
@@ -73,7 +75,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await swapIn(fresh, target);
     await mkdir(cacheDir(target), { recursive: true });
     await writeFile(searchRecord(target), `${JSON.stringify({ inputs: search.inputs }, null, 2)}\n`);
-    log(`Site written to ${shown(target)}/: ${files} files, ${search.pages} release pages indexed for search${search.reused.length ? ` (search shards of ${search.reused.length} unchanged years reused)` : ""}.`);
+    log(`Site written to ${shown(target)}/: ${files} files, ${search.pages} release pages indexed for search${search.reused.length ? ` (${search.reused.length} unchanged search shards reused)` : ""}.`);
     // `communique serve` runs builds as child processes and is already serving the site: skip the hint there.
     if (!process.env[SERVING_ENV]) log("Preview it with `npm start` (or `npx communique serve`), then open http://localhost:8080/");
   } catch (e) {
