@@ -12,7 +12,7 @@ import { serveStatic, type StaticServer } from "./static-server.ts";
 
 const NAMES = ["the search page with results, filters and pages has zero axe-core violations", "a search by keyboard alone", "at 320 px wide nothing scrolls sideways"];
 /** Results, paragraph hits, every facet, a date range, and more than one page. */
-const FULL = "/search/?q=the&from=2014&sort=newest";
+const FULL = "/search/?q=%22the%22&from=2014&sort=newest";
 
 browserSuite(NAMES, () => {
   let site: SampleSite;
