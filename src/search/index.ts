@@ -52,14 +52,14 @@ const INDEX_OPTIONS = { forceLanguage: "en", excludeSelectors: [".pl"] };
 const PAGEFIND_VERSION = packageVersion("pagefind");
 
 /**
- * Release pages a shard holds at most, unless one year alone has more (a year is never split). Pagefind's memory
- * grows with the pages of an index (about 250 MB per 1,000) and a first search fetches one index chunk per shard
- * (25–70 KB gzip each, whatever the shard's size), so shards are as large as memory allows: see docs/search.md,
- * "Bundles", for the figures this was chosen from.
+ * Release pages a shard holds at most, unless one year alone has more (a year is never split). Pagefind's peak
+ * memory grows with the pages of an index (about 290 MiB per 1,000: 866 MiB at 3,000) and a first search fetches one
+ * index chunk per shard (20–30 KB gzip each, whatever the shard's size), so shards are as large as the build's
+ * 1.5 GiB allows beside the Node process: see docs/search.md, "Bundles", for the figures this was chosen from.
  */
 export const SHARD_PAGES = 3_000;
 
-/** Shards indexed at once (see {@link SHARD_PAGES} and docs/search.md for the memory figures). */
+/** Shards indexed at once: one, since two peak together when their writes coincide and were no faster here (docs/search.md). */
 const SHARD_CONCURRENCY = 1;
 
 /** The widest block of years a shard may cover: 1024 years, aligned on multiples of 1024 (so 1024–2047 holds every date of the archive). */

@@ -131,9 +131,8 @@ async function start(app) {
         results.setAttribute("aria-busy", "false");
         // What the page now shows, as the address writes it (tests wait for it to match the address).
         app.dataset.shown = formatState(s);
-        // For scripts/measure-search.ts: when the first results were on screen, and when the first search was
-        // answered at all (results, none, or only the notice of common words left out).
-        if (list.childElementCount && performance.getEntriesByName("search:first-results").length === 0) performance.mark("search:first-results");
+        // For scripts/measure-search.ts: when the first search was answered (results, none, or only the notice of
+        // common words left out).
         if (isActive(s) && performance.getEntriesByName("search:answered").length === 0) performance.mark("search:answered");
       }
     }
