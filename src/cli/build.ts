@@ -35,6 +35,8 @@ export interface BuildOptions {
   log?: (line: string) => void;
   /** Shows each phase's progress: sources parsed, pages written, pages indexed (default: nothing shown). */
   progress?: Progress;
+  /** Release pages per search shard (default: src/search/index.ts, SHARD_PAGES); tests use small shards. */
+  shardPages?: number;
 }
 
 export interface BuildResult {
@@ -69,7 +71,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     const { files } = await phase("render", () => withProgress(progress("render", "pages written", 0), (counter) => renderSite({ content: options.content, output: fresh, sources: options.sources, config, cache: cacheDir(target), quiet: true, progress: counter })));
     const previous = await previousIndex(target);
-    const search = await phase("index", () => withProgress(progress("index", "pages indexed", 0), (counter) => indexSite(fresh, { previous, progress: counter })));
+    const search = await phase("index", () => withProgress(progress("index", "pages indexed", 0), (counter) => indexSite(fresh, { previous, shardPages: options.shardPages, progress: counter })));
     if (search.errors.length > 0) throw new Error(`Pagefind could not index the site:\n  ${search.errors.join("\n  ")}`);
     // The record of what the live site was indexed from goes before the swap and comes back after it: a build
     // stopped in between leaves no record, so the next build indexes everything rather than trust a wrong one.
@@ -77,7 +79,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await swapIn(fresh, target);
     await mkdir(cacheDir(target), { recursive: true });
     await writeFile(searchRecord(target), `${JSON.stringify({ inputs: search.inputs }, null, 2)}\n`);
-    log(`Site written to ${shown(target)}/: ${files} files, ${search.pages} release pages indexed for search${search.reused.length ? ` (search shards of ${search.reused.length} unchanged years reused)` : ""}.`);
+    log(`Site written to ${shown(target)}/: ${files} files, ${search.pages} release pages indexed for search${search.reused.length ? ` (${search.reused.length} unchanged search shards reused)` : ""}.`);
     // `communique serve` runs builds as child processes and is already serving the site: skip the hint there.
     if (!process.env[SERVING_ENV]) log("Preview it with `npm start` (or `npx communique serve`), then open http://localhost:8080/");
   } catch (e) {

@@ -1,4 +1,4 @@
-// Indexes a rendered site with Pagefind's Node API: one bundle per year under `<site>/pagefind/shards/`, listed in `pagefind/shards.json`.
+// Indexes a rendered site with Pagefind's Node API: bundles of consecutive years under `<site>/pagefind/shards/`, listed in `pagefind/shards.json`.
 import { createHash } from "node:crypto";
 import { copyFile, link, mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
@@ -11,18 +11,18 @@ import { writeManifest } from "./manifest.ts";
 export interface IndexResult {
   /** Pages in the search index (release pages only: the other pages carry no `data-pagefind-body`). */
   pages: number;
-  /** One entry per shard, newest year first, as written to the manifest. */
+  /** One entry per shard, newest years first, as written to the manifest. */
   shards: Shard[];
-  /** Each year's input hash (see {@link ShardInputs}), for the next build to reuse unchanged shards. */
+  /** Each shard's input hash (see {@link ShardInputs}), for the next build to reuse unchanged shards. */
   inputs: ShardInputs;
-  /** Years whose bundle was taken from the previous site instead of indexed again. */
+  /** Keys of the shards whose bundle was taken from the previous site instead of indexed again. */
   reused: string[];
   errors: string[];
 }
 
 /**
- * Year → SHA-256 of everything a shard's bundle is made from: the Pagefind version, the indexing options, and each
- * release page's path and bytes, in order. Two builds with the same hash for a year write the same bundle.
+ * Shard key → SHA-256 of everything a shard's bundle is made from: the Pagefind version, the indexing options, and
+ * each release page's path and bytes, in order. Two builds with the same hash for a shard write the same bundle.
  */
 export type ShardInputs = Record<string, string>;
 
@@ -32,11 +32,11 @@ export interface PreviousIndex {
   inputs: ShardInputs;
 }
 
-/** One Pagefind bundle of the archive: the release pages of one year. */
+/** One Pagefind bundle of the archive: the release pages of a block of consecutive years (see {@link groupYears}). */
 export interface Shard {
-  /** The year, `YYYY`. */
+  /** The first and last year of the shard's pages, `YYYY-YYYY` (`2000-2015`), or `YYYY` for one year. */
   key: string;
-  /** The bundle's folder relative to `/pagefind/` (`shards/2021/`). */
+  /** The bundle's folder relative to `/pagefind/` (`shards/2000-2015/`). */
   path: string;
   pages: number;
   /** First and last release date in the shard (`YYYY-MM-DD`): a date range need only search the shards it overlaps. */
@@ -52,8 +52,19 @@ const INDEX_OPTIONS = { forceLanguage: "en", excludeSelectors: [".pl"] };
 /** Pagefind's version: a new one may write different bundles from the same pages. */
 const PAGEFIND_VERSION = packageVersion("pagefind");
 
-/** Shards indexed at once: 4 ran 30 small shards in a third of the time 1 took; 100,000 releases peak at 4 years. */
-const SHARD_CONCURRENCY = 4;
+/**
+ * Release pages a shard holds at most, unless one year alone has more (a year is never split). Pagefind's peak
+ * memory grows with the pages of an index (about 290 MiB per 1,000: 866 MiB at 3,000) and a first search fetches one
+ * index chunk per shard (20–30 KB gzip each, whatever the shard's size), so shards are as large as the build's
+ * 1.5 GiB allows beside the Node process: see docs/search.md, "Bundles", for the figures this was chosen from.
+ */
+export const SHARD_PAGES = 3_000;
+
+/** Shards indexed at once: one, since two peak together when their writes coincide and were no faster here (docs/search.md). */
+const SHARD_CONCURRENCY = 1;
+
+/** The widest block of years a shard may cover: 1024 years, aligned on multiples of 1024 (so 1024–2047 holds every date of the archive). */
+const WIDEST_BLOCK = 1024;
 
 /** Pagefind's UI files, copied once to `/pagefind/` so the search page loads them from a fixed place. */
 const UI_FILES = ["pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js"];
@@ -79,14 +90,55 @@ export async function releasePagesByYear(outputDir: string): Promise<Map<string,
   return byYear;
 }
 
+/** One shard's years (see {@link groupYears}). */
+export interface YearGroup {
+  /** The shard's name: its first and last year with pages, `1995-1999`, or `2024` for one. */
+  key: string;
+  /** The years with pages it holds, oldest first. */
+  years: string[];
+  /** The aligned block of years it stands for, first and last: [1984, 1999]. */
+  block: [number, number];
+}
+
 /**
- * Indexes the release pages under `outputDir` into one Pagefind bundle per year, `pagefind/shards/YYYY/`, one year
- * at a time, so Pagefind's memory is bounded by the largest year rather than the archive (one index of 100,000
- * pages would need about 25 GB). Within a page only the `data-pagefind-body` element is indexed
- * (https://pagefind.app/docs/indexing/). Writes `pagefind/shards.json` and copies the UI files to `pagefind/`.
- * Always stops Pagefind's service process, so the caller's process can exit.
+ * Groups years into shards: each shard is an aligned block of years — 2^k years starting at a multiple of 2^k
+ * (1984–1999, 2000–2015, 2016–2023, 2024) — holding at most `maxPages` pages. Starting from the widest block, a block
+ * with more pages than that is split in its two halves, down to single years (a year is never split). Returns the
+ * shards' keys (first and last year with pages: `1995-1999`, or `2024`) with their years, oldest first; years
+ * without pages belong to no shard.
+ *
+ * The blocks do not depend on each other: a year that grows (or shrinks) can change only the shard that holds it
+ * (split in two, or merged with its sibling block), never the others, so a rebuild re-indexes few shards.
+ * Greedy packing of consecutive years would make fewer shards but move every boundary after a year that grew.
  */
-export async function indexSite(outputDir: string, options: { previous?: PreviousIndex; progress?: ProgressCounter } = {}): Promise<IndexResult> {
+export function groupYears(pagesByYear: ReadonlyMap<string, number>, maxPages: number): YearGroup[] {
+  const years = [...pagesByYear.keys()].filter((y) => (pagesByYear.get(y) ?? 0) > 0).sort();
+  const out: YearGroup[] = [];
+  const visit = (start: number, size: number) => {
+    const inBlock = years.filter((y) => Number(y) >= start && Number(y) < start + size);
+    if (inBlock.length === 0) return;
+    const pages = inBlock.reduce((n, y) => n + pagesByYear.get(y)!, 0);
+    if (pages <= maxPages || size === 1) {
+      out.push({ key: inBlock.length === 1 ? inBlock[0]! : `${inBlock[0]}-${inBlock.at(-1)}`, years: inBlock, block: [start, start + size - 1] });
+      return;
+    }
+    visit(start, size / 2);
+    visit(start + size / 2, size / 2);
+  };
+  const starts = [...new Set(years.map((y) => Math.floor(Number(y) / WIDEST_BLOCK) * WIDEST_BLOCK))];
+  for (const start of starts) visit(start, WIDEST_BLOCK);
+  return out;
+}
+
+/**
+ * Indexes the release pages under `outputDir` into Pagefind bundles of consecutive years (see {@link groupYears}),
+ * `pagefind/shards/<years>/`, so Pagefind's memory is bounded by a shard's pages rather than the archive's (one index
+ * of 100,000 pages would need about 25 GB). Within a page only the `data-pagefind-body` element is indexed
+ * (https://pagefind.app/docs/indexing/). Writes `pagefind/shards.json` and copies the UI files to `pagefind/`.
+ * `shardPages` overrides {@link SHARD_PAGES} (tests use small shards). Always stops Pagefind's service process, so
+ * the caller's process can exit.
+ */
+export async function indexSite(outputDir: string, options: { previous?: PreviousIndex; shardPages?: number; progress?: ProgressCounter } = {}): Promise<IndexResult> {
   const pagefindDir = join(outputDir, PAGEFIND_DIR);
   const shards: Shard[] = [];
   const inputs: ShardInputs = {};
@@ -94,21 +146,21 @@ export async function indexSite(outputDir: string, options: { previous?: Previou
   try {
     const byYear = await releasePagesByYear(outputDir);
     options.progress?.setTotal([...byYear.values()].reduce((n, files) => n + files.length, 0));
-    // Newest first: the manifest's first shard is the primary bundle a search UI starts from.
-    const years = [...byYear.keys()].sort().reverse();
+    const groups = groupYears(new Map([...byYear].map(([y, files]) => [y, files.length])), options.shardPages ?? SHARD_PAGES)
+      .map(({ key, years }) => ({ key, files: years.flatMap((y) => byYear.get(y)!) }))
+      // Newest first: the manifest's first shard is the primary bundle a search UI starts from.
+      .reverse();
     const failures: string[] = [];
     let next = 0;
-    // SHARD_CONCURRENCY shards at a time keep Pagefind busy on both cores (one at a time, it waits on its writes half
-    // the time); memory stays a few shards' worth, whatever the size of the archive.
+    // SHARD_CONCURRENCY shards at a time: memory stays that many shards' worth, whatever the size of the archive.
     const worker = async () => {
-      while (next < years.length && failures.length === 0) {
-        const year = years[next++]!;
-        const files = byYear.get(year)!;
-        const bundle = join(pagefindDir, `shards/${year}/`);
-        inputs[year] = await shardHash(outputDir, files);
+      while (next < groups.length && failures.length === 0) {
+        const { key, files } = groups[next++]!;
+        const bundle = join(pagefindDir, `shards/${key}/`);
+        inputs[key] = await shardHash(outputDir, files);
         // The same pages as the previous site's shard: its bundle is the one Pagefind would write again.
-        if (options.previous?.inputs[year] === inputs[year] && (await linkTree(join(options.previous.site, PAGEFIND_DIR, `shards/${year}/`), bundle))) {
-          reused.push(year);
+        if (options.previous?.inputs[key] === inputs[key] && (await linkTree(join(options.previous.site, PAGEFIND_DIR, `shards/${key}/`), bundle))) {
+          reused.push(key);
           options.progress?.tick(files.length);
           continue;
         }
@@ -118,11 +170,10 @@ export async function indexSite(outputDir: string, options: { previous?: Previou
     };
     await Promise.all(Array.from({ length: SHARD_CONCURRENCY }, worker));
     if (failures.length > 0) return { pages: 0, shards: [], inputs: {}, reused: [], errors: failures };
-    for (const year of years) {
-      const files = byYear.get(year)!;
-      const path = `shards/${year}/`;
+    for (const { key, files } of groups) {
+      const path = `shards/${key}/`;
       const dates = files.map((f) => f.slice("releases/".length, "releases/YYYY/MM/DD".length).split("/").join("-"));
-      shards.push({ key: year, path, pages: await indexedPages(join(pagefindDir, path)), from: dates[0]!, to: dates.at(-1)! });
+      shards.push({ key, path, pages: await indexedPages(join(pagefindDir, path)), from: dates[0]!, to: dates.at(-1)! });
     }
   } finally {
     await pagefind.close();
@@ -179,8 +230,8 @@ async function linkTree(from: string, to: string): Promise<boolean> {
   return true;
 }
 
-/** One shard: a fresh index of `files` (paths under `outputDir`), written to `bundleDir`, then dropped. */
-async function indexShard(outputDir: string, files: readonly string[], bundleDir: string, progress?: ProgressCounter): Promise<string[]> {
+/** One shard: a fresh index of `files` (paths under `outputDir`), written to `bundleDir`, then dropped. Returns Pagefind's errors. */
+export async function indexShard(outputDir: string, files: readonly string[], bundleDir: string, progress?: ProgressCounter): Promise<string[]> {
   const { index, errors } = await pagefind.createIndex(INDEX_OPTIONS);
   if (!index) return errors;
   try {

@@ -20,13 +20,21 @@
   }
 
   function prefetch() {
-    const files = ["search.js", "search-engine.js", "search-state.js", "search.css"].map((f) => new URL(f, assets));
-    files.push(...["pagefind.js", "pagefind-worker.js", `wasm.${document.documentElement.lang || "unknown"}.pagefind`].map((f) => new URL(f, bundle)));
-    for (const href of files) {
+    const add = (href) => {
       const link = document.createElement("link");
       link.rel = "prefetch";
       link.href = href.href;
       document.head.append(link);
-    }
+    };
+    for (const f of ["search.js", "search-engine.js", "search-state.js", "search.css"]) add(new URL(f, assets));
+    // Pagefind's code is in the first bundle the manifest lists (search-engine.js loads it from there).
+    const manifest = new URL("shards.json", bundle);
+    fetch(manifest)
+      .then((r) => (r.ok ? r.json() : null))
+      .then((m) => {
+        const first = new URL(m?.bundles?.[0]?.path ?? "./", manifest);
+        for (const f of ["pagefind.js", `wasm.${document.documentElement.lang || "unknown"}.pagefind`]) add(new URL(f, first));
+      })
+      .catch(() => {});
   }
 })();

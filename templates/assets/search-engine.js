@@ -1,7 +1,7 @@
 // The search page's engine over Pagefind's JS API (https://pagefind.app/docs/api/): one bundle, or several merged
 // with mergeIndex (listed in <bundle root>/shards.json), with facet counts, date ranges and date sorts that stay
 // exact across bundles.
-import { FACETS, PAGE_SIZE, SORTS, toPagefindFilters } from "./search-state.js";
+import { FACETS, PAGE_SIZE, SORTS, searchQuery, toPagefindFilters } from "./search-state.js";
 
 /**
  * The synthetic filter naming each merged bundle (Pagefind's `mergeFilter`): it lets one search be limited to one
@@ -42,9 +42,13 @@ export async function openIndex(root, siteBase) {
   const pagefind = await import(`${bundles[0].path}pagefind.js`);
   const multi = bundles.length > 1;
   const tag = (b) => (multi ? { mergeFilter: { [BUNDLE_FILTER]: b.name } } : {});
-  await pagefind.options({ basePath: bundles[0].path, baseUrl: siteBase, excerptLength: 30, ...tag(bundles[0]) });
+  // noWorker: Pagefind searches on the page's thread instead of a web worker, whose script (12 KB gzip) repeats
+  // what pagefind.js already holds; a search over a few bundles takes milliseconds, and nothing else runs meanwhile.
+  await pagefind.options({ basePath: bundles[0].path, baseUrl: siteBase, excerptLength: 30, noWorker: true, ...tag(bundles[0]) });
   await pagefind.init();
-  for (const b of bundles.slice(1)) await pagefind.mergeIndex(b.path, { baseUrl: siteBase, ...tag(b) });
+  // All at once: each merge fetches its bundle's entry and metadata. Pagefind keeps the bundles in the order the
+  // merges were called, whatever order they finish in.
+  await Promise.all(bundles.slice(1).map((b) => pagefind.mergeIndex(b.path, { baseUrl: siteBase, ...tag(b) })));
   return new SearchIndex(pagefind, bundles);
 }
 
@@ -71,13 +75,15 @@ export class SearchIndex {
   /**
    * Runs `state`: its page of results (with their data loaded), the number of results, and each facet's counts.
    * A facet's counts leave out the facet's own selection, so its other values say how many results choosing them
-   * too would give (any-of within a facet). With no query, filters alone list releases, newest first by default.
+   * too would give (any-of within a facet). With no query (or only common words), filters alone list releases,
+   * newest first by default.
    */
   async run(state, withCounts) {
     // Facet counts need every facet's filter chunk (more bytes than the search itself on a large archive): only
     // when asked. Without them, an open date range is closed by the calendar instead of the index's years.
     const years = withCounts ? await this.years() : [];
-    const term = state.q.trim() === "" ? null : state.q.trim();
+    // Common words are left out of the words searched (search-state.js, searchQuery).
+    const term = searchQuery(state.q).query || null;
     const sort = SORTS[state.sort] ?? (term === null ? SORTS.newest : null);
     const filters = toPagefindFilters(state, years);
     const response = await this.pagefind.search(term, { filters, sort: sort ?? {} });

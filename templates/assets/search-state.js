@@ -165,6 +165,34 @@ export function dateRange(state, years) {
   return { from, to };
 }
 
+/**
+ * Very common English words, left out of a query outside double quotes. Each is in nearly every release and narrows
+ * nothing, and Pagefind (which has no stop-word option) would fetch its index chunk: on 10,000 releases that of “the”
+ * alone weighs 362 KB gzip, more than the rest of a search. A small fixed list of articles, prepositions,
+ * conjunctions and forms of "to be" (docs/search.md, "Common words").
+ */
+export const COMMON_WORDS = new Set(["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it", "its", "of", "on", "or", "that", "the", "their", "this", "to", "was", "were", "with"]);
+
+/**
+ * What is searched for the query the reader typed: `query` for Pagefind, and the common words `dropped` from it
+ * (lower case, each once, in the order typed). A query wholly in double quotes (a phrase) is kept as typed, and so is
+ * every word inside quotes; outside quotes, the {@link COMMON_WORDS} are left out. `query` is "" when nothing is left.
+ */
+export function searchQuery(q) {
+  const trimmed = q.trim();
+  if (/^"[^"]*"$/.test(trimmed)) return { query: trimmed, dropped: [] };
+  const kept = [];
+  const dropped = [];
+  // A quoted part (to its closing quote, or to the end when unclosed), or a run of other characters.
+  for (const [token] of trimmed.matchAll(/"[^"]*(?:"|$)|[^\s"]+/g)) {
+    const word = token.startsWith('"') ? "" : token.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+    if (COMMON_WORDS.has(word)) {
+      if (!dropped.includes(word)) dropped.push(word);
+    } else kept.push(token);
+  }
+  return { query: kept.join(" "), dropped };
+}
+
 /** The words and phrases of a query, for highlighting: "quoted phrases" whole, other words one by one. */
 export function queryTerms(q) {
   const terms = [];

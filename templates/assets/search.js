@@ -2,7 +2,7 @@
 // chooses, renders results, facets with counts and pages, and keeps the address in step (back, forward, reload and
 // shared links restore a search). Loaded as a module by search-boot.js on /search/ only.
 import { openIndex } from "./search-engine.js";
-import { FACETS, dateRange, formatState, isActive, parseState, queryTerms } from "./search-state.js";
+import { FACETS, dateRange, formatState, isActive, parseState, queryTerms, searchQuery } from "./search-state.js";
 
 /** Facet values shown before "Show all". */
 const SHOWN_VALUES = 8;
@@ -16,6 +16,7 @@ async function start(app) {
   const form = app.querySelector("form");
   const box = form.elements.namedItem("q");
   const status = app.querySelector(".search__status");
+  const dropNotice = app.querySelector(".search__dropped");
   const list = app.querySelector(".results");
   const results = app.querySelector(".search__results");
   const pager = app.querySelector(".search__pager");
@@ -55,7 +56,7 @@ async function start(app) {
     if (target === box) return;
     update({ ...readForm(), page: 1 }, "push");
   });
-  pager.addEventListener("click", (event) => {
+  for (const links of [pager, dropNotice]) links.addEventListener("click", (event) => {
     const link = event.target.closest("a[href]");
     if (!link) return;
     event.preventDefault();
@@ -81,6 +82,7 @@ async function start(app) {
   });
   try {
     index = await opening;
+    performance.mark("search:index-open"); // scripts/measure-search.ts reports when the index was ready
   } catch (e) {
     status.textContent = "The search index could not be loaded. Browse the archive instead.";
     console.error(e);
@@ -129,8 +131,9 @@ async function start(app) {
         results.setAttribute("aria-busy", "false");
         // What the page now shows, as the address writes it (tests wait for it to match the address).
         app.dataset.shown = formatState(s);
-        // For scripts/measure-search.ts: when the first results were on screen.
-        if (list.childElementCount && performance.getEntriesByName("search:first-results").length === 0) performance.mark("search:first-results");
+        // For scripts/measure-search.ts: when the first search was answered (results, none, or only the notice of
+        // common words left out).
+        if (isActive(s) && performance.getEntriesByName("search:answered").length === 0) performance.mark("search:answered");
       }
     }
   }
@@ -139,6 +142,8 @@ async function start(app) {
     if (headerBox) headerBox.value = s.q;
     document.title = s.q.trim() ? `${s.q.trim()} · ${baseTitle}` : baseTitle;
     showRangeError(null);
+    const { query, dropped } = searchQuery(s.q);
+    showDropped(dropped, s);
     if (Object.keys(s.filters).length) facetsSection.open = true;
     const withCounts = facetsSection.open;
     try {
@@ -147,7 +152,9 @@ async function start(app) {
       showRangeError(e.message);
       return;
     }
-    if (!isActive(s)) {
+    // Common words left out, nothing else asked: no search, only the notice (a listing of every release would not
+    // be the releases containing those words).
+    if (!isActive({ ...s, q: query })) {
       list.replaceChildren();
       pager.hidden = true;
       status.textContent = "";
@@ -162,6 +169,21 @@ async function start(app) {
     if (withCounts) drawFacets(answer.counts, s, await index.totals());
     drawResults(answer, s);
     drawPager(answer, s);
+  }
+
+  /** The notice of common words left out of the query, with a link to the same words as an exact phrase. */
+  function showDropped(dropped, s) {
+    dropNotice.hidden = dropped.length === 0;
+    if (dropped.length === 0) return dropNotice.replaceChildren();
+    const words = dropped.map((w) => `“${w}”`);
+    const listed = words.length === 1 ? words[0] : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
+    const phrase = `"${s.q.replace(/"/g, "").trim()}"`;
+    const one = words.length === 1;
+    dropNotice.replaceChildren(
+      `${listed} ${one ? "is" : "are"} too common and ${one ? "was" : "were"} left out; put words in double quotes to search for them exactly: `,
+      el("a", { href: `?${formatState({ ...s, q: phrase, page: 1 })}` }, phrase),
+      ".",
+    );
   }
 
   function showRangeError(message) {
@@ -218,7 +240,7 @@ async function start(app) {
 
   /** The page's results: title (with the searched words to highlight on arrival), date, type, office or speakers, excerpt, paragraph hits. */
   function drawResults(answer, s) {
-    const words = s.q.trim();
+    const words = searchQuery(s.q).query;
     if (answer.total === 0) {
       status.textContent = `No results${describe(s)}.`;
       list.replaceChildren();
@@ -281,7 +303,8 @@ async function start(app) {
 /** " for “q”", plus a note of the filters and range in force. */
 function describe(s) {
   const parts = [];
-  if (s.q.trim()) parts.push(` for “${s.q.trim()}”`);
+  const { query } = searchQuery(s.q);
+  if (query) parts.push(` for “${query}”`);
   const n = Object.values(s.filters).reduce((sum, v) => sum + v.length, 0);
   if (n) parts.push(` with ${n} filter value${n === 1 ? "" : "s"}`);
   if (s.from || s.to) parts.push(` dated ${s.from || "…"} to ${s.to || "…"}`);

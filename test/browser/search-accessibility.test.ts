@@ -12,7 +12,7 @@ import { serveStatic, type StaticServer } from "./static-server.ts";
 
 const NAMES = ["the search page with results, filters and pages has zero axe-core violations", "a search by keyboard alone", "at 320 px wide nothing scrolls sideways"];
 /** Results, paragraph hits, every facet, a date range, and more than one page. */
-const FULL = "/search/?q=the&from=2014&sort=newest";
+const FULL = "/search/?q=%22the%22&from=2014&sort=newest";
 
 browserSuite(NAMES, () => {
   let site: SampleSite;
@@ -44,15 +44,19 @@ browserSuite(NAMES, () => {
       await settled(page);
       assert.ok((await page.locator(".result__subs").count()) > 0, "paragraph hits shown");
       assert.ok(await page.locator(".search__pager").isVisible(), "pages shown");
-      // A range error is part of the page too.
-      for (const url of [FULL, "/search/?q=cyber&from=2021-13"]) {
+      // A range error is part of the page too, and so is the notice of common words left out.
+      for (const url of [FULL, "/search/?q=cyber&from=2021-13", "/search/?q=the+cyber"]) {
         await page.goto(`${server.url}${url}`);
         if (url === FULL) {
           await settled(page);
           // The filters, open, with their counts.
           await page.locator(".search__facets summary").click();
           await page.locator("fieldset.facet").first().waitFor();
-        } else await page.locator("#search-range-error").waitFor();
+        } else if (url.includes("from=")) await page.locator("#search-range-error").waitFor();
+        else {
+          await settled(page);
+          await page.locator(".search__dropped").waitFor();
+        }
         await page.addScriptTag({ content: axeSource });
         const violations = await page.evaluate(async () => {
           const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;

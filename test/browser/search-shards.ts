@@ -1,5 +1,6 @@
-// Test helper: re-indexes a built site as several Pagefind bundles (one per year) listed in pagefind/shards.json,
-// as a large archive's build would, so the search page's merging of bundles can be tested on the sample.
+// Test helper: re-indexes a built site as several Pagefind bundles (one per year) listed in pagefind/shards.json, as
+// a large archive's build would (it groups years into bundles of up to 3,000 pages, so the small sample gets one),
+// so the search page's merging of bundles can be tested on the sample.
 import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import * as pagefind from "pagefind";

@@ -1,11 +1,13 @@
 // Search in a real browser: build the sample, serve it, type a word, follow a result and a paragraph hit to the
 // release with the words marked; the header box leads to results; without JavaScript the page says so.
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
 import type { Browser } from "playwright-core";
 import { buildSample, SEED, type SampleSite } from "../site/sample.ts";
 import { browserSuite, launchChromium } from "./chromium.ts";
-import { settled } from "./search-truth.ts";
+import { settled, shownTotal } from "./search-truth.ts";
 import { serveStatic, type StaticServer } from "./static-server.ts";
 
 const NAMES = [
@@ -14,6 +16,7 @@ const NAMES = [
   "the search box on the home page leads to results",
   "pages other than search load no search code until the header box is focused",
   "without JavaScript the search page says so and points to the browse pages",
+  "common words are left out of a query, said so, and searched when quoted",
 ];
 
 browserSuite(NAMES, () => {
@@ -89,9 +92,14 @@ browserSuite(NAMES, () => {
     await page.goto(`${server.url}${SEED.url}`);
     await page.waitForLoadState("networkidle");
     assert.deepEqual(requested.filter((p) => p.startsWith("/pagefind/") || /\/assets\/search(?!-boot)/.test(p)), [], "nothing of search on a page view");
+    const manifest = JSON.parse(await readFile(join(site.output, "pagefind/shards.json"), "utf8")) as { bundles: { path: string }[] };
+    const pagefindJs = `/pagefind/${manifest.bundles[0]!.path}pagefind.js`;
+    const prefetched = page.waitForRequest((r) => new URL(r.url()).pathname === pagefindJs, { timeout: 10_000 });
     await page.locator("#site-search-q").focus();
+    // The first focus fetches Pagefind (from the first bundle the manifest lists) ahead of the search.
+    await prefetched;
     await page.waitForLoadState("networkidle");
-    assert.ok(requested.includes("/pagefind/pagefind.js"), "the first focus fetches Pagefind ahead of the search");
+    assert.ok(!requested.some((p) => p.endsWith("pagefind-worker.js")), "no worker: Pagefind runs on the page");
     await page.close();
   });
 
@@ -105,5 +113,42 @@ browserSuite(NAMES, () => {
     await notice.getByRole("link", { name: "archive by date" }).click();
     await page.waitForURL(`${server.url}/archive/`);
     await context.close();
+  });
+
+  test(NAMES[5]!, async () => {
+    const page = await browser.newPage();
+    const requested: string[] = [];
+    page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+    // Only a common word: no search at all (a listing of every release is not "the releases containing the").
+    await page.goto(`${server.url}/search/?q=the`);
+    await settled(page);
+    const notice = page.locator(".search__dropped");
+    assert.equal(await notice.isVisible(), true);
+    assert.match((await notice.textContent())!, /^“the” is too common and was left out; put words in double quotes to search for them exactly: "the"\.$/);
+    assert.equal(await page.locator(".result").count(), 0);
+    assert.equal(await page.locator(".search__status").textContent(), "");
+    assert.ok(!requested.some((p) => p.includes("/index/")), "no index chunk fetched");
+    // Beside other words, common ones change nothing: the same results as without them.
+    await page.goto(`${server.url}/search/?q=cyber`);
+    await settled(page);
+    const cyber = await shownTotal(page);
+    assert.ok(cyber > 0);
+    assert.equal(await notice.isVisible(), false);
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent("The cyber of")}`);
+    await settled(page);
+    assert.equal(await shownTotal(page), cyber);
+    assert.match((await notice.textContent())!, /^“the” and “of” are too common and were left out;/);
+    assert.match((await page.locator(".search__status").textContent())!, /for “cyber”/);
+    assert.equal(await page.locator(".result__title a").first().getAttribute("href").then((h) => new URL(h!, server.url).searchParams.get("highlight")), "cyber", "the landing page marks the words searched");
+    // The notice's link searches the words as typed, as a phrase: "the" is then searched (every release has it).
+    await page.goto(`${server.url}/search/?q=the`);
+    await settled(page);
+    await notice.getByRole("link", { name: '"the"' }).click();
+    await page.waitForURL(`${server.url}/search/?q=%22the%22`);
+    await settled(page);
+    const releases = (JSON.parse(await readFile(join(site.output, "releases.json"), "utf8")) as unknown[]).length;
+    assert.equal(await shownTotal(page), releases);
+    assert.equal(await notice.isVisible(), false);
+    await page.close();
   });
 });

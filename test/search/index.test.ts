@@ -1,10 +1,12 @@
-// The sharded search index: one Pagefind bundle per year, a manifest newest first, the same bytes on every run.
+// The sharded search index: Pagefind bundles of aligned blocks of years, a manifest newest first, the same bytes on
+// every run; a year that grows changes only its own shard.
 import assert from "node:assert/strict";
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { indexSite } from "../../src/search/index.ts";
+import fc from "fast-check";
+import { groupYears, indexSite } from "../../src/search/index.ts";
 import type { BundleEntry } from "../../src/search/manifest.ts";
 
 /** A release page as the layout writes it, reduced to what Pagefind reads. */
@@ -42,10 +44,62 @@ async function files(dir: string): Promise<Map<string, string>> {
   return out;
 }
 
-test("one bundle per year, listed newest first with its date span", async () => {
+test("years are grouped into shards of aligned blocks, as large as the page budget allows", () => {
+  // 1995–2024 with 333 releases a year, 4,000 pages a shard: 1984–1999 (five years), 2000–2007, 2008–2015 (eight
+  // years each) and 2016–2031 (nine years) fit; 1984–2015 and 2000–2015 do not.
+  const even = new Map(Array.from({ length: 30 }, (_, i) => [String(1995 + i), 333]));
+  assert.deepEqual(
+    groupYears(even, 4000).map((g) => g.key),
+    ["1995-1999", "2000-2007", "2008-2015", "2016-2024"],
+  );
+  // A year above the budget is a shard of its own; empty years belong to none.
+  assert.deepEqual(groupYears(new Map([["2019", 0], ["2020", 5000], ["2021", 10]]), 4000), [
+    { key: "2020", years: ["2020"], block: [2020, 2020] },
+    { key: "2021", years: ["2021"], block: [2021, 2021] },
+  ]);
+  assert.deepEqual(groupYears(new Map(), 4000), []);
+});
+
+const yearCounts = fc.dictionary(fc.integer({ min: 1980, max: 2030 }).map(String), fc.integer({ min: 0, max: 3000 }), { maxKeys: 40 }).map((d) => new Map(Object.entries(d)));
+
+test("every year with pages is in exactly one shard, shards are consecutive and within the budget", () => {
+  fc.assert(
+    fc.property(yearCounts, fc.integer({ min: 1, max: 6000 }), (counts, budget) => {
+      const groups = groupYears(counts, budget);
+      const years = groups.flatMap((g) => g.years);
+      assert.deepEqual(years, [...counts].filter(([, n]) => n > 0).map(([y]) => y).sort());
+      for (const g of groups) {
+        const pages = g.years.reduce((n, y) => n + counts.get(y)!, 0);
+        assert.ok(pages <= budget || g.years.length === 1, `${g.key}: ${pages} pages`);
+        assert.equal(g.key, g.years.length === 1 ? g.years[0] : `${g.years[0]}-${g.years.at(-1)}`);
+      }
+    }),
+  );
+});
+
+test("a year that grows or shrinks changes only the shard that holds it", () => {
+  fc.assert(
+    fc.property(yearCounts, fc.integer({ min: 1980, max: 2030 }), fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 500, max: 6000 }), (counts, year, pages, budget) => {
+      const before = groupYears(counts, budget);
+      const after = groupYears(new Map([...counts, [String(year), pages]]), budget);
+      // The aligned blocks holding the year before and after are nested; the wider one bounds the change.
+      const holding = [before, after].flatMap((gs) => gs.filter((g) => g.block[0] <= year && year <= g.block[1]));
+      if (holding.length === 0) return assert.deepEqual(after, before);
+      const [lo, hi] = holding.sort((a, b) => b.block[1] - b.block[0] - (a.block[1] - a.block[0]))[0]!.block;
+      const outside = (gs: typeof before) => gs.filter((g) => g.block[1] < lo || g.block[0] > hi);
+      const inside = (gs: typeof before) => gs.filter((g) => g.block[0] >= lo && g.block[1] <= hi);
+      assert.deepEqual(outside(after), outside(before), "every other shard is unchanged");
+      // Inside it, one side has the one shard: the year's shard was split (it grew) or merged (it shrank).
+      assert.ok(inside(before).length <= 1 || inside(after).length <= 1);
+      assert.equal(outside(before).length + inside(before).length, before.length);
+    }),
+  );
+});
+
+test("shards listed newest first with their date spans", async () => {
   const dir = await site();
   try {
-    const result = await indexSite(dir);
+    const result = await indexSite(dir, { shardPages: 2 });
     assert.deepEqual(result.errors, []);
     assert.equal(result.pages, PAGES.length);
     const manifest = JSON.parse(await readFile(join(dir, "pagefind/shards.json"), "utf8")) as { version: number; bundles: BundleEntry[] };
@@ -59,6 +113,15 @@ test("one bundle per year, listed newest first with its date span", async () => 
       ],
     );
     assert.deepEqual(result.shards.map((s) => s.pages), [3, 1, 2]);
+    // With room for three pages, 1999 and 2014 share the block 1984–2015; 2021 (three pages) fills its own.
+    const grouped = await indexSite(dir, { shardPages: 3 });
+    assert.deepEqual(
+      grouped.shards.map((s) => [s.key, s.path, s.from, s.to, s.pages]),
+      [
+        ["2021", "shards/2021/", "2021-05-20", "2021-08-31", 3],
+        ["1999-2014", "shards/1999-2014/", "1999-03-04", "2014-08-26", 3],
+      ],
+    );
     // The UI files once at /pagefind/, each bundle keeps only what a search needs.
     await readFile(join(dir, "pagefind/pagefind-ui.js"));
     const bundle = await readdir(join(dir, "pagefind/shards/2021"));

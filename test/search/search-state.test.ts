@@ -1,9 +1,9 @@
 // The search page's pure state functions (templates/assets/search-state.js): the address round-trips, and a date
-// range becomes year, month and day filter values that cover exactly its days.
+// range becomes year, month and day filter values that cover exactly its days; common words leave the query outside quotes.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { coverRange, formatState, parseState, rangeEnd, toPagefindFilters } from "../../templates/assets/search-state.js";
+import { COMMON_WORDS, coverRange, formatState, parseState, rangeEnd, searchQuery, toPagefindFilters } from "../../templates/assets/search-state.js";
 
 const YEARS = Array.from({ length: 30 }, (_, i) => String(1995 + i));
 const day = fc.date({ min: new Date("1995-01-01T00:00:00Z"), max: new Date("2024-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
@@ -54,4 +54,28 @@ test("the address round-trips through the state, defaults left out", () => {
   assert.equal(formatState(parseState("q=x&sort=bogus&page=0&unknown=1")), "q=x");
   assert.deepEqual(toPagefindFilters(parseState("type=A&type=B&office=C"), YEARS), { all: [{ type: { any: ["A", "B"] } }, { office: { any: ["C"] } }] });
   assert.deepEqual(toPagefindFilters(parseState("type=A&office=C"), YEARS, "type"), { all: [{ office: { any: ["C"] } }] });
+});
+
+test("common words are left out of a query, except inside double quotes", () => {
+  assert.deepEqual(searchQuery("the"), { query: "", dropped: ["the"] });
+  assert.deepEqual(searchQuery("  Of, THE. "), { query: "", dropped: ["of", "the"] });
+  assert.deepEqual(searchQuery("The Treaty of Paris"), { query: "Treaty Paris", dropped: ["the", "of"] });
+  assert.deepEqual(searchQuery("cyber the the"), { query: "cyber", dropped: ["the"] });
+  // A phrase keeps every word; so does a quoted part of a longer query, and an unclosed quote to the end.
+  assert.deepEqual(searchQuery('"the"'), { query: '"the"', dropped: [] });
+  assert.deepEqual(searchQuery('"state of the union"'), { query: '"state of the union"', dropped: [] });
+  assert.deepEqual(searchQuery('the "united states" of'), { query: '"united states"', dropped: ["the", "of"] });
+  assert.deepEqual(searchQuery('"the treaty'), { query: '"the treaty', dropped: [] });
+  // Only whole words: a word that holds a common one is searched.
+  assert.deepEqual(searchQuery("state-of-the-art theme"), { query: "state-of-the-art theme", dropped: [] });
+  assert.deepEqual(searchQuery(""), { query: "", dropped: [] });
+});
+
+test("a query without common words is searched as typed", () => {
+  const word = fc.stringMatching(/^[a-z0-9]{1,8}$/).filter((w) => !COMMON_WORDS.has(w));
+  fc.assert(
+    fc.property(fc.array(word, { minLength: 1, maxLength: 5 }), (words) => {
+      assert.deepEqual(searchQuery(words.join(" ")), { query: words.join(" "), dropped: [] });
+    }),
+  );
 });
