@@ -80,26 +80,8 @@ function tokens(text: string): Token[] {
   return out;
 }
 
-/** True for a character that starts a capitalised word: `[A-ZÀ-ÖØ-ÞĀ-ſ]`. */
-const startsCapitalised = (c: number) => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c >= 0x100 && c <= 0x17f);
-/** True for a character that continues it: `[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f0-9.'’-]`; `special` when it is one of `.'’-`. */
-function continuesWord(c: number): boolean {
-  return c < 0x80
-    ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46 || c === 39 || c === 45
-    : (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7) || (c >= 0x100 && c <= 0x17f) || (c >= 0x300 && c <= 0x36f) || c === 0x2019;
-}
-const isSpecial = (c: number) => c === 46 || c === 39 || c === 45 || c === 0x2019;
-
-/** A 32-bit hash of `s.slice(start, end)`, computed in place: most capitalised words begin no name, and are skipped unallocated. */
-function hashOf(s: string, start: number, end: number): number {
-  let h = 0;
-  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
-  // Kept within V8's small integers, so sets and maps look it up without allocating a number.
-  return h & 0x3fffffff;
-}
-/** The hashes of every word that begins a name: a plain word whose hash is not here begins none. */
-const FIRST_WORD_HASHES = new Set([...PREFIXES].filter((p) => !p.includes(" ")).map((p) => hashOf(p, 0, p.length)));
-
+/** A capitalised word: only these can start a country's name. */
+const CAPITALISED = /[A-ZÀ-ÖØ-ÞĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f0-9.'’-]*/g;
 /** The next word after some spaces, read in place (sticky), so the text is never split into words as a whole. */
 const NEXT_WORD = /\s+([A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f0-9.'’-]+)/y;
 
@@ -119,42 +101,22 @@ function* wordsAfter(text: string, end: number): Generator<Token> {
   }
 }
 
-/**
- * Every country mention in `text`, in order: the longest name starting at each capitalised word wins. Capitalised
- * words (`[A-ZÀ-ÖØ-ÞĀ-ſ]` then word characters, read as a global pattern would) are found by a scan of the text's
- * characters; a plain word (no ".", "'" or "-") whose hash begins no name is passed over without being allocated.
- */
+/** Every country mention in `text`, in order: the longest name starting at each capitalised word wins. */
 export function findCountries(text: string): CountryMention[] {
   const plain = straighten(text);
   const out: CountryMention[] = [];
   let skipUntil = 0;
-  const n = plain.length;
-  let i = 0;
-  while (i < n) {
-    if (!startsCapitalised(plain.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const index = i;
-    let special = false;
-    let h = 0;
-    for (; i < n; i++) {
-      const c = plain.charCodeAt(i);
-      if (!continuesWord(c)) break;
-      if (isSpecial(c)) special = true;
-      h = (Math.imul(h, 31) + c) | 0;
-    }
-    if (index < skipUntil || (!special && !FIRST_WORD_HASHES.has(h & 0x3fffffff))) continue;
-    const word = plain.slice(index, i);
-    const parts = special ? tokens(word) : [{ text: word, start: 0, end: word.length }];
+  for (const m of plain.matchAll(CAPITALISED)) {
+    if (m.index < skipUntil) continue;
+    const parts = /[.'’-]/.test(m[0]) ? tokens(m[0]) : [{ text: m[0], start: 0, end: m[0].length }];
     for (const t of parts) {
-      const from = index + t.start;
+      const from = m.index + t.start;
       if (from < skipUntil || !PREFIXES.has(t.text)) continue;
       // Extend word by word while the words so far begin some name; keep the longest full name.
       let key = t.text;
-      let best: { name: string; end: number } | null = TABLE.has(key) ? { name: key, end: index + t.end } : null;
-      if (t.end === word.length) {
-        for (const w of wordsAfter(plain, i)) {
+      let best: { name: string; end: number } | null = TABLE.has(key) ? { name: key, end: m.index + t.end } : null;
+      if (m.index + t.end === m.index + m[0].length) {
+        for (const w of wordsAfter(plain, m.index + m[0].length)) {
           key = `${key} ${w.text}`;
           if (!PREFIXES.has(key)) break;
           if (TABLE.has(key)) best = { name: key, end: w.end };

@@ -8,6 +8,19 @@ const bare = (w: string) => w.toLowerCase().replace(/[.,]$/, "");
 
 /** True for a word that can sit in a personal name: capitalised, not a title or organisation word. */
 export function isNameWord(w: string): boolean {
+  // Every token of every sentence is tested, most of them twice, and the same words recur: remember the answers.
+  let known = nameWords.get(w);
+  if (known === undefined) {
+    if (nameWords.size >= 100_000) nameWords.clear();
+    known = readNameWord(w);
+    nameWords.set(w, known);
+  }
+  return known;
+}
+
+const nameWords = new Map<string, boolean>();
+
+function readNameWord(w: string): boolean {
   if (NAME_PARTICLES.has(w)) return true;
   if (!isCapitalised(w)) return false;
   const b = bare(w);
