@@ -8,7 +8,10 @@ const bare = (w: string) => w.toLowerCase().replace(/[.,]$/, "");
 
 /** True for a word that can sit in a personal name: capitalised, not a title or organisation word. */
 export function isNameWord(w: string): boolean {
-  // Every token of every sentence is tested, most of them twice, and the same words recur: remember the answers.
+  // A word that does not start with a capital is a name word only as a particle ("de", "van"): most words, decided
+  // without a lookup. The others recur from sentence to sentence: remember the answers.
+  const c = w.charCodeAt(0);
+  if (!((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c >= 0x100 && c <= 0x17f))) return NAME_PARTICLES.has(w);
   let known = nameWords.get(w);
   if (known === undefined) {
     if (nameWords.size >= 100_000) nameWords.clear();

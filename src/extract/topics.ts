@@ -1,6 +1,5 @@
 // Ranks a release's topics: the taxonomy's phrases counted in its title and text, at most six topics.
 import type { Taxonomy } from "../model/taxonomy.ts";
-import { allMatches } from "./matches.ts";
 
 /** How many topics a release gets at most. */
 export const MAX_TOPICS = 6;
@@ -29,13 +28,10 @@ export interface CompiledTaxonomy {
   acronymTopics: number[];
 }
 
-/** A lower-case word: letters, digits and "+", an apostrophe kept inside it. */
-const WORD = /[a-z0-9à-öø-ÿā-ſ+]+(?:'[a-z0-9à-öø-ÿā-ſ+]+)*/g;
-
 /** Lower-case words of a text: letters, digits, apostrophes and "+"; hyphens and spaces part them. */
 function words(text: string): string[] {
   // An apostrophe inside a word is kept ("women's"); quotes around words are not.
-  return allMatches(WORD, text.toLowerCase().replace(/’/g, "'")).map((m) => m[0]);
+  return text.toLowerCase().replace(/’/g, "'").match(/[a-z0-9à-öø-ÿā-ſ+]+(?:'[a-z0-9à-öø-ÿā-ſ+]+)*/g) ?? [];
 }
 
 /** A number standing for a word's first three letters, so looking up wildcards allocates nothing. */
@@ -97,7 +93,7 @@ function count(text: string, taxonomy: CompiledTaxonomy, scores: number[], weigh
     }
   }
   if (taxonomy.acronyms) {
-    for (const m of allMatches(taxonomy.acronyms, text)) {
+    for (const m of text.matchAll(taxonomy.acronyms)) {
       const group = m.findIndex((g, k) => k > 0 && g !== undefined);
       if (group > 0) scores[taxonomy.acronymTopics[group - 1]!]! += weight;
     }
