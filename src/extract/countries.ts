@@ -112,10 +112,7 @@ export function findCountries(text: string): CountryMention[] {
   let skipUntil = 0;
   for (const m of allMatches(CAPITALISED, plain)) {
     if (m.index < skipUntil) continue;
-    const special = /[.'’-]/.test(m[0]);
-    // Most capitalised words begin no name: pass them over before building anything.
-    if (!special && !PREFIXES.has(m[0])) continue;
-    const parts = special ? tokens(m[0]) : [{ text: m[0], start: 0, end: m[0].length }];
+    const parts = /[.'’-]/.test(m[0]) ? tokens(m[0]) : [{ text: m[0], start: 0, end: m[0].length }];
     for (const t of parts) {
       const from = m.index + t.start;
       if (from < skipUntil || !PREFIXES.has(t.text)) continue;
