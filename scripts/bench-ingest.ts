@@ -7,6 +7,7 @@ import { Command } from "commander";
 import { ingest } from "../src/cli/ingest.ts";
 import { ENTITY_RULES } from "../src/extract/index.ts";
 import { releaseMarkdown } from "../src/emit/markdown.ts";
+import { clearYamlCache } from "../src/emit/yaml-writer.ts";
 import { clearItemCache, parseSource } from "../src/ingest/parse-source.ts";
 import { mergeReleases } from "../src/ingest/dedupe.ts";
 import { readTaxonomy } from "../src/ingest/taxonomy.ts";
@@ -33,7 +34,8 @@ function pass(emit = true): number {
   return merged.releases.length;
 }
 // Warm up once so the JIT and luxon's locale tables are ready, as they are in a long ingest. Each pass starts with
-// an empty item cache: within a pass it pays off (snapshots repeat items), across passes it would not be measuring.
+// an empty item cache and an empty cache of written YAML strings: within a pass they pay off (snapshots repeat items,
+// releases repeat names), across passes they would not be measuring.
 const releases = pass();
 const rounds = Number(opts.rounds);
 
@@ -44,6 +46,7 @@ const entityRuns = ENTITY_RULES.map((r) => r.run);
 const entities = (on: boolean) => ENTITY_RULES.forEach((r, i) => ((r as { run: (typeof entityRuns)[number] }).run = on ? entityRuns[i]! : () => {}));
 const measure = (f: () => void) => {
   clearItemCache();
+  clearYamlCache();
   const c = process.cpuUsage();
   const t = performance.now();
   f();
@@ -68,6 +71,7 @@ await copyFile("content/taxonomy/topics.yaml", join(dir, "taxonomy/topics.yaml")
 /** One whole `ingest` run into `dir`, wall and CPU time. */
 async function ingestRun(): Promise<{ cpu: number; wall: number }> {
   clearItemCache();
+  clearYamlCache();
   const c = process.cpuUsage();
   const t = performance.now();
   await ingest({ sources: opts.sources, content: dir, log: () => {} });

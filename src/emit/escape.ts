@@ -10,7 +10,7 @@ const LINE_START = /^(\s*)(#|>|[-+=]|\d+[.)])/;
  * continues a line (text after a link), where heading, list and quote marks mean nothing.
  */
 export function escapeMarkdown(text: string, atLineStart = true): string {
-  const inline = text.replace(INLINE, (c) => `\\${c}`).replace(/&(?=#?[a-z0-9]+;)/gi, "&amp;");
+  const inline = text.replace(INLINE, "\\$&").replace(/&(?=#?[a-z0-9]+;)/gi, "&amp;");
   if (!atLineStart) return inline;
   return inline.replace(LINE_START, (_m, space: string, mark: string) => `${space}${mark.replace(/^(\d+)([.)])$/, "$1\\$2").replace(/^([#>+=-])$/, "\\$1")}`);
 }

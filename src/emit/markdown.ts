@@ -1,7 +1,7 @@
-// Emits a Release as Markdown: YAML front matter written by the yaml library, then the body blocks.
-import { stringify } from "yaml";
+// Emits a Release as Markdown: YAML front matter written by the yaml library (src/emit/yaml-writer.ts), then the body blocks.
 import { FRONT_MATTER_KEYS, type Block, type FrontMatter, type Link, type Release } from "../model/release.ts";
 import { escapeMarkdown, linkDestination } from "./escape.ts";
+import { writeYaml } from "./yaml-writer.ts";
 
 /**
  * Escapes text that may hold line breaks; each break becomes a Markdown hard break (a backslash at line end).
@@ -54,8 +54,7 @@ export function frontMatterOf(release: Release): FrontMatter {
 
 /** The whole Markdown file of a release, byte-identical for identical releases. */
 export function releaseMarkdown(release: Release): string {
-  // No anchors and aliases: a value written twice is written out twice, and skipping the search for repeats is faster.
-  const yaml = stringify(frontMatterOf(release), { lineWidth: 0, defaultStringType: "PLAIN", defaultKeyType: "PLAIN", aliasDuplicateObjects: false });
+  const yaml = writeYaml(frontMatterOf(release));
   const body = release.body.map(blockMarkdown).join("\n\n");
   return `---\n${yaml}---\n\n${body}\n`;
 }

@@ -3,6 +3,7 @@ import countries from "i18n-iso-countries";
 import enLocale from "i18n-iso-countries/langs/en.json" with { type: "json" };
 import worldCountriesData, { type Country } from "world-countries";
 import { ALIASES, AMBIGUOUS, PREFERRED_NAMES } from "./data/countries.ts";
+import { allMatches } from "./matches.ts";
 
 countries.registerLocale(enLocale);
 // world-countries is CommonJS: under Node's ESM its default export is the array itself, which its types do not say.
@@ -48,6 +49,9 @@ export interface CountryMention {
   end: number;
 }
 
+/** A word as countries are read: letters, digits, and the ".", "'" and "-" of abbreviations and compounds. */
+const WORD = /[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f0-9.'’-]+/g;
+
 interface Token {
   text: string;
   start: number;
@@ -60,7 +64,7 @@ interface Token {
  */
 function tokens(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(/[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f0-9.'’-]+/g)) {
+  for (const m of allMatches(WORD, text)) {
     let word = m[0];
     // Fast path: most words are plain letters.
     if (!/[.'’-]/.test(word)) {
@@ -106,7 +110,7 @@ export function findCountries(text: string): CountryMention[] {
   const plain = straighten(text);
   const out: CountryMention[] = [];
   let skipUntil = 0;
-  for (const m of plain.matchAll(CAPITALISED)) {
+  for (const m of allMatches(CAPITALISED, plain)) {
     if (m.index < skipUntil) continue;
     const parts = /[.'’-]/.test(m[0]) ? tokens(m[0]) : [{ text: m[0], start: 0, end: m[0].length }];
     for (const t of parts) {

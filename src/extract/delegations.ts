@@ -1,6 +1,7 @@
 // Delegations to talks: who led each party, which organisations took part, who else joined, from the statement's sentences.
 import type { Delegation, Person } from "../model/release.ts";
 import { countryCode, countryName, findCountries } from "./countries.ts";
+import { allMatches } from "./matches.ts";
 import { readOrganisationList } from "./organizations.ts";
 import { cutPersonPhrase, findPeople, readPeople } from "./people.ts";
 
@@ -161,7 +162,7 @@ export function findDelegations(sentenceList: string[]): Delegation[] {
     const reps = /\b(?:joined\s+by|included|includes|including|featured|with)\s+(?:senior\s+)?(?:representatives|officials)\s+(?:of|from)\s+/g;
     while ((m = reps.exec(s))) {
       const before = s.slice(0, m.index);
-      const party = [...before.matchAll(PARTY_MENTION_RE)].at(-1);
+      const party = allMatches(PARTY_MENTION_RE, before).at(-1);
       const code = (party && partyCode(party[1]!)) ?? parties.last;
       const rest = s.slice(m.index + m[0].length);
       // "… from ORG …, and, from the other side, ORG …"

@@ -8,6 +8,22 @@ const bare = (w: string) => w.toLowerCase().replace(/[.,]$/, "");
 
 /** True for a word that can sit in a personal name: capitalised, not a title or organisation word. */
 export function isNameWord(w: string): boolean {
+  // A word that does not start with a capital is a name word only as a particle ("de", "van"): most words, decided
+  // without a lookup. The others recur from sentence to sentence: remember the answers.
+  const c = w.charCodeAt(0);
+  if (!((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c >= 0x100 && c <= 0x17f))) return NAME_PARTICLES.has(w);
+  let known = nameWords.get(w);
+  if (known === undefined) {
+    if (nameWords.size >= 100_000) nameWords.clear();
+    known = readNameWord(w);
+    nameWords.set(w, known);
+  }
+  return known;
+}
+
+const nameWords = new Map<string, boolean>();
+
+function readNameWord(w: string): boolean {
   if (NAME_PARTICLES.has(w)) return true;
   if (!isCapitalised(w)) return false;
   const b = bare(w);

@@ -1,5 +1,6 @@
 // Organisations in running text and in lists ("the Departments of Defense, Homeland Security, and Justice"), expanded.
 import { ORGANISATION_ACRONYMS } from "./data/organizations.ts";
+import { allMatches } from "./matches.ts";
 import { sentences } from "./sentences.ts";
 import { TITLE_WORDS } from "./vocabulary.ts";
 
@@ -80,7 +81,7 @@ export function findOrganisationsInSentence(sentence: string): string[] {
   // Without a head or tail word only acronyms can name an organisation: look those up, skip the full scan.
   if (!HEAD_OR_TAIL.test(sentence)) {
     const found: string[] = [];
-    for (const m of sentence.matchAll(ACRONYM)) if (isKnownAcronym(m[0])) found.push(ORGANISATION_ACRONYMS[m[0]]!);
+    for (const m of allMatches(ACRONYM, sentence)) if (isKnownAcronym(m[0])) found.push(ORGANISATION_ACRONYMS[m[0]]!);
     return found;
   }
   return findInSentence(sentence.replace(/[.!?]["”’)]*$/, "")).filter((o) => o.length > 0 && !/^(?:of|and)\b/.test(o));
@@ -88,7 +89,7 @@ export function findOrganisationsInSentence(sentence: string): string[] {
 
 function findInSentence(text: string): string[] {
   const found: string[] = [];
-  for (const m of text.matchAll(RUN)) {
+  for (const m of allMatches(RUN, text)) {
     const w = words(m[0].replace(/[.,;:]+$/, ""));
     // Plural heads introduce a list: read the rest of the clause as one.
     const pluralAt = w.findIndex((x, i) => /^(Departments|Ministries)$/.test(x) && w[i + 1] === "of");

@@ -2,6 +2,7 @@
 import slugify from "@sindresorhus/slugify";
 import type { Person, PersonRef } from "../model/release.ts";
 import { isName, isNameWord, isTitleLike, splitTitleThenName, stripLead } from "./names.ts";
+import { allMatches } from "./matches.ts";
 import { HONORIFICS, TITLE_WORDS } from "./vocabulary.ts";
 
 /** A stable id for a person: the name without initials, honorifics or suffixes ("Antony J. Blinken" → "antony-blinken"). */
@@ -100,6 +101,9 @@ const MAY_NAME_SOMEONE = new RegExp(
   `\\b(?:${[...TITLE_WORDS].filter((w) => /^[a-z]+$/.test(w)).map((w) => w[0]!.toUpperCase() + w.slice(1)).join("|")}|Mr|Mrs|Ms|Dr|Prof|HE)\\b`,
 );
 
+/** A word (with the period of an initial or "Mr.") or any other character but a space: the tokens findPeople reads. */
+const PERSON_TOKEN = /[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f'’-]+(?:\.(?=\s|$)(?<=\b[A-ZÀ-ÖØ-ÞĀ-ſ]\.|\b(?:Jr|Sr|Mr|Ms|Mrs|Dr)\.))?|[^\sA-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f]/g;
+
 /** Capitalised words and the small words between them: what a job title is made of. */
 const TITLE_TOKEN = /^(?:[A-ZÀ-ÖØ-ÞĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f.'’-]*|of|for|the|and|on|to)$/;
 
@@ -111,7 +115,7 @@ const TITLE_TOKEN = /^(?:[A-ZÀ-ÖØ-ÞĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\
 export function findPeople(sentence: string): (Person & { surnameOnly?: boolean })[] {
   const out: (Person & { surnameOnly?: boolean })[] = [];
   if (!MAY_NAME_SOMEONE.test(sentence)) return out;
-  const tokens = [...sentence.matchAll(/[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f'’-]+(?:\.(?=\s|$)(?<=\b[A-ZÀ-ÖØ-ÞĀ-ſ]\.|\b(?:Jr|Sr|Mr|Ms|Mrs|Dr)\.))?|[^\sA-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f]/g)].map((m) => ({ text: m[0], index: m.index }));
+  const tokens = allMatches(PERSON_TOKEN, sentence).map((m) => ({ text: m[0], index: m.index }));
   for (let i = 1; i < tokens.length; i++) {
     if (!isNameWord(tokens[i]!.text) || isNameWord(tokens[i - 1]!.text) || /^[A-ZÀ-ÖØ-ÞĀ-ſ]{2,}$/.test(tokens[i]!.text)) continue;
     let j = i;

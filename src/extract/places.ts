@@ -1,6 +1,7 @@
 // Places a statement names: cities written "City, Country", capitals, and the place lines of its header.
 import worldCountriesData, { type Country } from "world-countries";
 import { countryCode } from "./countries.ts";
+import { allMatches } from "./matches.ts";
 import { GEOGRAPHIC_WORDS, ORGANISATION_WORDS, TITLE_WORDS } from "./vocabulary.ts";
 
 const worldCountries = worldCountriesData as unknown as Country[];
@@ -42,7 +43,7 @@ export function findPlaces(locationLines: string[], paragraphs: string[], mentio
       const city = CITY_BEFORE.exec(p.slice(Math.max(0, m.start - 60), m.start))?.[1];
       if (city && city.split(/\s+/).every(isPlaceWord) && !countryCode(city)) found.push(city);
     }
-    for (const m of p.matchAll(AFTER_PREPOSITION)) {
+    for (const m of allMatches(AFTER_PREPOSITION, p)) {
       const name = m[1]!.trim();
       if (CAPITALS.has(name)) found.push(name);
     }

@@ -1,4 +1,5 @@
 // Splits statement text into sentences, without breaking after abbreviations ("U.S.", "Mr.", "Antony J. Blinken").
+import { allMatches } from "./matches.ts";
 
 /** Words that end in a period without ending a sentence. */
 const ABBREVIATIONS = new Set(
@@ -18,7 +19,7 @@ export function sentences(text: string): string[] {
   let from = 0;
   // A sentence ends at ".", "!" or "?" (and a closing quote or bracket) before spaces and a capital or digit,
   // unless the word before the period is an abbreviation or an initial.
-  for (const m of text.matchAll(SENTENCE_END)) {
+  for (const m of allMatches(SENTENCE_END, text)) {
     const end = m.index + m[1]!.length;
     if (m[1] === "." || /^\.[”"’)]$/.test(m[1]!) ? endsWithAbbreviation(text.slice(from, m.index + 1)) : false) continue;
     out.push(text.slice(from, end).trim());

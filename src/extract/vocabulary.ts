@@ -84,6 +84,10 @@ export const RELEASE_TYPES = [
   "Briefing",
 ];
 
+/** Each release type by its lower-case form (the first of the list when two share one), looked up for every header line. */
+const RELEASE_TYPE_BY_LOWER = new Map<string, string>();
+for (const k of RELEASE_TYPES) if (!RELEASE_TYPE_BY_LOWER.has(k.toLowerCase())) RELEASE_TYPE_BY_LOWER.set(k.toLowerCase(), k);
+
 /** Words that may qualify a release type ("Joint Press Statement", "On-the-Record Briefing"). */
 const TYPE_FAMILY =
   /^(?:(?:joint|press|special|department|background|on-the-record|on the record|media|fact|taken|daily|public|virtual|telephonic|senior state department official|teleconference)\s+)*(?:statement|note|remarks|sheet|readout|briefing|question|questions|interview|testimony|speech|op-ed|schedule|release|announcement|notice to the press)$/i;
@@ -91,7 +95,7 @@ const TYPE_FAMILY =
 /** Returns the release type a header line names, spelled as the Department spells it, or null. */
 export function readReleaseType(line: string): string | null {
   const t = line.trim().replace(/[.:]$/, "");
-  const known = RELEASE_TYPES.find((k) => k.toLowerCase() === t.toLowerCase());
+  const known = RELEASE_TYPE_BY_LOWER.get(t.toLowerCase());
   if (known) return known;
   return t.length <= 48 && TYPE_FAMILY.test(t) ? t : null;
 }

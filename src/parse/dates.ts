@@ -38,6 +38,9 @@ function token(word: string): string {
 /** Little words that join a written date in some languages ("26 de agosto de 2014", "26. August"). */
 const FILLERS = new Set(["de", "del", "den", "der", "le", "la", "el", "the", "of", "d"]);
 
+/** A year's digits somewhere in a line; normalising and lower-casing the line never make ASCII digits. */
+const FOUR_DIGITS = /\d{4}/;
+
 /** A date read from a line: the calendar date, and whether a weekday name was written. */
 export interface WrittenDate {
   iso: string;
@@ -50,6 +53,8 @@ export interface WrittenDate {
  * `invalid` is returned when the words form a date that does not exist (February 30).
  */
 export function readWrittenDate(line: string, locales: readonly string[]): WrittenDate | "invalid" | null {
+  // Every date read has a four-digit year: most lines tested (headings, places, body lines) have none.
+  if (!FOUR_DIGITS.test(line)) return null;
   const words = line
     .normalize("NFC")
     .toLocaleLowerCase()
