@@ -1,21 +1,14 @@
-// Eleventy plugin: the site index (releases newest first, archive by year and month, facets, pages, feeds), built once per build.
+// The site index (releases newest first, archive by year and month, facets, pages, feeds), built once per build, and the Eleventy plugin that lists it.
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import type { FrontMatter } from "../model/release.ts";
+import { buildContextOf } from "./build-context.ts";
 import { calendarWeeks, type CalendarDay } from "./calendar.ts";
-import { siteConfigOf, type SiteConfig } from "./config.ts";
+import type { SiteConfig } from "./config.ts";
 import { buildFacets, FACET_KINDS, FACETS, type FacetKind, type FacetKindInfo, type Facets, type FacetValue } from "./facets.ts";
 import { monthLabel } from "./filters.ts";
 import { paginate, type Page } from "./pagination.ts";
-import { inputDirectory } from "./paths.ts";
-import { isReleaseInput, releaseDataChecker, type TemplateData } from "./releases.ts";
-import { readTopicLabels } from "./taxonomy.ts";
+import type { ReleaseItem } from "./releases.ts";
 
-/** A release as Eleventy hands it to templates: its output URL and its (schema-checked) front matter. */
-export interface ReleaseItem {
-  url: string;
-  inputPath: string;
-  data: FrontMatter;
-}
+export type { ReleaseItem } from "./releases.ts";
 
 /** One month of the archive, its releases newest first. */
 export interface ArchiveMonth {
@@ -232,32 +225,16 @@ export function buildSiteIndex(items: readonly ReleaseItem[], config: SiteConfig
   return { config, releases, archive, facets, listingPages, facetIndexPages, feeds, mainFeed, positions, dayUrls, values, topicLabel };
 }
 
-interface CollectionApi {
-  getAll(): ReleaseItem[];
-}
-
-/** Adds `collections.site` (the {@link SiteIndex}) and the lists templates paginate over. */
+/**
+ * Adds `collections.site` (the {@link SiteIndex} that `renderSite` built from the release files) and the pages
+ * Eleventy is to render of the lists it paginates: every page, or in an incremental build only those whose inputs
+ * changed (the others are hard-linked from the previous site).
+ */
 export default function collectionsPlugin(eleventyConfig: UserConfig): void {
-  // Eleventy calls each collection callback once per build with the same API object: build the index once for all.
-  const cache = new WeakMap<object, SiteIndex>();
-  const check = releaseDataChecker(eleventyConfig);
-  const index = (api: CollectionApi) => {
-    let site = cache.get(api);
-    if (!site) {
-      const input = inputDirectory(eleventyConfig);
-      const items = api.getAll().filter((item) => isReleaseInput(item.inputPath, input));
-      // Collections are built before Eleventy's data schema hook runs: a bad hand edit must fail with its path here.
-      for (const item of items) check(item.data as unknown as TemplateData);
-      site = buildSiteIndex(items, siteConfigOf(eleventyConfig), readTopicLabels(input));
-      cache.set(api, site);
-    }
-    return site;
-  };
-  eleventyConfig.addCollection("site", (api: CollectionApi) => index(api));
-  eleventyConfig.addCollection("releases", (api: CollectionApi) => index(api).releases);
-  eleventyConfig.addCollection("archiveYears", (api: CollectionApi) => index(api).archive.years);
-  eleventyConfig.addCollection("archiveMonths", (api: CollectionApi) => index(api).archive.months);
-  eleventyConfig.addCollection("listingPages", (api: CollectionApi) => index(api).listingPages);
-  eleventyConfig.addCollection("facetIndexPages", (api: CollectionApi) => index(api).facetIndexPages);
-  eleventyConfig.addCollection("feeds", (api: CollectionApi) => index(api).feeds);
+  const context = () => buildContextOf(eleventyConfig);
+  eleventyConfig.addCollection("site", () => context().index);
+  eleventyConfig.addCollection("releases", () => context().index.releases);
+  eleventyConfig.addCollection("listingPages", () => context().render.listingPages);
+  eleventyConfig.addCollection("facetIndexPages", () => context().render.facetIndexPages);
+  eleventyConfig.addCollection("feeds", () => context().render.feeds);
 }

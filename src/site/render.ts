@@ -1,11 +1,18 @@
-// Renders a content folder into a site folder with Eleventy, programmatically, using the repository's config and templates.
+// Renders a content folder into a site folder: release pages by our renderer, the other pages by Eleventy, unchanged pages hard-linked from the previous site.
 import Eleventy from "@11ty/eleventy";
-import { join, resolve } from "node:path";
-import { releaseFiles } from "./citation-store.ts";
-import { CACHE_DATA_KEY } from "./filters.ts";
-import { loadSiteConfig, SITE_DATA_KEY, type SiteConfig } from "./config.ts";
+import { existsSync, linkSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { setBuildContext, type EleventyPages } from "./build-context.ts";
+import { CITATION_CACHE_FILE, CitationStore } from "./citation-store.ts";
+import { cslItem } from "./citations.ts";
+import { buildSiteIndex, FEED_FILES, type SiteIndex } from "./collections.ts";
+import { loadSiteConfig, SITE_DATA_KEY, siteUrls, type SiteConfig } from "./config.ts";
+import { facetIndexPageDigest, feedDigest, listingPageDigest, releasePageDigest, siteDigest, type PageRecord } from "./page-record.ts";
 import { CONFIG_PATH } from "./paths.ts";
-import { SOURCES_DATA_KEY } from "./site-files.ts";
+import { ReleasePageRenderer } from "./release-pages.ts";
+import { loadReleases, type ReleaseItem } from "./releases.ts";
+import { publishSources, writeSitemap } from "./site-files.ts";
+import { readTopicLabels } from "./taxonomy.ts";
 
 export interface RenderOptions {
   /** The content folder: `releases/YYYY/MM/*.md` are read, everything else is ignored. */
@@ -18,49 +25,129 @@ export interface RenderOptions {
   config?: SiteConfig;
   /** A folder kept between builds for work worth reusing (citations); never inside the output. None: nothing kept. */
   cache?: string;
+  /**
+   * The live site and the record of what its pages were rendered from (src/site/page-record.ts): a page whose
+   * inputs hash the same is hard-linked from there instead of rendered. The caller vouches that the record
+   * describes that folder.
+   */
+  previous?: { site: string; record: PageRecord };
   /** Silences Eleventy's per-file log lines. */
   quiet?: boolean;
 }
 
-/** Eleventy's event bus: a module of its own that its package does not export, reached by its file beside the entry. */
-async function eleventyEventBus(): Promise<{ emit(event: string, ...args: unknown[]): unknown }> {
-  const entry = import.meta.resolve("@11ty/eleventy");
-  return ((await import(new URL("EventBus.js", entry).href)) as { default: { emit(event: string, ...args: unknown[]): unknown } }).default;
+export interface RenderResult {
+  /** Files of pages in the output (rendered or reused), the sitemap and copied sources aside. */
+  files: number;
+  /** Pages rendered in this build, and pages hard-linked from the previous site. */
+  rendered: number;
+  reused: number;
+  /** What every page of the new site was rendered from: the record for the next build. */
+  record: PageRecord;
+}
+
+/** A page file (site path `/`-separated, no leading slash) and the hash of its inputs. */
+interface PlannedFile {
+  path: string;
+  digest: string;
+}
+
+/** Output files of a page at a site path: `/a/b/` → `a/b/index.html`. */
+const htmlFile = (url: string) => `${url.slice(1)}index.html`;
+
+/**
+ * Renders one build of `content` into `output`; rejects (with the failing file's path) when any page fails.
+ * Release pages and their index.json are rendered here from the site index; Eleventy renders the rest (lists,
+ * facet indexes, feeds, home, archive, search, data files). With `previous`, each page whose inputs (its data, the
+ * site's code and configuration) hash as recorded is hard-linked from the live site: the result is the same bytes.
+ */
+export async function renderSite(options: RenderOptions): Promise<RenderResult> {
+  const config = options.config ?? loadSiteConfig();
+  const content = resolve(options.content);
+  const output = resolve(options.output);
+  const topicLabels = readTopicLabels(content);
+  const index = buildSiteIndex(loadReleases(content), config, topicLabels);
+  const site = siteDigest(index, topicLabels);
+  const previous = options.previous;
+  const record: PageRecord = {};
+  let reused = 0;
+  /** Whether a page can be taken from the previous site; records it either way. */
+  const reuse = (files: PlannedFile[]): boolean => {
+    for (const f of files) record[f.path] = f.digest;
+    if (!previous || !files.every((f) => previous.record[f.path] === f.digest && existsSync(join(previous.site, f.path)))) return false;
+    for (const f of files) {
+      mkdirSync(dirname(join(output, f.path)), { recursive: true });
+      linkSync(join(previous.site, f.path), join(output, f.path));
+    }
+    reused += files.length;
+    return true;
+  };
+
+  const releases: ReleaseItem[] = [];
+  for (const item of index.releases) {
+    const digest = releasePageDigest(site, index, item);
+    if (!reuse([{ path: htmlFile(item.url), digest }, { path: `${item.url.slice(1)}index.json`, digest }])) releases.push(item);
+  }
+  const eleventyPages: EleventyPages = {
+    listingPages: index.listingPages.filter((p) => !reuse([{ path: htmlFile(p.url), digest: listingPageDigest(site, p) }])),
+    facetIndexPages: index.facetIndexPages.filter((p) => !reuse([{ path: htmlFile(p.url), digest: facetIndexPageDigest(site, index, p) }])),
+    feeds: index.feeds.filter((feed) => {
+      const digest = feedDigest(site, feed);
+      return !reuse(Object.values(FEED_FILES).map((name) => ({ path: `${feed.dir.slice(1)}${name}`, digest })));
+    }),
+  };
+
+  await renderReleases(index, releases, output, options.cache);
+  const written = await renderWithEleventy(content, output, options, index, eleventyPages);
+
+  // Every HTML page of the site, rendered or reused, is in the sitemap.
+  const pages = new Set(written);
+  for (const path of Object.keys(record)) if (path === "index.html" || path.endsWith("/index.html")) pages.add(`/${path.slice(0, -"index.html".length)}`);
+  writeSitemap(output, [...pages], siteUrls(config));
+  const sources = options.sources ?? join(content, "sources");
+  // The bytes as collected, whatever their encoding: a release page links its source here.
+  if (existsSync(sources)) publishSources(sources, join(output, "sources"));
+  const rendered = releases.length * 2 + written.length;
+  return { files: rendered + reused, rendered, reused, record };
 }
 
 /**
- * Eleventy keeps every template file it has read in a process-wide cache by path (TemplateContent's input cache),
- * which its watch mode clears by announcing each changed file. A second build in the same process (the tests,
- * a program using this function) would otherwise render a release edited since the first from its old text.
- * Announce every release file as modified, as the watcher would (a directory listing and a map deletion a file).
+ * Renders and writes the given releases' pages. Their citations come from the cache folder when it has them, else
+ * from a worker thread that formats them from the last release to the first while pages are rendered from the first.
  */
-async function forgetReadFiles(content: string): Promise<void> {
-  const bus = await eleventyEventBus();
-  for (const file of releaseFiles(join(content, "releases"))) bus.emit("eleventy.resourceModified", file, [], {});
+async function renderReleases(index: SiteIndex, releases: readonly ReleaseItem[], output: string, cache: string | undefined): Promise<void> {
+  const store = new CitationStore(cache ? join(cache, CITATION_CACHE_FILE) : null);
+  try {
+    store.prefetch({ files: releases.map((r) => r.inputPath), config: index.config });
+    const renderer = new ReleasePageRenderer(index, (item) => store.citations(item));
+    for (const item of releases) {
+      const page = renderer.render(item);
+      const dir = join(output, item.url);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, "index.html"), page.html);
+      writeFileSync(join(dir, "index.json"), page.json);
+    }
+  } finally {
+    // Citations of reused pages stay in the cache too: it holds the whole archive as it is.
+    const urls = siteUrls(index.config);
+    for (const item of index.releases) store.keep(cslItem(item.data, urls.absolute(item.url), index.config));
+    await store.finish();
+  }
 }
 
-/** Runs one Eleventy build of `content` into `output`; rejects (with the failing file's path) when any page fails. */
-export async function renderSite(options: RenderOptions): Promise<{ files: number }> {
-  const site = options.config ?? loadSiteConfig();
-  await forgetReadFiles(resolve(options.content));
+/** Runs Eleventy over the site's own pages; returns the site paths of the pages it wrote. */
+async function renderWithEleventy(content: string, output: string, options: RenderOptions, index: SiteIndex, pages: EleventyPages): Promise<string[]> {
   // The config is TypeScript: the caller must have tsx registered (bin/communique.js and `node --import tsx` do).
-  const eleventy = new Eleventy(options.content, options.output, {
+  const eleventy = new Eleventy(content, output, {
     configPath: CONFIG_PATH,
     quietMode: options.quiet ?? false,
-    // Runs before the config file, so every plugin finds the configuration in the global data.
+    // Runs before the config file, so every plugin finds the configuration and the index.
     config: (eleventyConfig: { addGlobalData(key: string, value: unknown): void }) => {
-      eleventyConfig.addGlobalData(SITE_DATA_KEY, site);
-      if (options.cache) eleventyConfig.addGlobalData(CACHE_DATA_KEY, options.cache);
-      if (options.sources) eleventyConfig.addGlobalData(SOURCES_DATA_KEY, options.sources);
+      eleventyConfig.addGlobalData(SITE_DATA_KEY, index.config);
+      setBuildContext(eleventyConfig, { index, render: pages });
     },
   });
   const results = (await eleventy.write()) as unknown;
-  return { files: countResults(results) };
-}
-
-/** Eleventy 3 resolves `write()` with `[passthroughCopies, templates]`; count the written templates. */
-function countResults(results: unknown): number {
-  if (!Array.isArray(results)) return 0;
-  const templates: unknown = results[1];
-  return Array.isArray(templates) ? templates.length : 0;
+  // Eleventy 3 resolves `write()` with `[passthroughCopies, templates]`.
+  const templates = Array.isArray(results) && Array.isArray(results[1]) ? (results[1] as { url?: unknown }[]) : [];
+  return templates.map((t) => t.url).filter((u): u is string => typeof u === "string");
 }

@@ -1,0 +1,113 @@
+// What each page of a built site was rendered from (a hash of its inputs), kept beside the site so a rebuild renders only pages whose inputs changed.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { FacetIndexPage, Feed, ListingPage, SiteIndex } from "./collections.ts";
+import { countryCounts } from "./charts/plugin.ts";
+import { TEMPLATES_DIR } from "./paths.ts";
+import type { ReleaseItem } from "./releases.ts";
+
+/** Output path (under the site folder, `/` separated) → the hash of everything that page was rendered from. */
+export type PageRecord = Record<string, string>;
+
+/** The record's file in the cache folder. */
+export const PAGE_RECORD_FILE = "pages.json";
+
+const REPO = join(TEMPLATES_DIR, "..");
+
+/** Files under `dir`, recursively, sorted. */
+function filesUnder(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as { isFile(): boolean; parentPath: string; name: string }[])
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+/**
+ * What every page depends on besides its own data: the site's code and templates (all of src/ and templates/),
+ * the installed packages' versions (package-lock.json), Node's version (its Intl formats numbers), the site
+ * configuration and the topic labels. Any change to these renders every page again.
+ */
+export function siteDigest(index: Pick<SiteIndex, "config">, topicLabels: ReadonlyMap<string, string>): string {
+  const hash = createHash("sha256");
+  for (const file of [...filesUnder(join(REPO, "src")), ...filesUnder(TEMPLATES_DIR), join(REPO, "package-lock.json")]) {
+    hash.update(`${file.slice(REPO.length)}\u0000`).update(readFileSync(file)).update("\u0000");
+  }
+  hash.update(process.version).update(JSON.stringify(index.config)).update(JSON.stringify([...topicLabels]));
+  return hash.digest("base64url");
+}
+
+const digestOf = (...parts: string[]) => createHash("sha256").update(parts.join("\u0000")).digest("base64url");
+
+/** Stands for a release inside a listed object: its file's hash and its URL determine all of its data. */
+const releaseRef = (item: ReleaseItem) => `release ${item.url} ${item.digest}`;
+
+const isRelease = (v: unknown): v is ReleaseItem => !!v && typeof v === "object" && "digest" in v && "inputPath" in v && "data" in v;
+
+/**
+ * Long lists of releases (a facet value's, shown by each of its pages' timelines) are shared by many pages: each is
+ * hashed once per build.
+ */
+const listDigests = new WeakMap<object, string>();
+
+/** JSON of a page's data with every release in it replaced by {@link releaseRef}. */
+function pageJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (isRelease(v)) return releaseRef(v);
+    if (Array.isArray(v) && v.length > 64 && isRelease(v[0])) {
+      let digest = listDigests.get(v);
+      if (digest === undefined) listDigests.set(v, (digest = digestOf("releases", ...v.map((r) => (isRelease(r) ? releaseRef(r) : JSON.stringify(r))))));
+      return `releases ${digest}`;
+    }
+    return v instanceof Map ? [...v] : v;
+  });
+}
+
+/**
+ * A release page and its index.json: the release's file and URL, the titles and URLs of the releases before and
+ * after it (its "Previous" and "Next" links), and where its day is listed (the date's link).
+ */
+export function releasePageDigest(site: string, index: SiteIndex, item: ReleaseItem): string {
+  const i = index.positions.get(item.data.id) ?? -1;
+  const near = [index.releases[i - 1], index.releases[i + 1]].map((r) => (r ? `${r.url} ${JSON.stringify(r.data.title)}` : "-"));
+  return digestOf(site, "release", releaseRef(item), ...near, index.dayUrls.get(item.data.date) ?? "-");
+}
+
+/** A page of a list (a year, month or facet value): everything its pagination entry holds. */
+export function listingPageDigest(site: string, page: ListingPage): string {
+  return digestOf(site, "listing", pageJson(page));
+}
+
+/** A page of a facet's index; the countries' first page also draws the map of every country's count. */
+export function facetIndexPageDigest(site: string, index: SiteIndex, page: FacetIndexPage): string {
+  const map = page.facet.kind === "country" && page.number === 1 ? JSON.stringify(countryCounts(index)) : "-";
+  return digestOf(site, "facet-index", pageJson(page), map);
+}
+
+/** The three files of a feed. */
+export function feedDigest(site: string, feed: Feed): string {
+  return digestOf(site, "feed", pageJson(feed));
+}
+
+/** The record of the site in `cacheDir`'s live site, or an empty one (no record: nothing is reused). */
+export async function readPageRecord(cacheDir: string): Promise<PageRecord> {
+  try {
+    const record = JSON.parse(await readFile(join(cacheDir, PAGE_RECORD_FILE), "utf8")) as { pages?: PageRecord };
+    return record.pages ?? {};
+  } catch {
+    return {};
+  }
+}
+
+/** Deletes the record: done before the live site is replaced, so a build stopped then leaves none behind. */
+export async function removePageRecord(cacheDir: string): Promise<void> {
+  await rm(join(cacheDir, PAGE_RECORD_FILE), { force: true });
+}
+
+/** Writes the record of the site just swapped in. */
+export async function writePageRecord(cacheDir: string, pages: PageRecord): Promise<void> {
+  await mkdir(cacheDir, { recursive: true });
+  const sorted = Object.fromEntries(Object.entries(pages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  await writeFile(join(cacheDir, PAGE_RECORD_FILE), `${JSON.stringify({ version: 1, pages: sorted })}\n`);
+}
