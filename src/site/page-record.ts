@@ -40,24 +40,34 @@ export function siteDigest(index: Pick<SiteIndex, "config">, topicLabels: Readon
 
 const digestOf = (...parts: string[]) => createHash("sha256").update(parts.join("\u0000")).digest("base64url");
 
-/** Stands for a release inside a listed object: its file's hash and its URL determine all of its data. */
+/** Stands for a release in a page: its file's hash and its URL determine all of its data and its body. */
 const releaseRef = (item: ReleaseItem) => `release ${item.url} ${item.digest}`;
+
+const dataDigests = new WeakMap<ReleaseItem, string>();
+/** Stands for a release in a list, which shows its front matter but not its body: a body edit leaves lists alone. */
+function listedRef(item: ReleaseItem): string {
+  let digest = dataDigests.get(item);
+  if (digest === undefined) dataDigests.set(item, (digest = digestOf(JSON.stringify(item.data))));
+  return `listed ${item.url} ${digest}`;
+}
 
 const isRelease = (v: unknown): v is ReleaseItem => !!v && typeof v === "object" && "digest" in v && "inputPath" in v && "data" in v;
 
 /**
  * Long lists of releases (a facet value's, shown by each of its pages' timelines) are shared by many pages: each is
- * hashed once per build.
+ * hashed once per build, for each way of standing for a release.
  */
-const listDigests = new WeakMap<object, string>();
+const listDigests = new Map<(item: ReleaseItem) => string, WeakMap<object, string>>();
 
-/** JSON of a page's data with every release in it replaced by {@link releaseRef}. */
-function pageJson(value: unknown): string {
+/** JSON of a page's data with every release in it replaced by `ref`. */
+function pageJson(value: unknown, ref: (item: ReleaseItem) => string): string {
+  let lists = listDigests.get(ref);
+  if (!lists) listDigests.set(ref, (lists = new WeakMap()));
   return JSON.stringify(value, (_key, v: unknown) => {
-    if (isRelease(v)) return releaseRef(v);
+    if (isRelease(v)) return ref(v);
     if (Array.isArray(v) && v.length > 64 && isRelease(v[0])) {
-      let digest = listDigests.get(v);
-      if (digest === undefined) listDigests.set(v, (digest = digestOf("releases", ...v.map((r) => (isRelease(r) ? releaseRef(r) : JSON.stringify(r))))));
+      let digest = lists.get(v);
+      if (digest === undefined) lists.set(v, (digest = digestOf(...v.map((r) => (isRelease(r) ? ref(r) : JSON.stringify(r))))));
       return `releases ${digest}`;
     }
     return v instanceof Map ? [...v] : v;
@@ -74,20 +84,20 @@ export function releasePageDigest(site: string, index: SiteIndex, item: ReleaseI
   return digestOf(site, "release", releaseRef(item), ...near, index.dayUrls.get(item.data.date) ?? "-");
 }
 
-/** A page of a list (a year, month or facet value): everything its pagination entry holds. */
+/** A page of a list (a year, month or facet value): everything its pagination entry holds, releases by their front matter. */
 export function listingPageDigest(site: string, page: ListingPage): string {
-  return digestOf(site, "listing", pageJson(page));
+  return digestOf(site, "listing", pageJson(page, listedRef));
 }
 
 /** A page of a facet's index; the countries' first page also draws the map of every country's count. */
 export function facetIndexPageDigest(site: string, index: SiteIndex, page: FacetIndexPage): string {
   const map = page.facet.kind === "country" && page.number === 1 ? JSON.stringify(countryCounts(index)) : "-";
-  return digestOf(site, "facet-index", pageJson(page), map);
+  return digestOf(site, "facet-index", pageJson(page, listedRef), map);
 }
 
-/** The three files of a feed. */
+/** The three files of a feed, whose entries summarise each release's body. */
 export function feedDigest(site: string, feed: Feed): string {
-  return digestOf(site, "feed", pageJson(feed));
+  return digestOf(site, "feed", pageJson(feed, releaseRef));
 }
 
 /** The record of the site in `cacheDir`'s live site, or an empty one (no record: nothing is reused). */

@@ -96,8 +96,20 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
     }),
   };
 
-  await renderReleases(index, releases, output, options.cache);
-  const written = await renderWithEleventy(content, output, options, index, eleventyPages);
+  // The worker starts formatting citations now, from the last release; Eleventy's pages come first, giving it a
+  // head start, then the release pages from the first release, so the two meet late.
+  const store = new CitationStore(options.cache ? join(options.cache, CITATION_CACHE_FILE) : null);
+  let written: string[];
+  try {
+    store.prefetch({ files: releases.map((r) => r.inputPath), config });
+    written = await renderWithEleventy(content, output, options, index, eleventyPages);
+    renderReleases(index, releases, output, store);
+  } finally {
+    // Citations of reused pages stay in the cache too: it holds the whole archive as it is.
+    const urls = siteUrls(config);
+    for (const item of index.releases) store.keep(cslItem(item.data, urls.absolute(item.url), config));
+    await store.finish();
+  }
 
   // Every HTML page of the site, rendered or reused, is in the sitemap.
   const pages = new Set(written);
@@ -110,27 +122,15 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
   return { files: rendered + reused, rendered, reused, record };
 }
 
-/**
- * Renders and writes the given releases' pages. Their citations come from the cache folder when it has them, else
- * from a worker thread that formats them from the last release to the first while pages are rendered from the first.
- */
-async function renderReleases(index: SiteIndex, releases: readonly ReleaseItem[], output: string, cache: string | undefined): Promise<void> {
-  const store = new CitationStore(cache ? join(cache, CITATION_CACHE_FILE) : null);
-  try {
-    store.prefetch({ files: releases.map((r) => r.inputPath), config: index.config });
-    const renderer = new ReleasePageRenderer(index, (item) => store.citations(item));
-    for (const item of releases) {
-      const page = renderer.render(item);
-      const dir = join(output, item.url);
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, "index.html"), page.html);
-      writeFileSync(join(dir, "index.json"), page.json);
-    }
-  } finally {
-    // Citations of reused pages stay in the cache too: it holds the whole archive as it is.
-    const urls = siteUrls(index.config);
-    for (const item of index.releases) store.keep(cslItem(item.data, urls.absolute(item.url), index.config));
-    await store.finish();
+/** Renders and writes the given releases' pages, their citations from `store`. */
+function renderReleases(index: SiteIndex, releases: readonly ReleaseItem[], output: string, store: CitationStore): void {
+  const renderer = new ReleasePageRenderer(index, (item) => store.citations(item));
+  for (const item of releases) {
+    const page = renderer.render(item);
+    const dir = join(output, item.url);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "index.html"), page.html);
+    writeFileSync(join(dir, "index.json"), page.json);
   }
 }
 
