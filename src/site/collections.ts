@@ -6,9 +6,9 @@ import type { SiteConfig } from "./config.ts";
 import { buildFacets, FACET_KINDS, FACETS, type FacetKind, type FacetKindInfo, type Facets, type FacetValue } from "./facets.ts";
 import { monthLabel } from "./filters.ts";
 import { paginate, type Page } from "./pagination.ts";
-import type { ReleaseItem } from "./releases.ts";
+import { listedRelease, type ListedRelease, type ReleaseItem } from "./releases.ts";
 
-export type { ReleaseItem } from "./releases.ts";
+export type { ListedRelease, ReleaseItem } from "./releases.ts";
 
 /** One month of the archive, its releases newest first. */
 export interface ArchiveMonth {
@@ -19,7 +19,7 @@ export interface ArchiveMonth {
   label: string;
   url: string;
   count: number;
-  releases: ReleaseItem[];
+  releases: ListedRelease[];
 }
 
 /** One year of the archive, its months newest first. */
@@ -28,7 +28,7 @@ export interface ArchiveYear {
   url: string;
   count: number;
   months: ArchiveMonth[];
-  releases: ReleaseItem[];
+  releases: ListedRelease[];
 }
 
 /** The archive: years newest first, and the same months as one flat list (for one page per month). */
@@ -58,7 +58,7 @@ export interface Feed {
 export const FEED_FILES = { atom: "atom.xml", rss: "rss.xml", json: "feed.json" } as const;
 
 /** One page of a list of releases: a year, a month or a facet value. */
-export interface ListingPage extends Page<ReleaseItem> {
+export interface ListingPage extends Page<ListedRelease> {
   kind: "year" | "month" | FacetKind;
   /** The page's `<h1>` and `<title>` (page numbers added by the template). */
   title: string;
@@ -101,13 +101,13 @@ export interface SiteIndex {
 }
 
 /** Newest date first; releases of the same day by id, so the order never depends on file-system order. */
-export function compareReleases(a: ReleaseItem, b: ReleaseItem): number {
+export function compareReleases(a: ListedRelease, b: ListedRelease): number {
   if (a.data.date !== b.data.date) return a.data.date > b.data.date ? -1 : 1;
   return a.data.id < b.data.id ? -1 : a.data.id > b.data.id ? 1 : 0;
 }
 
 /** Groups releases already sorted by {@link compareReleases} into years and months, in one pass. */
-export function buildArchive(sorted: readonly ReleaseItem[]): Archive {
+export function buildArchive(sorted: readonly ListedRelease[]): Archive {
   const years: ArchiveYear[] = [];
   const months: ArchiveMonth[] = [];
   let year: ArchiveYear | undefined;
@@ -140,13 +140,20 @@ export const INDEX_PAGE_SIZE = 500;
 /** Builds the whole index from the releases (any order) and the configuration. */
 export function buildSiteIndex(items: readonly ReleaseItem[], config: SiteConfig, topicLabels: ReadonlyMap<string, string>): SiteIndex {
   const releases = [...items].sort(compareReleases);
+  const listed = releases.map(listedRelease);
   const topicLabel = (slug: string) => topicLabels.get(slug) ?? slug;
-  const archive = buildArchive(releases);
-  const facets = buildFacets(releases, topicLabel);
+  const archive = buildArchive(listed);
+  const facets = buildFacets(releases, listed, topicLabel);
   const positions = new Map(releases.map((r, i) => [r.data.id, i]));
   const size = config.pageSize;
 
-  const feedOf = (dir: string, title: string, page: string, list: ReleaseItem[]): Feed => ({ dir, title, page, releases: list.slice(0, config.feedSize) });
+  // Feeds summarise each release's body and name its topics: they hold the releases themselves.
+  const feedOf = (dir: string, title: string, page: string, list: readonly ListedRelease[]): Feed => ({
+    dir,
+    title,
+    page,
+    releases: list.slice(0, config.feedSize).map((r) => releases[positions.get(r.data.id)!]!),
+  });
   const mainFeed = feedOf("/", `${config.name}: latest releases`, "/", releases);
   const feeds: Feed[] = [mainFeed];
   const listingPages: ListingPage[] = [];

@@ -7,7 +7,7 @@ import { countryName } from "../extract/countries.ts";
 import type { FrontMatter, Person } from "../model/release.ts";
 import { summary } from "./body.ts";
 import { cslItem, type Citations } from "./citations.ts";
-import { FEED_FILES, type Feed, type ReleaseItem, type SiteIndex } from "./collections.ts";
+import { FEED_FILES, type Feed, type ListedRelease, type ReleaseItem, type SiteIndex } from "./collections.ts";
 import { siteConfigOf, siteUrls, type SiteConfig } from "./config.ts";
 import { dataPackage, releaseJson, releasesCsv, releasesJson } from "./data-files.ts";
 import { countryKey, delegationKey, FACETS, facetUrl, personKey, slugOf, type FacetKind } from "./facets.ts";
@@ -98,11 +98,11 @@ export interface ReleaseGroup {
   /** Anchor id: `d26` for a day, `m08` for a month. */
   id: string;
   label: string;
-  items: ReleaseItem[];
+  items: ListedRelease[];
 }
 
 /** Splits a page of releases (newest first) into runs of the same day or month. */
-export function groupReleases(items: readonly ReleaseItem[], by: "day" | "month"): ReleaseGroup[] {
+export function groupReleases(items: readonly ListedRelease[], by: "day" | "month"): ReleaseGroup[] {
   const groups: ReleaseGroup[] = [];
   for (const item of items) {
     const date = item.data.date;

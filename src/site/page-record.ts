@@ -6,7 +6,7 @@ import { join } from "node:path";
 import type { FacetIndexPage, Feed, ListingPage, SiteIndex } from "./collections.ts";
 import { countryCounts } from "./charts/plugin.ts";
 import { TEMPLATES_DIR } from "./paths.ts";
-import type { ReleaseItem } from "./releases.ts";
+import type { ListedRelease, ReleaseItem } from "./releases.ts";
 
 /** Output path (under the site folder, `/` separated) → the hash of everything that page was rendered from. */
 export type PageRecord = Record<string, string>;
@@ -43,35 +43,29 @@ const digestOf = (...parts: string[]) => createHash("sha256").update(parts.join(
 /** Stands for a release in a page: its file's hash and its URL determine all of its data and its body. */
 const releaseRef = (item: ReleaseItem) => `release ${item.url} ${item.digest}`;
 
-const dataDigests = new WeakMap<ReleaseItem, string>();
-/** Stands for a release in a list, which shows its front matter but not its body: a body edit leaves lists alone. */
-function listedRef(item: ReleaseItem): string {
-  let digest = dataDigests.get(item);
-  if (digest === undefined) dataDigests.set(item, (digest = digestOf(JSON.stringify(item.data))));
-  return `listed ${item.url} ${digest}`;
-}
-
 const isRelease = (v: unknown): v is ReleaseItem => !!v && typeof v === "object" && "digest" in v && "inputPath" in v && "data" in v;
 
 /**
- * Long lists of releases (a facet value's, shown by each of its pages' timelines) are shared by many pages: each is
- * hashed once per build, for each way of standing for a release.
+ * Long lists (a facet value's releases, shown by each of its pages' timelines) are shared by many pages: each is
+ * turned into JSON once per build.
  */
-const listDigests = new Map<(item: ReleaseItem) => string, WeakMap<object, string>>();
+const longLists = new WeakMap<object, string>();
 
-/** JSON of a page's data with every release in it replaced by `ref`. */
-function pageJson(value: unknown, ref: (item: ReleaseItem) => string): string {
-  let lists = listDigests.get(ref);
-  if (!lists) listDigests.set(ref, (lists = new WeakMap()));
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (isRelease(v)) return ref(v);
-    if (Array.isArray(v) && v.length > 64 && isRelease(v[0])) {
-      let digest = lists.get(v);
-      if (digest === undefined) lists.set(v, (digest = digestOf(...v.map((r) => (isRelease(r) ? ref(r) : JSON.stringify(r))))));
-      return `releases ${digest}`;
+/**
+ * JSON of a page's data: lists hold only what they show of a release ({@link ListedRelease}), written out; a
+ * release itself (a feed's) is replaced by {@link releaseRef}.
+ */
+function pageJson(value: unknown): string {
+  const replacer = (_key: string, v: unknown): unknown => {
+    if (isRelease(v)) return releaseRef(v);
+    if (Array.isArray(v) && v.length > 64) {
+      let json = longLists.get(v);
+      if (json === undefined) longLists.set(v, (json = digestOf(...v.map((x) => JSON.stringify(x, replacer)))));
+      return `list ${json}`;
     }
     return v instanceof Map ? [...v] : v;
-  });
+  };
+  return JSON.stringify(value, replacer);
 }
 
 /**
@@ -84,20 +78,20 @@ export function releasePageDigest(site: string, index: SiteIndex, item: ReleaseI
   return digestOf(site, "release", releaseRef(item), ...near, index.dayUrls.get(item.data.date) ?? "-");
 }
 
-/** A page of a list (a year, month or facet value): everything its pagination entry holds, releases by their front matter. */
+/** A page of a list (a year, month or facet value): everything its pagination entry holds. */
 export function listingPageDigest(site: string, page: ListingPage): string {
-  return digestOf(site, "listing", pageJson(page, listedRef));
+  return digestOf(site, "listing", pageJson(page));
 }
 
 /** A page of a facet's index; the countries' first page also draws the map of every country's count. */
 export function facetIndexPageDigest(site: string, index: SiteIndex, page: FacetIndexPage): string {
   const map = page.facet.kind === "country" && page.number === 1 ? JSON.stringify(countryCounts(index)) : "-";
-  return digestOf(site, "facet-index", pageJson(page, listedRef), map);
+  return digestOf(site, "facet-index", pageJson(page), map);
 }
 
 /** The three files of a feed, whose entries summarise each release's body. */
 export function feedDigest(site: string, feed: Feed): string {
-  return digestOf(site, "feed", pageJson(feed, releaseRef));
+  return digestOf(site, "feed", pageJson(feed));
 }
 
 /** The record of the site in `cacheDir`'s live site, or an empty one (no record: nothing is reused). */

@@ -22,6 +22,24 @@ export interface ReleaseItem {
   digest: string;
 }
 
+/** The fields of a release that lists show (title, date, type, office or speakers): see {@link ListedRelease}. */
+export const LISTED_FIELDS = ["id", "title", "date", "type", "office", "speakers"] as const;
+
+/**
+ * A release as the lists of the site (years, months, facet values) hold it: only what they show, so a list page
+ * is a function of exactly these, and an edit of anything else (a body, a topic) leaves it as it was.
+ */
+export interface ListedRelease {
+  url: string;
+  data: Pick<FrontMatter, (typeof LISTED_FIELDS)[number]>;
+}
+
+/** The listed fields of a release. */
+export function listedRelease(item: ReleaseItem): ListedRelease {
+  const d = item.data;
+  return { url: item.url, data: { id: d.id, title: d.title, date: d.date, type: d.type, office: d.office, speakers: d.speakers } };
+}
+
 /**
  * Splits a release file as Eleventy's gray-matter did: the front matter between the first two `---` lines, and
  * the rest (from the line after the closing one) as the body; null without front matter.

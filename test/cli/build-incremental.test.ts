@@ -33,10 +33,17 @@ async function fromScratch(dir: string, sources: string, name: string): Promise<
 
 /** Builds with the log kept; returns how many year shards of the search index the build took from the previous site. */
 async function rebuild(options: { sources: string; content: string; output: string }): Promise<number> {
+  return (await rebuildCounting(options)).shards;
+}
+
+/** Builds with the log kept; returns how many page files and search shards the build took from the previous site. */
+async function rebuildCounting(options: { sources: string; content: string; output: string }): Promise<{ pages: number; files: number; shards: number }> {
   const lines: string[] = [];
   assert.equal((await build({ ...options, config, log: (line) => lines.push(line) })).ok, true);
-  const m = /search shards of (\d+) unchanged years reused/.exec(lines.join("\n"));
-  return m ? Number(m[1]) : 0;
+  const log = lines.join("\n");
+  const shards = /search shards of (\d+) unchanged years reused/.exec(log);
+  const pages = /: (\d+) files \((\d+) unchanged, taken from the previous site\)/.exec(log);
+  return { shards: shards ? Number(shards[1]) : 0, files: pages ? Number(pages[1]) : 0, pages: pages ? Number(pages[2]) : 0 };
 }
 
 /** Years with a search shard in a built site. */
@@ -92,10 +99,41 @@ test("editing one release and rebuilding equals a build from scratch", { timeout
     // An edit of one release's text: a word of its first paragraph changes.
     const edited = releaseText({ ...added, paragraphs: [`Amended: ${added.paragraphs[0]!}`, ...added.paragraphs.slice(1)] });
     await writeFile(join(sources, `${added.pageId}.txt`), edited);
-    const reused = await rebuild({ sources, content, output });
+    const counts = await rebuildCounting({ sources, content, output });
+    const reused = counts.shards;
     assertSameTree(await tree(output), await tree(await fromScratch(dir, sources, "scratch-edited")));
+    // A body edit changes the release's page, its JSON and the feeds that summarise it; every list is reused.
+    assert.ok(counts.files - counts.pages < 20, `${counts.files - counts.pages} of ${counts.files} page files rendered again`);
     // The edit changes its own page only: every other year's shard is taken from the previous site.
     assert.equal(reused, (await shardYears(output)).length - 1);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+// A release page shows its neighbours' titles ("Previous", "Next"): retitling one release must render those pages
+// again, though their own files did not change, while every page that does not show the title is reused.
+test("retitling one release rebuilds its neighbours' pages and equals a build from scratch", { timeout: 600_000 }, async () => {
+  const dir = await mkdtemp(join(tmpdir(), "communique-incremental-"));
+  try {
+    const sources = join(dir, "sources");
+    await mkdir(sources);
+    for (const f of corpusFiles(16, 5, "mixed")) await writeFile(join(sources, f.path), f.text);
+    const content = join(dir, "content");
+    await cp(taxonomy, join(content, "taxonomy"), { recursive: true });
+    const output = join(dir, "site");
+    const added = generateRelease(5, 16);
+    await writeFile(join(sources, `${added.pageId}.txt`), releaseText(added));
+    assert.equal((await build({ sources, content, output, config, ...quiet })).ok, true);
+    const title = "A Retitled Statement on Neighbourly Links";
+    await writeFile(join(sources, `${added.pageId}.txt`), releaseText({ ...added, title }));
+    const counts = await rebuildCounting({ sources, content, output });
+    const site = await tree(output);
+    assertSameTree(site, await tree(await fromScratch(dir, sources, "scratch-retitled")));
+    // The new title is on the release's own page and on a neighbour's, and most pages were still reused.
+    const showing = [...site].filter(([path, bytes]) => path.startsWith("releases/") && path.endsWith(".html") && bytes.includes(title)).length;
+    assert.ok(showing >= 2, `${showing} release pages show the new title`);
+    assert.ok(counts.pages > counts.files / 2, `${counts.pages} of ${counts.files} page files reused`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -1,7 +1,7 @@
 // Eleventy plugin: the chart filters (timeline of a list of releases, a year's months, the world map), each computed once per build.
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { CalendarDay } from "../calendar.ts";
-import type { ArchiveMonth, ReleaseItem, SiteIndex } from "../collections.ts";
+import type { ArchiveMonth, ListedRelease, SiteIndex } from "../collections.ts";
 import { siteConfigOf, siteUrls } from "../config.ts";
 import { legend, type LegendEntry } from "./palette.ts";
 import { worldMap, type CountryCount, type WorldMap } from "./map.ts";
@@ -41,7 +41,7 @@ export default function chartsPlugin(eleventyConfig: UserConfig): void {
   };
   const chartOf = (chart: Timeline): TimelineChart => ({ chart, svg: timelineSvg(chart, href, TIMELINE_TITLE_ID) });
 
-  eleventyConfig.addFilter("timeline", (releases: readonly ReleaseItem[]) => remember(timelines, releases, () => chartOf(timeline(monthCounts(releases.map((r) => r.data.date))))));
+  eleventyConfig.addFilter("timeline", (releases: readonly ListedRelease[]) => remember(timelines, releases, () => chartOf(timeline(monthCounts(releases.map((r) => r.data.date))))));
   eleventyConfig.addFilter("yearTimeline", (months: readonly ArchiveMonth[]) =>
     remember(timelines, months, () => chartOf(yearTimeline(months[0]?.year ?? "", new Map(months.map((m) => [`${m.year}-${m.month}`, m.count]))))),
   );
