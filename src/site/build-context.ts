@@ -1,17 +1,9 @@
-// What renderSite hands to the Eleventy plugins of one build: the site index and which list pages Eleventy renders.
-import type { FacetIndexPage, Feed, ListingPage, SiteIndex } from "./collections.ts";
-
-/** The pages of the paginated lists that Eleventy is to render in this build (the rest are reused). */
-export interface EleventyPages {
-  listingPages: ListingPage[];
-  facetIndexPages: FacetIndexPage[];
-  feeds: Feed[];
-}
+// What renderSite hands to the Eleventy plugins of one build: the site index, built once from the release files.
+import type { SiteIndex } from "./collections.ts";
 
 /** One build's inputs for the plugins. */
 export interface BuildContext {
   index: SiteIndex;
-  render: EleventyPages;
 }
 
 const contexts = new WeakMap<object, BuildContext>();

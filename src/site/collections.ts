@@ -233,15 +233,10 @@ export function buildSiteIndex(items: readonly ReleaseItem[], config: SiteConfig
 }
 
 /**
- * Adds `collections.site` (the {@link SiteIndex} that `renderSite` built from the release files) and the pages
- * Eleventy is to render of the lists it paginates: every page, or in an incremental build only those whose inputs
- * changed (the others are hard-linked from the previous site).
+ * Adds `collections.site` (the {@link SiteIndex} that `renderSite` built from the release files) and
+ * `collections.releases` for Eleventy's pages (home, archive, data files).
  */
 export default function collectionsPlugin(eleventyConfig: UserConfig): void {
-  const context = () => buildContextOf(eleventyConfig);
-  eleventyConfig.addCollection("site", () => context().index);
-  eleventyConfig.addCollection("releases", () => context().index.releases);
-  eleventyConfig.addCollection("listingPages", () => context().render.listingPages);
-  eleventyConfig.addCollection("facetIndexPages", () => context().render.facetIndexPages);
-  eleventyConfig.addCollection("feeds", () => context().render.feeds);
+  eleventyConfig.addCollection("site", () => buildContextOf(eleventyConfig).index);
+  eleventyConfig.addCollection("releases", () => buildContextOf(eleventyConfig).index.releases);
 }

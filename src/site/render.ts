@@ -1,16 +1,16 @@
 // Renders a content folder into a site folder: release pages by our renderer, the other pages by Eleventy, unchanged pages hard-linked from the previous site.
 import Eleventy from "@11ty/eleventy";
-import { existsSync, linkSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { setBuildContext, type EleventyPages } from "./build-context.ts";
+import { setBuildContext } from "./build-context.ts";
 import { CITATION_CACHE_FILE, CitationStore } from "./citation-store.ts";
 import { cslItem } from "./citations.ts";
 import { buildSiteIndex, FEED_FILES, type SiteIndex } from "./collections.ts";
 import { loadSiteConfig, SITE_DATA_KEY, siteUrls, type SiteConfig } from "./config.ts";
 import { facetIndexPageDigest, feedDigest, listingPageDigest, releasePageDigest, siteDigest, type PageRecord } from "./page-record.ts";
 import { CONFIG_PATH } from "./paths.ts";
-import { ReleasePageRenderer } from "./release-pages.ts";
-import { loadReleases, type ReleaseItem } from "./releases.ts";
+import { PageRenderer } from "./page-renderer.ts";
+import { loadReleases } from "./releases.ts";
 import { publishSources, writeSitemap } from "./site-files.ts";
 import { readTopicLabels } from "./taxonomy.ts";
 
@@ -69,41 +69,53 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
   const site = siteDigest(index, topicLabels);
   const previous = options.previous;
   const record: PageRecord = {};
+  const files = new FileWriter(output);
   let reused = 0;
-  /** Whether a page can be taken from the previous site; records it either way. */
-  const reuse = (files: PlannedFile[]): boolean => {
-    for (const f of files) record[f.path] = f.digest;
-    if (!previous || !files.every((f) => previous.record[f.path] === f.digest && existsSync(join(previous.site, f.path)))) return false;
-    for (const f of files) {
-      mkdirSync(dirname(join(output, f.path)), { recursive: true });
-      linkSync(join(previous.site, f.path), join(output, f.path));
+  /** Whether a page's files can be taken from the previous site (and takes them); records their inputs either way. */
+  const reuse = (planned: PlannedFile[]): boolean => {
+    for (const f of planned) record[f.path] = f.digest;
+    if (!previous || !planned.every((f) => previous.record[f.path] === f.digest)) return false;
+    const linked: string[] = [];
+    for (const f of planned) {
+      if (!files.link(f.path, join(previous.site, f.path))) {
+        // Missing from the live site after all: render the page, never writing through a link into the live site.
+        for (const path of linked) files.remove(path);
+        return false;
+      }
+      linked.push(f.path);
     }
-    reused += files.length;
+    reused += planned.length;
     return true;
   };
 
-  const releases: ReleaseItem[] = [];
-  for (const item of index.releases) {
+  // What this build renders (the rest was just linked), in the order it is rendered.
+  const releases = index.releases.filter((item) => {
     const digest = releasePageDigest(site, index, item);
-    if (!reuse([{ path: htmlFile(item.url), digest }, { path: `${item.url.slice(1)}index.json`, digest }])) releases.push(item);
-  }
-  const eleventyPages: EleventyPages = {
-    listingPages: index.listingPages.filter((p) => !reuse([{ path: htmlFile(p.url), digest: listingPageDigest(site, p) }])),
-    facetIndexPages: index.facetIndexPages.filter((p) => !reuse([{ path: htmlFile(p.url), digest: facetIndexPageDigest(site, index, p) }])),
-    feeds: index.feeds.filter((feed) => {
-      const digest = feedDigest(site, feed);
-      return !reuse(Object.values(FEED_FILES).map((name) => ({ path: `${feed.dir.slice(1)}${name}`, digest })));
-    }),
-  };
+    return !reuse([{ path: htmlFile(item.url), digest }, { path: `${item.url.slice(1)}index.json`, digest }]);
+  });
+  const listingPages = index.listingPages.filter((p) => !reuse([{ path: htmlFile(p.url), digest: listingPageDigest(site, p) }]));
+  const facetIndexPages = index.facetIndexPages.filter((p) => !reuse([{ path: htmlFile(p.url), digest: facetIndexPageDigest(site, index, p) }]));
+  const feeds = index.feeds.filter((feed) => {
+    const digest = feedDigest(site, feed);
+    return !reuse(Object.values(FEED_FILES).map((name) => ({ path: `${feed.dir.slice(1)}${name}`, digest })));
+  });
 
-  // The worker starts formatting citations now, from the last release; Eleventy's pages come first, giving it a
-  // head start, then the release pages from the first release, so the two meet late.
+  // The worker starts formatting citations now, from the last release to render; Eleventy's pages and the lists
+  // come first, giving it a head start, then the release pages from the first, so the two meet late if at all.
   const store = new CitationStore(options.cache ? join(options.cache, CITATION_CACHE_FILE) : null);
   let written: string[];
   try {
     store.prefetch({ files: releases.map((r) => r.inputPath), config });
-    written = await renderWithEleventy(content, output, options, index, eleventyPages);
-    renderReleases(index, releases, output, store);
+    written = await renderWithEleventy(content, output, options, index);
+    const renderer = new PageRenderer(index, (item) => store.citations(item));
+    for (const p of listingPages) files.write(htmlFile(p.url), renderer.listing(p));
+    for (const p of facetIndexPages) files.write(htmlFile(p.url), renderer.facetIndex(p));
+    for (const feed of feeds) for (const [name, text] of renderer.feed(feed)) files.write(`${feed.dir.slice(1)}${name}`, text);
+    for (const item of releases) {
+      const page = renderer.release(item);
+      files.write(htmlFile(item.url), page.html);
+      files.write(`${item.url.slice(1)}index.json`, page.json);
+    }
   } finally {
     // Citations of reused pages stay in the cache too: it holds the whole archive as it is.
     const urls = siteUrls(config);
@@ -118,24 +130,50 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
   const sources = options.sources ?? join(content, "sources");
   // The bytes as collected, whatever their encoding: a release page links its source here.
   if (existsSync(sources)) publishSources(sources, join(output, "sources"));
-  const rendered = releases.length * 2 + written.length;
+  const rendered = written.length + releases.length * 2 + listingPages.length + facetIndexPages.length + feeds.length * 3;
   return { files: rendered + reused, rendered, reused, record };
 }
 
-/** Renders and writes the given releases' pages, their citations from `store`. */
-function renderReleases(index: SiteIndex, releases: readonly ReleaseItem[], output: string, store: CitationStore): void {
-  const renderer = new ReleasePageRenderer(index, (item) => store.citations(item));
-  for (const item of releases) {
-    const page = renderer.render(item);
-    const dir = join(output, item.url);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, "index.html"), page.html);
-    writeFileSync(join(dir, "index.json"), page.json);
+/** Writes and links files under a folder, creating each folder once. */
+class FileWriter {
+  private readonly made = new Set<string>();
+  constructor(private readonly root: string) {}
+
+  /** Writes `text` at `path` (relative, `/`-separated). */
+  write(path: string, text: string): void {
+    writeFileSync(this.place(path), text);
+  }
+
+  /** Hard-links `from` at `path`; false when `from` does not exist. */
+  link(path: string, from: string): boolean {
+    try {
+      linkSync(from, this.place(path));
+      return true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "ENOENT") return false;
+      throw e;
+    }
+  }
+
+  /** Removes a file written or linked here. */
+  remove(path: string): void {
+    rmSync(join(this.root, path), { force: true });
+  }
+
+  /** The absolute path of `path`, its folder made. */
+  private place(path: string): string {
+    const file = join(this.root, path);
+    const dir = dirname(file);
+    if (!this.made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      this.made.add(dir);
+    }
+    return file;
   }
 }
 
 /** Runs Eleventy over the site's own pages; returns the site paths of the pages it wrote. */
-async function renderWithEleventy(content: string, output: string, options: RenderOptions, index: SiteIndex, pages: EleventyPages): Promise<string[]> {
+async function renderWithEleventy(content: string, output: string, options: RenderOptions, index: SiteIndex): Promise<string[]> {
   // The config is TypeScript: the caller must have tsx registered (bin/communique.js and `node --import tsx` do).
   const eleventy = new Eleventy(content, output, {
     configPath: CONFIG_PATH,
@@ -143,7 +181,7 @@ async function renderWithEleventy(content: string, output: string, options: Rend
     // Runs before the config file, so every plugin finds the configuration and the index.
     config: (eleventyConfig: { addGlobalData(key: string, value: unknown): void }) => {
       eleventyConfig.addGlobalData(SITE_DATA_KEY, index.config);
-      setBuildContext(eleventyConfig, { index, render: pages });
+      setBuildContext(eleventyConfig, { index });
     },
   });
   const results = (await eleventy.write()) as unknown;
