@@ -43,7 +43,8 @@ const digestOf = (...parts: string[]) => createHash("sha256").update(parts.join(
 /** Stands for a release in a page: its file's hash and its URL determine all of its data and its body. */
 const releaseRef = (item: ReleaseItem) => `release ${item.url} ${item.digest}`;
 
-const isRelease = (v: unknown): v is ReleaseItem => !!v && typeof v === "object" && "digest" in v && "inputPath" in v && "data" in v;
+/** A release or a listed release by its object: its part of a page's JSON, made once per build. */
+const refs = new WeakMap<object, string>();
 
 /**
  * Long lists (a facet value's releases, shown by each of its pages' timelines) are shared by many pages: each is
@@ -52,16 +53,23 @@ const isRelease = (v: unknown): v is ReleaseItem => !!v && typeof v === "object"
 const longLists = new WeakMap<object, string>();
 
 /**
- * JSON of a page's data: lists hold only what they show of a release ({@link ListedRelease}), written out; a
- * release itself (a feed's) is replaced by {@link releaseRef}.
+ * JSON of a page's data: a listed release ({@link ListedRelease}: what lists show of it) is written out in full, a
+ * release itself (a feed's, with its body) stands as {@link releaseRef}; each is made once per build.
  */
 function pageJson(value: unknown): string {
   const replacer = (_key: string, v: unknown): unknown => {
-    if (isRelease(v)) return releaseRef(v);
-    if (Array.isArray(v) && v.length > 64) {
-      let json = longLists.get(v);
-      if (json === undefined) longLists.set(v, (json = digestOf(...v.map((x) => JSON.stringify(x, replacer)))));
-      return `list ${json}`;
+    if (v === null || typeof v !== "object") return v;
+    let ref = refs.get(v);
+    if (ref !== undefined) return ref;
+    if (Array.isArray(v)) {
+      if (v.length <= 64) return v;
+      if ((ref = longLists.get(v)) === undefined) longLists.set(v, (ref = `list ${digestOf(...v.map((x) => JSON.stringify(x, replacer)))}`));
+      return ref;
+    }
+    if ("url" in v && "data" in v) {
+      ref = "digest" in v ? releaseRef(v as ReleaseItem) : `listed ${JSON.stringify(v as ListedRelease)}`;
+      refs.set(v, ref);
+      return ref;
     }
     return v instanceof Map ? [...v] : v;
   };
