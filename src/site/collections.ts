@@ -54,6 +54,9 @@ export interface Feed {
   releases: ReleaseItem[];
 }
 
+/** What a page says of a feed it links (`<link rel="alternate">`, "Follow"): not its releases. */
+export type FeedLink = Pick<Feed, "dir" | "title">;
+
 /** The feed files in a feed's folder. */
 export const FEED_FILES = { atom: "atom.xml", rss: "rss.xml", json: "feed.json" } as const;
 
@@ -66,7 +69,7 @@ export interface ListingPage extends Page<ListedRelease> {
   facet: FacetKindInfo | null;
   value: FacetValue | null;
   breadcrumbs: Crumb[];
-  feed: Feed | null;
+  feed: FeedLink | null;
   /** Months of a year (a year's first page only). */
   months: ArchiveMonth[] | null;
   /** A month's calendar (every page of a month). */
@@ -221,7 +224,7 @@ export function buildSiteIndex(items: readonly ReleaseItem[], config: SiteConfig
           facet,
           value,
           breadcrumbs: [{ label: facet.plural, url: base }],
-          feed,
+          feed: feed && { dir: feed.dir, title: feed.title },
           months: null,
           calendar: null,
           groupBy: null,
