@@ -29,13 +29,17 @@ function filesUnder(dir: string): string[] {
  * the installed packages' versions (package-lock.json), Node's version (its Intl formats numbers), the site
  * configuration and the topic labels. Any change to these renders every page again.
  */
-export function siteDigest(index: Pick<SiteIndex, "config">, topicLabels: ReadonlyMap<string, string>): string {
+export function siteDigest(code: string, config: SiteIndex["config"], topicLabels: ReadonlyMap<string, string>): string {
+  return digestOf(code, JSON.stringify(config), JSON.stringify([...topicLabels]));
+}
+
+/** The site's code and templates (all of src/ and templates/), the installed packages' versions, Node's version. */
+export function codeDigest(): string {
   const hash = createHash("sha256");
   for (const file of [...filesUnder(join(REPO, "src")), ...filesUnder(TEMPLATES_DIR), join(REPO, "package-lock.json")]) {
     hash.update(`${file.slice(REPO.length)}\u0000`).update(readFileSync(file)).update("\u0000");
   }
-  hash.update(process.version).update(JSON.stringify(index.config)).update(JSON.stringify([...topicLabels]));
-  return hash.digest("base64url");
+  return hash.update(process.version).digest("base64url");
 }
 
 const digestOf = (...parts: string[]) => createHash("sha256").update(parts.join("\u0000")).digest("base64url");

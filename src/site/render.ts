@@ -7,10 +7,10 @@ import { CITATION_CACHE_FILE, CitationStore } from "./citation-store.ts";
 import { cslItem } from "./citations.ts";
 import { buildSiteIndex, FEED_FILES, type SiteIndex } from "./collections.ts";
 import { loadSiteConfig, SITE_DATA_KEY, siteUrls, type SiteConfig } from "./config.ts";
-import { facetIndexPageDigest, feedDigest, listingPageDigest, releasePageDigest, siteDigest, type PageRecord } from "./page-record.ts";
+import { codeDigest, facetIndexPageDigest, feedDigest, listingPageDigest, releasePageDigest, siteDigest, type PageRecord } from "./page-record.ts";
 import { CONFIG_PATH } from "./paths.ts";
 import { PageRenderer } from "./page-renderer.ts";
-import { loadReleases } from "./releases.ts";
+import { FRONT_MATTER_CACHE_FILE, loadReleases } from "./releases.ts";
 import { publishSources, writeSitemap } from "./site-files.ts";
 import { readTopicLabels } from "./taxonomy.ts";
 
@@ -65,8 +65,10 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
   const content = resolve(options.content);
   const output = resolve(options.output);
   const topicLabels = readTopicLabels(content);
-  const index = buildSiteIndex(loadReleases(content), config, topicLabels);
-  const site = siteDigest(index, topicLabels);
+  const code = codeDigest();
+  const frontMatter = options.cache ? { file: join(options.cache, FRONT_MATTER_CACHE_FILE), version: code } : undefined;
+  const index = buildSiteIndex(loadReleases(content, frontMatter), config, topicLabels);
+  const site = siteDigest(code, config, topicLabels);
   const previous = options.previous;
   const record: PageRecord = {};
   const files = new FileWriter(output);
