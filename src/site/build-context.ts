@@ -1,9 +1,12 @@
-// What renderSite hands to the Eleventy plugins of one build: the site index, built once from the release files.
+// What renderSite hands to the Eleventy plugins of one build: the site index, built once from the release files, and the chart filters.
+import type { chartFilters } from "./charts/plugin.ts";
 import type { SiteIndex } from "./collections.ts";
 
 /** One build's inputs for the plugins. */
 export interface BuildContext {
   index: SiteIndex;
+  /** Shared with the page renderer, so a chart both draw (the world map) is drawn once a build. */
+  charts: ReturnType<typeof chartFilters>;
 }
 
 const contexts = new WeakMap<object, BuildContext>();

@@ -3,7 +3,7 @@ import type { CslData } from "@citation-js/core";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import nunjucks from "nunjucks";
-import { chartFilters } from "./charts/plugin.ts";
+import type { chartFilters } from "./charts/plugin.ts";
 import type { Citations } from "./citations.ts";
 import { FEED_FILES, type FacetIndexPage, type Feed, type ListingPage, type SiteIndex } from "./collections.ts";
 import { SITE_DATA_KEY, siteUrls, type SiteUrls } from "./config.ts";
@@ -61,13 +61,14 @@ export class PageRenderer {
   constructor(
     private readonly index: SiteIndex,
     citations: (item: CslData) => Citations,
+    charts: ReturnType<typeof chartFilters>,
   ) {
     const config = index.config;
     this.urls = siteUrls(config);
     // Eleventy's Nunjucks for these templates: includes from templates/, autoescape on (src/site/nunjucks.ts).
     this.env = new Environment(new FileSystemLoader(TEMPLATES_DIR), { autoescape: true });
     this.filters = siteFilters({ config: () => config, citations });
-    for (const [name, filter] of Object.entries({ ...this.filters, ...chartFilters(this.urls.href) })) this.env.addFilter(name, filter);
+    for (const [name, filter] of Object.entries({ ...this.filters, ...charts })) this.env.addFilter(name, filter);
     this.globals = { [SITE_DATA_KEY]: config, collections: { site: index, releases: index.releases } };
   }
 

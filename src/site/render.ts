@@ -2,10 +2,11 @@
 import Eleventy from "@11ty/eleventy";
 import { existsSync, linkSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { setBuildContext } from "./build-context.ts";
+import { setBuildContext, type BuildContext } from "./build-context.ts";
+import { chartFilters } from "./charts/plugin.ts";
 import { CITATION_CACHE_FILE, CitationStore } from "./citation-store.ts";
 import { cslItem } from "./citations.ts";
-import { buildSiteIndex, FEED_FILES, type SiteIndex } from "./collections.ts";
+import { buildSiteIndex, FEED_FILES } from "./collections.ts";
 import { loadSiteConfig, SITE_DATA_KEY, siteUrls, type SiteConfig } from "./config.ts";
 import { codeDigest, facetIndexPageDigest, feedDigest, listingPageDigest, releasePageDigest, siteDigest, type PageRecord } from "./page-record.ts";
 import { CONFIG_PATH } from "./paths.ts";
@@ -108,8 +109,9 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
   let written: string[];
   try {
     store.prefetch({ files: releases.map((r) => r.inputPath), config });
-    written = await renderWithEleventy(content, output, options, index);
-    const renderer = new PageRenderer(index, (item) => store.citations(item));
+    const charts = chartFilters(siteUrls(config).href);
+    written = await renderWithEleventy(content, output, options, { index, charts });
+    const renderer = new PageRenderer(index, (item) => store.citations(item), charts);
     for (const p of listingPages) files.write(htmlFile(p.url), renderer.listing(p));
     for (const p of facetIndexPages) files.write(htmlFile(p.url), renderer.facetIndex(p));
     for (const feed of feeds) for (const [name, text] of renderer.feed(feed)) files.write(`${feed.dir.slice(1)}${name}`, text);
@@ -175,15 +177,15 @@ class FileWriter {
 }
 
 /** Runs Eleventy over the site's own pages; returns the site paths of the pages it wrote. */
-async function renderWithEleventy(content: string, output: string, options: RenderOptions, index: SiteIndex): Promise<string[]> {
+async function renderWithEleventy(content: string, output: string, options: RenderOptions, context: BuildContext): Promise<string[]> {
   // The config is TypeScript: the caller must have tsx registered (bin/communique.js and `node --import tsx` do).
   const eleventy = new Eleventy(content, output, {
     configPath: CONFIG_PATH,
     quietMode: options.quiet ?? false,
     // Runs before the config file, so every plugin finds the configuration and the index.
     config: (eleventyConfig: { addGlobalData(key: string, value: unknown): void }) => {
-      eleventyConfig.addGlobalData(SITE_DATA_KEY, index.config);
-      setBuildContext(eleventyConfig, { index });
+      eleventyConfig.addGlobalData(SITE_DATA_KEY, context.index.config);
+      setBuildContext(eleventyConfig, context);
     },
   });
   const results = (await eleventy.write()) as unknown;

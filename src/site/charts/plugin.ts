@@ -2,7 +2,7 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { CalendarDay } from "../calendar.ts";
 import type { ArchiveMonth, ListedRelease, SiteIndex } from "../collections.ts";
-import { siteConfigOf, siteUrls } from "../config.ts";
+import { buildContextOf } from "../build-context.ts";
 import { legend, type LegendEntry } from "./palette.ts";
 import { worldMap, type CountryCount, type WorldMap } from "./map.ts";
 import { monthCounts, timeline, timelineSvg, yearTimeline, type Timeline } from "./timeline.ts";
@@ -48,9 +48,7 @@ export function chartFilters(href: (path: string) => string): Record<string, (..
   };
 }
 
-/** Adds the {@link chartFilters} for Eleventy's pages (home, archive). */
+/** Adds the build's {@link chartFilters} (src/site/build-context.ts) for Eleventy's pages (home, archive). */
 export default function chartsPlugin(eleventyConfig: UserConfig): void {
-  let urls: ReturnType<typeof siteUrls> | undefined;
-  const href = (path: string) => (urls ??= siteUrls(siteConfigOf(eleventyConfig))).href(path);
-  for (const [name, filter] of Object.entries(chartFilters(href))) eleventyConfig.addFilter(name, filter);
+  for (const [name, filter] of Object.entries(buildContextOf(eleventyConfig).charts)) eleventyConfig.addFilter(name, filter);
 }
