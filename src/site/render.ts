@@ -1,4 +1,4 @@
-// Renders a content folder into a site folder: release pages by our renderer, the other pages by Eleventy, unchanged pages hard-linked from the previous site.
+// Renders a content folder into a site folder: the many pages (releases, lists, feeds) by the page renderer, the site pages by Eleventy, unchanged pages hard-linked from the previous site.
 import Eleventy from "@11ty/eleventy";
 import { existsSync, linkSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -57,9 +57,10 @@ const htmlFile = (url: string) => `${url.slice(1)}index.html`;
 
 /**
  * Renders one build of `content` into `output`; rejects (with the failing file's path) when any page fails.
- * Release pages and their index.json are rendered here from the site index; Eleventy renders the rest (lists,
- * facet indexes, feeds, home, archive, search, data files). With `previous`, each page whose inputs (its data, the
- * site's code and configuration) hash as recorded is hard-linked from the live site: the result is the same bytes.
+ * Release pages and their index.json, list pages, facet indexes and feeds are rendered here from the site index
+ * (src/site/page-renderer.ts); Eleventy renders the few site pages (home, archive, search, 404, robots, data files)
+ * and copies the assets. With `previous`, each page whose inputs (its data, the site's code and configuration) hash
+ * as recorded is hard-linked from the live site: the result is the same bytes.
  */
 export async function renderSite(options: RenderOptions): Promise<RenderResult> {
   const config = options.config ?? loadSiteConfig();
