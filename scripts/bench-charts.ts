@@ -39,7 +39,7 @@ const items: ReleaseItem[] = Array.from({ length: n }, (_, i) => {
     people: base.people.map((p) => ({ ...p, id: `${p.id}-${group}` })),
     places: base.places.map((p) => `${p} ${group % 500}`),
   };
-  return { url: `/releases/${date.replaceAll("-", "/")}/copy-${i}/`, inputPath: `copy-${i}.md`, data };
+  return { url: `/releases/${date.replaceAll("-", "/")}/copy-${i}/`, inputPath: `copy-${i}.md`, data, digest: `copy-${i}` };
 });
 
 let t = performance.now();

@@ -80,7 +80,7 @@ async function generate(): Promise<void> {
 }
 
 /** Our build from an empty content folder and no previous site: `communique build`, phases timed by the CLI. */
-async function ourBuild(): Promise<{ run: Run; phases: Record<string, { ms: number; peak: number }> }> {
+async function ourBuild(): Promise<{ run: Run; phases: Record<string, PhaseRun> }> {
   await rm(content, { recursive: true, force: true });
   await rm(site, { recursive: true, force: true });
   // A build from scratch: no citations kept from an earlier run either.
@@ -90,14 +90,21 @@ async function ourBuild(): Promise<{ run: Run; phases: Record<string, { ms: numb
   return timedBuild();
 }
 
+/** One phase of our build: wall time, peak memory of the process tree, and the CPU time of the build's process (all its threads). */
+interface PhaseRun {
+  ms: number;
+  peak: number;
+  cpuMs: number;
+}
+
 /** `communique build` over the working folder as it stands, with each phase's time and peak memory. */
-async function timedBuild(): Promise<{ run: Run; phases: Record<string, { ms: number; peak: number }> }> {
+async function timedBuild(): Promise<{ run: Run; phases: Record<string, PhaseRun> }> {
   await rm(timings, { force: true });
   const run = await measured(process.execPath, [join(root, "bin/communique.js"), "build", "--sources", sources, "--content", content, "--output", site], { COMMUNIQUE_TIMINGS: timings });
-  const phases: Record<string, { ms: number; peak: number }> = {};
+  const phases: Record<string, PhaseRun> = {};
   for (const line of (await readFile(timings, "utf8")).trim().split("\n")) {
-    const p = JSON.parse(line) as { phase: string; start: number; end: number };
-    phases[p.phase] = { ms: p.end - p.start, peak: peakBetween(run.samples, p.start, p.end) };
+    const p = JSON.parse(line) as { phase: string; start: number; end: number; cpuMs: number };
+    phases[p.phase] = { ms: p.end - p.start, peak: peakBetween(run.samples, p.start, p.end), cpuMs: p.cpuMs };
   }
   return { run, phases };
 }
@@ -143,7 +150,7 @@ const base = opts.baseline ? await baseline() : null;
 const loadAfter = load();
 const siteFiles = await countFiles(site);
 
-let incremental: { addMs: number; editMs: number; addLoad: number[]; editLoad: number[] } | null = null;
+let incremental: { addMs: number; editMs: number; addLoad: number[]; editLoad: number[]; add: Record<string, PhaseRun>; edit: Record<string, PhaseRun> } | null = null;
 if (opts.incremental) {
   // One new release (the generator's next one, as a text file), then an edit of one existing text source.
   const next = generateRelease(opts.seed, opts.releases);
@@ -159,7 +166,7 @@ if (opts.incremental) {
   // Leave the sources as generated, so the next run of this size starts from the same corpus.
   await writeFile(edited, original);
   await rm(join(sources, `${next.pageId}.txt`));
-  incremental = { addMs: add.run.ms, editMs: edit.run.ms, addLoad, editLoad };
+  incremental = { addMs: add.run.ms, editMs: edit.run.ms, addLoad, editLoad, add: add.phases, edit: edit.phases };
 }
 
 const total = { ms: ours.run.ms, peak: ours.run.peak };
@@ -170,9 +177,13 @@ if (base && baseTotal) {
   console.log(`| plain Eleventy + Pagefind CLI | — | ${cell(base.eleventy)} | ${cell(base.pagefind)} | ${cell(baseTotal)} |`);
   console.log(`\nratio (ours / baseline): time ${(total.ms / baseTotal.ms).toFixed(2)}, peak memory ${(total.peak / baseTotal.peak).toFixed(2)}; baseline indexed ${base.pages} pages`);
 }
+const cpu = (phases: Record<string, PhaseRun>) => Object.entries(phases).map(([k, v]) => `${k} ${seconds(v.cpuMs)}`).join(", ");
+console.log(`CPU time of our build (all threads): ${cpu(ours.phases)}`);
 console.log(`site: ${siteFiles.toLocaleString("en-US")} files; load before/between/after: ${loadBefore.join(" ")} / ${loadBetween.join(" ")} / ${loadAfter.join(" ")}`);
 if (incremental) {
-  console.log(`incremental: add one release ${seconds(incremental.addMs)} (${((incremental.addMs / total.ms) * 100).toFixed(1)} % of the full build), edit one ${seconds(incremental.editMs)} (${((incremental.editMs / total.ms) * 100).toFixed(1)} %)`);
+  console.log(`incremental: add one release ${seconds(incremental.addMs)} (${((incremental.addMs / total.ms) * 100).toFixed(1)} % of the full build), edit one ${seconds(incremental.editMs)} (${((incremental.editMs / total.ms) * 100).toFixed(1)} %); load ${incremental.addLoad.join(" ")} / ${incremental.editLoad.join(" ")}`);
+  console.log(`  add, per phase: ${Object.entries(incremental.add).map(([k, v]) => `${k} ${seconds(v.ms)} (CPU ${seconds(v.cpuMs)})`).join(", ")}`);
+  console.log(`  edit, per phase: ${Object.entries(incremental.edit).map(([k, v]) => `${k} ${seconds(v.ms)} (CPU ${seconds(v.cpuMs)})`).join(", ")}`);
 }
 
 const date = new Date().toISOString().slice(0, 10);
@@ -188,7 +199,7 @@ await writeFile(
       format: opts.format,
       seed: opts.seed,
       machine: { cores: cpus().length, node: process.version, loadBefore, loadBetween, loadAfter },
-      communique: { phases: Object.fromEntries(Object.entries(ours.phases).map(([k, v]) => [k, { ms: v.ms, peakBytes: v.peak }])), total: strip(ours.run), siteFiles },
+      communique: { phases: Object.fromEntries(Object.entries(ours.phases).map(([k, v]) => [k, { ms: v.ms, peakBytes: v.peak, cpuMs: v.cpuMs }])), total: strip(ours.run), siteFiles },
       baseline: base ? { eleventy: strip(base.eleventy), pagefind: strip(base.pagefind), total: { ms: baseTotal!.ms, peakBytes: baseTotal!.peak }, pages: base.pages } : null,
       ratio: baseTotal ? { time: total.ms / baseTotal.ms, peak: total.peak / baseTotal.peak } : null,
       incremental,

@@ -4,6 +4,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import { dirname, relative, resolve } from "node:path";
 import { indexSite, type PreviousIndex, type ShardInputs } from "../search/index.ts";
 import { loadSiteConfig, type SiteConfig } from "../site/config.ts";
+import { readPageRecord, removePageRecord, writePageRecord } from "../site/page-record.ts";
 import { renderSite } from "../site/render.ts";
 import { buildingPrefix, removeStaleBuilds } from "./files.ts";
 import { ingest } from "./ingest.ts";
@@ -14,14 +15,19 @@ export const SERVING_ENV = "COMMUNIQUE_SERVING";
 /** When set, each build phase appends `{"phase","start","end"}` (ms since the epoch) as a JSON line to this file. */
 export const TIMINGS_ENV = "COMMUNIQUE_TIMINGS";
 
-/** Runs one phase of the build, recording its start and end for `npm run bench` when asked to. */
+/**
+ * Runs one phase of the build, recording its start and end for `npm run bench` when asked to, and the CPU time the
+ * process spent meanwhile (every thread: the citation worker's too), which other programs on the machine do not inflate.
+ */
 async function phase<T>(name: string, run: () => Promise<T>): Promise<T> {
   const start = Date.now();
+  const cpu = process.cpuUsage();
   try {
     return await run();
   } finally {
     const file = process.env[TIMINGS_ENV];
-    if (file) await appendFile(file, `${JSON.stringify({ phase: name, start, end: Date.now() })}\n`);
+    const used = process.cpuUsage(cpu);
+    if (file) await appendFile(file, `${JSON.stringify({ phase: name, start, end: Date.now(), cpuMs: Math.round((used.user + used.system) / 1000) })}\n`);
   }
 }
 
@@ -69,17 +75,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // `<output>.building-<pid>-XXXXXX`: beside the output so the final rename stays on one file system.
   const fresh = await mkdtemp(buildingPrefix(target));
   try {
-    const { files } = await phase("render", () => withProgress(progress("render", "pages written", 0), (counter) => renderSite({ content: options.content, output: fresh, sources: options.sources, config, cache: cacheDir(target), quiet: true, progress: counter })));
+    // Pages whose inputs are unchanged since the live site was built are hard-linked from it (its record says which).
+    const pagesBefore = { site: target, record: await readPageRecord(cacheDir(target)) };
+    const rendered = await phase("render", () => withProgress(progress("render", "pages written", 0), (counter) => renderSite({ content: options.content, output: fresh, sources: options.sources, config, cache: cacheDir(target), previous: pagesBefore, quiet: true, progress: counter })));
     const previous = await previousIndex(target);
     const search = await phase("index", () => withProgress(progress("index", "pages indexed", 0), (counter) => indexSite(fresh, { previous, shardPages: options.shardPages, progress: counter })));
     if (search.errors.length > 0) throw new Error(`Pagefind could not index the site:\n  ${search.errors.join("\n  ")}`);
     // The record of what the live site was indexed from goes before the swap and comes back after it: a build
     // stopped in between leaves no record, so the next build indexes everything rather than trust a wrong one.
     await rm(searchRecord(target), { force: true });
+    await removePageRecord(cacheDir(target));
     await swapIn(fresh, target);
     await mkdir(cacheDir(target), { recursive: true });
     await writeFile(searchRecord(target), `${JSON.stringify({ inputs: search.inputs }, null, 2)}\n`);
-    log(`Site written to ${shown(target)}/: ${files} files, ${search.pages} release pages indexed for search${search.reused.length ? ` (${search.reused.length} unchanged search shards reused)` : ""}.`);
+    await writePageRecord(cacheDir(target), rendered.record);
+    log(`Site written to ${shown(target)}/: ${rendered.files} files${rendered.reused ? ` (${rendered.reused} unchanged, taken from the previous site)` : ""}, ${search.pages} release pages indexed for search${search.reused.length ? ` (${search.reused.length} unchanged search shards reused)` : ""}.`);
     // `communique serve` runs builds as child processes and is already serving the site: skip the hint there.
     if (!process.env[SERVING_ENV]) log("Preview it with `npm start` (or `npx communique serve`), then open http://localhost:8080/");
   } catch (e) {

@@ -1,12 +1,5 @@
-// A release's body outside its own page: the Markdown read back from its file, and a plain-text summary for feeds and metadata.
+// A release's body outside its own page: a plain-text summary for feeds and metadata.
 import MarkdownIt from "markdown-it";
-import { readFileSync } from "node:fs";
-import { splitFrontMatter } from "../emit/front-matter.ts";
-
-/** The body of a release file (the Markdown after its front matter). */
-export function readBody(inputPath: string): string {
-  return splitFrontMatter(readFileSync(inputPath, "utf8"))?.body ?? "";
-}
 
 const inline = new MarkdownIt({ html: false, linkify: false, typographer: false });
 const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };

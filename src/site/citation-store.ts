@@ -114,13 +114,13 @@ export class CitationStore {
   }
 
   /**
-   * Starts a worker thread that formats the citations of every release under `releasesDir` not already known, from
-   * the last file to the first, while Eleventy renders pages (roughly first to last): the two meet in the middle.
-   * Not for fewer than `minFiles` releases, where starting the worker (loading tsx and citeproc) costs more than it saves.
+   * Starts a worker thread that formats the citations of the given release files not already known, from the last
+   * file to the first, while the pages are rendered from the first: the two meet in the middle. Not for fewer than
+   * `minFiles` releases, where starting the worker (loading tsx and citeproc) costs more than it saves.
    */
-  prefetch(options: { releasesDir: string; config: PrefetchData["config"]; minFiles?: number }): void {
+  prefetch(options: { files: readonly string[]; config: PrefetchData["config"]; minFiles?: number }): void {
     if (this.worker) return;
-    const files = releaseFiles(options.releasesDir).reverse();
+    const files = [...options.files].reverse();
     if (files.length < (options.minFiles ?? PREFETCH_MIN_FILES)) return;
     const data = { files, config: options.config };
     const entry = new URL("./citation-worker.ts", import.meta.url).href;
@@ -154,6 +154,13 @@ export class CitationStore {
     }
     this.used.set(key, stored);
     return withCsl(item, stored);
+  }
+
+  /** Keeps an item's citations in the cache when it has them, though no page was rendered with them in this build. */
+  keep(item: CslData): void {
+    const key = citationKey(item);
+    const stored = this.used.get(key) ?? this.known.get(key);
+    if (stored) this.used.set(key, stored);
   }
 
   /** Resolves when the worker has formatted everything it was given (or failed). */

@@ -1,21 +1,14 @@
-// Eleventy plugin: the site index (releases newest first, archive by year and month, facets, pages, feeds), built once per build.
+// The site index (releases newest first, archive by year and month, facets, pages, feeds), built once per build, and the Eleventy plugin that lists it.
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import type { FrontMatter } from "../model/release.ts";
+import { buildContextOf } from "./build-context.ts";
 import { calendarWeeks, type CalendarDay } from "./calendar.ts";
-import { siteConfigOf, type SiteConfig } from "./config.ts";
+import type { SiteConfig } from "./config.ts";
 import { buildFacets, FACET_KINDS, FACETS, type FacetKind, type FacetKindInfo, type Facets, type FacetValue } from "./facets.ts";
 import { monthLabel } from "./filters.ts";
 import { paginate, type Page } from "./pagination.ts";
-import { inputDirectory } from "./paths.ts";
-import { isReleaseInput, releaseDataChecker, type TemplateData } from "./releases.ts";
-import { readTopicLabels } from "./taxonomy.ts";
+import { listedRelease, type ListedRelease, type ReleaseItem } from "./releases.ts";
 
-/** A release as Eleventy hands it to templates: its output URL and its (schema-checked) front matter. */
-export interface ReleaseItem {
-  url: string;
-  inputPath: string;
-  data: FrontMatter;
-}
+export type { ListedRelease, ReleaseItem } from "./releases.ts";
 
 /** One month of the archive, its releases newest first. */
 export interface ArchiveMonth {
@@ -26,7 +19,7 @@ export interface ArchiveMonth {
   label: string;
   url: string;
   count: number;
-  releases: ReleaseItem[];
+  releases: ListedRelease[];
 }
 
 /** One year of the archive, its months newest first. */
@@ -35,7 +28,7 @@ export interface ArchiveYear {
   url: string;
   count: number;
   months: ArchiveMonth[];
-  releases: ReleaseItem[];
+  releases: ListedRelease[];
 }
 
 /** The archive: years newest first, and the same months as one flat list (for one page per month). */
@@ -61,11 +54,14 @@ export interface Feed {
   releases: ReleaseItem[];
 }
 
+/** What a page says of a feed it links (`<link rel="alternate">`, "Follow"): not its releases. */
+export type FeedLink = Pick<Feed, "dir" | "title">;
+
 /** The feed files in a feed's folder. */
 export const FEED_FILES = { atom: "atom.xml", rss: "rss.xml", json: "feed.json" } as const;
 
 /** One page of a list of releases: a year, a month or a facet value. */
-export interface ListingPage extends Page<ReleaseItem> {
+export interface ListingPage extends Page<ListedRelease> {
   kind: "year" | "month" | FacetKind;
   /** The page's `<h1>` and `<title>` (page numbers added by the template). */
   title: string;
@@ -73,7 +69,7 @@ export interface ListingPage extends Page<ReleaseItem> {
   facet: FacetKindInfo | null;
   value: FacetValue | null;
   breadcrumbs: Crumb[];
-  feed: Feed | null;
+  feed: FeedLink | null;
   /** Months of a year (a year's first page only). */
   months: ArchiveMonth[] | null;
   /** A month's calendar (every page of a month). */
@@ -108,13 +104,13 @@ export interface SiteIndex {
 }
 
 /** Newest date first; releases of the same day by id, so the order never depends on file-system order. */
-export function compareReleases(a: ReleaseItem, b: ReleaseItem): number {
+export function compareReleases(a: ListedRelease, b: ListedRelease): number {
   if (a.data.date !== b.data.date) return a.data.date > b.data.date ? -1 : 1;
   return a.data.id < b.data.id ? -1 : a.data.id > b.data.id ? 1 : 0;
 }
 
 /** Groups releases already sorted by {@link compareReleases} into years and months, in one pass. */
-export function buildArchive(sorted: readonly ReleaseItem[]): Archive {
+export function buildArchive(sorted: readonly ListedRelease[]): Archive {
   const years: ArchiveYear[] = [];
   const months: ArchiveMonth[] = [];
   let year: ArchiveYear | undefined;
@@ -147,13 +143,20 @@ export const INDEX_PAGE_SIZE = 500;
 /** Builds the whole index from the releases (any order) and the configuration. */
 export function buildSiteIndex(items: readonly ReleaseItem[], config: SiteConfig, topicLabels: ReadonlyMap<string, string>): SiteIndex {
   const releases = [...items].sort(compareReleases);
+  const listed = releases.map(listedRelease);
   const topicLabel = (slug: string) => topicLabels.get(slug) ?? slug;
-  const archive = buildArchive(releases);
-  const facets = buildFacets(releases, topicLabel);
+  const archive = buildArchive(listed);
+  const facets = buildFacets(releases, listed, topicLabel);
   const positions = new Map(releases.map((r, i) => [r.data.id, i]));
   const size = config.pageSize;
 
-  const feedOf = (dir: string, title: string, page: string, list: ReleaseItem[]): Feed => ({ dir, title, page, releases: list.slice(0, config.feedSize) });
+  // Feeds summarise each release's body and name its topics: they hold the releases themselves.
+  const feedOf = (dir: string, title: string, page: string, list: readonly ListedRelease[]): Feed => ({
+    dir,
+    title,
+    page,
+    releases: list.slice(0, config.feedSize).map((r) => releases[positions.get(r.data.id)!]!),
+  });
   const mainFeed = feedOf("/", `${config.name}: latest releases`, "/", releases);
   const feeds: Feed[] = [mainFeed];
   const listingPages: ListingPage[] = [];
@@ -221,7 +224,7 @@ export function buildSiteIndex(items: readonly ReleaseItem[], config: SiteConfig
           facet,
           value,
           breadcrumbs: [{ label: facet.plural, url: base }],
-          feed,
+          feed: feed && { dir: feed.dir, title: feed.title },
           months: null,
           calendar: null,
           groupBy: null,
@@ -232,32 +235,11 @@ export function buildSiteIndex(items: readonly ReleaseItem[], config: SiteConfig
   return { config, releases, archive, facets, listingPages, facetIndexPages, feeds, mainFeed, positions, dayUrls, values, topicLabel };
 }
 
-interface CollectionApi {
-  getAll(): ReleaseItem[];
-}
-
-/** Adds `collections.site` (the {@link SiteIndex}) and the lists templates paginate over. */
+/**
+ * Adds `collections.site` (the {@link SiteIndex} that `renderSite` built from the release files) and
+ * `collections.releases` for Eleventy's pages (home, archive, data files).
+ */
 export default function collectionsPlugin(eleventyConfig: UserConfig): void {
-  // Eleventy calls each collection callback once per build with the same API object: build the index once for all.
-  const cache = new WeakMap<object, SiteIndex>();
-  const check = releaseDataChecker(eleventyConfig);
-  const index = (api: CollectionApi) => {
-    let site = cache.get(api);
-    if (!site) {
-      const input = inputDirectory(eleventyConfig);
-      const items = api.getAll().filter((item) => isReleaseInput(item.inputPath, input));
-      // Collections are built before Eleventy's data schema hook runs: a bad hand edit must fail with its path here.
-      for (const item of items) check(item.data as unknown as TemplateData);
-      site = buildSiteIndex(items, siteConfigOf(eleventyConfig), readTopicLabels(input));
-      cache.set(api, site);
-    }
-    return site;
-  };
-  eleventyConfig.addCollection("site", (api: CollectionApi) => index(api));
-  eleventyConfig.addCollection("releases", (api: CollectionApi) => index(api).releases);
-  eleventyConfig.addCollection("archiveYears", (api: CollectionApi) => index(api).archive.years);
-  eleventyConfig.addCollection("archiveMonths", (api: CollectionApi) => index(api).archive.months);
-  eleventyConfig.addCollection("listingPages", (api: CollectionApi) => index(api).listingPages);
-  eleventyConfig.addCollection("facetIndexPages", (api: CollectionApi) => index(api).facetIndexPages);
-  eleventyConfig.addCollection("feeds", (api: CollectionApi) => index(api).feeds);
+  eleventyConfig.addCollection("site", () => buildContextOf(eleventyConfig).index);
+  eleventyConfig.addCollection("releases", () => buildContextOf(eleventyConfig).index.releases);
 }

@@ -88,6 +88,6 @@ export function siteConfigOf(eleventyConfig: { globalData?: object; addGlobalDat
 }
 
 /** The global data added so far (UserConfig types it as a plain object). */
-export function globalDataOf(eleventyConfig: { globalData?: object }): Record<string, unknown> {
+function globalDataOf(eleventyConfig: { globalData?: object }): Record<string, unknown> {
   return (eleventyConfig.globalData ?? {}) as Record<string, unknown>;
 }

@@ -3,7 +3,7 @@ import { titleSlug } from "../emit/id.ts";
 import { countryName } from "../extract/countries.ts";
 import { personId } from "../extract/people.ts";
 import type { FrontMatter } from "../model/release.ts";
-import type { ReleaseItem } from "./collections.ts";
+import type { ListedRelease, ReleaseItem } from "./releases.ts";
 
 /** Every facet, in the order pages list them. */
 export const FACET_KINDS = ["type", "office", "speaker", "person", "country", "topic", "delegation", "place"] as const;
@@ -46,7 +46,8 @@ export interface FacetValue {
   /** Site path of the value's first page: `/topics/cybersecurity/`. */
   url: string;
   count: number;
-  releases: ReleaseItem[];
+  /** Newest first, as lists show them. */
+  releases: ListedRelease[];
 }
 
 /** A value as a release names it, before grouping. */
@@ -111,13 +112,14 @@ export type Facets = Record<FacetKind, FacetValue[]>;
 const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
 
 /**
- * Groups releases (already sorted newest first) into every facet's values in one pass: each release is visited
+ * Groups releases (already sorted newest first; `listed[i]` is what lists show of `sorted[i]`) into every facet's values in one pass: each release is visited
  * once and added to the values it names, so the values' lists come out newest first too. A value keeps the label
  * and detail of its newest release (a person's current title). A release naming a value twice counts once.
  */
-export function buildFacets(sorted: readonly ReleaseItem[], topicLabel: (slug: string) => string): Facets {
+export function buildFacets(sorted: readonly ReleaseItem[], listed: readonly ListedRelease[], topicLabel: (slug: string) => string): Facets {
   const maps = Object.fromEntries(FACET_KINDS.map((k) => [k, new Map<string, FacetValue>()])) as Record<FacetKind, Map<string, FacetValue>>;
-  for (const item of sorted) {
+  for (const [n, item] of sorted.entries()) {
+    const entry = listed[n]!;
     for (const kind of FACET_KINDS) {
       const map = maps[kind];
       const refs = facetRefs(item.data, kind, topicLabel);
@@ -128,12 +130,12 @@ export function buildFacets(sorted: readonly ReleaseItem[], topicLabel: (slug: s
         if (!value) {
           value = { kind, key: ref.key, label: ref.label, detail: ref.detail, url: facetUrl(kind, ref.key), count: 0, releases: [] };
           map.set(ref.key, value);
-        } else if (value.releases[value.releases.length - 1] === item) {
+        } else if (value.releases[value.releases.length - 1] === entry) {
           continue;
         }
         if (value.detail === null && ref.detail !== null) value.detail = ref.detail;
         value.count++;
-        value.releases.push(item);
+        value.releases.push(entry);
       }
     }
   }

@@ -1,20 +1,19 @@
 // Eleventy plugin: the template filters (dates, bylines, links under the path prefix, facets, citations, metadata, feeds, data files).
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import type { CslData } from "@citation-js/core";
 import { DateTime } from "luxon";
-import { join } from "node:path";
 import { releaseUrl } from "../emit/id.ts";
 import { countryName } from "../extract/countries.ts";
 import type { FrontMatter, Person } from "../model/release.ts";
-import { readBody, summary } from "./body.ts";
-import { CITATION_CACHE_FILE, CitationStore } from "./citation-store.ts";
+import { summary } from "./body.ts";
 import { cslItem, type Citations } from "./citations.ts";
-import { FEED_FILES, type Feed, type ReleaseItem, type SiteIndex } from "./collections.ts";
-import { globalDataOf, siteConfigOf, siteUrls } from "./config.ts";
+import { FEED_FILES, type Feed, type ListedRelease, type ReleaseItem, type SiteIndex } from "./collections.ts";
+import { siteConfigOf, siteUrls, type SiteConfig } from "./config.ts";
 import { dataPackage, releaseJson, releasesCsv, releasesJson } from "./data-files.ts";
 import { countryKey, delegationKey, FACETS, facetUrl, personKey, slugOf, type FacetKind } from "./facets.ts";
 import { atomFeed, feedEntry, jsonFeed, rssFeed, type FeedDocument } from "./feeds.ts";
 import { jsonForScript, releaseJsonLd, releaseMetaTags, type MetaContext } from "./metadata.ts";
-import { inputDirectory } from "./paths.ts";
+import { releaseBody } from "./releases.ts";
 import { lastUpdated, otherSourcesOf, revisionsOf } from "./revisions.ts";
 import { SOURCES_PATH, publishedSourcePath } from "./site-files.ts";
 
@@ -99,11 +98,11 @@ export interface ReleaseGroup {
   /** Anchor id: `d26` for a day, `m08` for a month. */
   id: string;
   label: string;
-  items: ReleaseItem[];
+  items: ListedRelease[];
 }
 
 /** Splits a page of releases (newest first) into runs of the same day or month. */
-export function groupReleases(items: readonly ReleaseItem[], by: "day" | "month"): ReleaseGroup[] {
+export function groupReleases(items: readonly ListedRelease[], by: "day" | "month"): ReleaseGroup[] {
   const groups: ReleaseGroup[] = [];
   for (const item of items) {
     const date = item.data.date;
@@ -115,19 +114,27 @@ export function groupReleases(items: readonly ReleaseItem[], by: "day" | "month"
   return groups;
 }
 
-/** Global data key naming the folder where citations are kept between builds (set by renderSite; none: not kept). */
-export const CACHE_DATA_KEY = "cacheDir";
+/** What the filters need of a build: its configuration, and where a release page's citations come from. */
+export interface FilterContext {
+  config(): SiteConfig;
+  /** Only release pages cite; without it the `citations` filter is not defined. */
+  citations?: (item: CslData) => Citations;
+}
 
-/** Adds every filter under its own name. Filters that need the configuration read it once per build. */
-export default function filtersPlugin(eleventyConfig: UserConfig): void {
-  let config: ReturnType<typeof siteConfigOf> | undefined;
-  const site = () => (config ??= siteConfigOf(eleventyConfig));
+/** A template filter: Nunjucks calls it with the piped value first. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Filter = (...args: any[]) => unknown;
+
+/** Every filter by name, for Eleventy's Nunjucks and for the release pages' own (src/site/release-pages.ts). */
+export function siteFilters(context: FilterContext): Record<string, Filter> {
+  let config: SiteConfig | undefined;
+  const site = () => (config ??= context.config());
   const urls = () => siteUrls(site());
   // Bodies read back for feeds: a release is in several feeds, read its file once per build.
   const summaries = new Map<string, string>();
   const summaryOf = (item: ReleaseItem) => {
     let text = summaries.get(item.inputPath);
-    if (text === undefined) summaries.set(item.inputPath, (text = summary(readBody(item.inputPath))));
+    if (text === undefined) summaries.set(item.inputPath, (text = summary(releaseBody(item.inputPath))));
     return text;
   };
   const feedDocument = (feed: Feed, index: SiteIndex): FeedDocument => ({
@@ -138,71 +145,65 @@ export default function filtersPlugin(eleventyConfig: UserConfig): void {
     json: `${feed.dir}${FEED_FILES.json}`,
     entries: feed.releases.map((r) => feedEntry(r, summaryOf(r), lastUpdated(r.data), index.topicLabel)),
   });
-  // Citations are the dearest part of a release page (citeproc, three styles): kept between builds by the hash of
-  // their CSL item, and formatted by a worker thread on the other core while Eleventy renders.
-  let store: CitationStore | null = null;
-  eleventyConfig.on("eleventy.before", () => {
-    const cacheDir = globalDataOf(eleventyConfig)[CACHE_DATA_KEY];
-    store = new CitationStore(typeof cacheDir === "string" ? join(cacheDir, CITATION_CACHE_FILE) : null);
-    store.prefetch({ releasesDir: join(inputDirectory(eleventyConfig), "releases"), config: site() });
-  });
-  eleventyConfig.on("eleventy.after", async () => {
-    await store?.finish();
-    store = null;
-  });
-  const citationsOf = (item: ReturnType<typeof cslItem>): Citations => (store ??= new CitationStore(null)).citations(item);
-  const metaContext = (data: FrontMatter, url: string, description: string, index: SiteIndex): MetaContext => ({
+  const metaContext = (url: string, description: string, index: SiteIndex): MetaContext => ({
     config: site(),
     urls: urls(),
     url,
     description,
     topicLabel: index.topicLabel,
   });
+  const citations = context.citations;
 
-  eleventyConfig.addFilter("readableDate", readableDate);
-  eleventyConfig.addFilter("monthLabel", monthLabel);
-  eleventyConfig.addFilter("monthName", monthName);
-  eleventyConfig.addFilter("countLabel", countLabel);
-  eleventyConfig.addFilter("personLabel", personLabel);
-  eleventyConfig.addFilter("byline", byline);
-  eleventyConfig.addFilter("head", head);
-  eleventyConfig.addFilter("releaseUrl", releaseUrl);
-  eleventyConfig.addFilter("groupReleases", groupReleases);
+  return {
+    readableDate,
+    monthLabel,
+    monthName,
+    countLabel,
+    personLabel,
+    byline,
+    head,
+    releaseUrl,
+    groupReleases,
 
-  // Links: every site path a template writes goes through `href`, so the site works under a path prefix.
-  eleventyConfig.addFilter("href", (path: string) => urls().href(path));
-  eleventyConfig.addFilter("absoluteUrl", (path: string) => urls().absolute(path));
-  eleventyConfig.addFilter("feedFiles", (dir: string) => ({ atom: `${dir}${FEED_FILES.atom}`, rss: `${dir}${FEED_FILES.rss}`, json: `${dir}${FEED_FILES.json}` }));
+    // Links: every site path a template writes goes through `href`, so the site works under a path prefix.
+    href: (path: string) => urls().href(path),
+    absoluteUrl: (path: string) => urls().absolute(path),
+    feedFiles: (dir: string) => ({ atom: `${dir}${FEED_FILES.atom}`, rss: `${dir}${FEED_FILES.rss}`, json: `${dir}${FEED_FILES.json}` }),
 
-  // Facets named on a release page.
-  eleventyConfig.addFilter("facetLink", facetLink);
-  eleventyConfig.addFilter("facetInfo", (_values: unknown, kind: FacetKind) => FACETS[kind]);
-  eleventyConfig.addFilter("countryName", countryName);
-  eleventyConfig.addFilter("countryKey", countryKey);
-  eleventyConfig.addFilter("slugOf", slugOf);
-  eleventyConfig.addFilter("personKey", (name: string, data: FrontMatter) => personKey(data, name));
-  eleventyConfig.addFilter("delegationKey", delegationKey);
-  eleventyConfig.addFilter("topicLabel", (slug: string, index: SiteIndex) => index.topicLabel(slug));
-  eleventyConfig.addFilter("neighbours", neighbours);
-  eleventyConfig.addFilter("releaseItem", (id: string, index: SiteIndex) => index.releases[index.positions.get(id) ?? -1] ?? null);
-  eleventyConfig.addFilter("dayUrl", (date: string, index: SiteIndex) => index.dayUrls.get(date) ?? `/archive/${date.slice(0, 4)}/${date.slice(5, 7)}/`);
-  eleventyConfig.addFilter("sourceUrl", (path: string) => `${SOURCES_PATH}${publishedSourcePath(path).split("/").map(encodeURIComponent).join("/")}`);
-  eleventyConfig.addFilter("revisions", revisionsOf);
-  eleventyConfig.addFilter("otherSources", otherSourcesOf);
-  eleventyConfig.addFilter("lastUpdated", lastUpdated);
+    // Facets named on a release page.
+    facetLink,
+    facetInfo: (_values: unknown, kind: FacetKind) => FACETS[kind],
+    countryName,
+    countryKey,
+    slugOf,
+    personKey: (name: string, data: FrontMatter) => personKey(data, name),
+    delegationKey,
+    topicLabel: (slug: string, index: SiteIndex) => index.topicLabel(slug),
+    neighbours,
+    releaseItem: (id: string, index: SiteIndex) => index.releases[index.positions.get(id) ?? -1] ?? null,
+    dayUrl: (date: string, index: SiteIndex) => index.dayUrls.get(date) ?? `/archive/${date.slice(0, 4)}/${date.slice(5, 7)}/`,
+    sourceUrl: (path: string) => `${SOURCES_PATH}${publishedSourcePath(path).split("/").map(encodeURIComponent).join("/")}`,
+    revisions: revisionsOf,
+    otherSources: otherSourcesOf,
+    lastUpdated,
 
-  // Release page: summary, citations, metadata.
-  eleventyConfig.addFilter("summary", (body: string) => summary(body ?? "", 200));
-  eleventyConfig.addFilter("citations", (data: FrontMatter, url: string): Citations => citationsOf(cslItem(data, urls().absolute(url), site())));
-  eleventyConfig.addFilter("releaseMetaTags", (data: FrontMatter, url: string, description: string, index: SiteIndex) => releaseMetaTags(data, metaContext(data, url, description, index)));
-  eleventyConfig.addFilter("releaseJsonLd", (data: FrontMatter, url: string, description: string, index: SiteIndex) => jsonForScript(releaseJsonLd(data, metaContext(data, url, description, index))));
+    // Release page: summary, citations, metadata.
+    summary: (body: string) => summary(body ?? "", 200),
+    ...(citations ? { citations: (data: FrontMatter, url: string): Citations => citations(cslItem(data, urls().absolute(url), site())) } : {}),
+    releaseMetaTags: (data: FrontMatter, url: string, description: string, index: SiteIndex) => releaseMetaTags(data, metaContext(url, description, index)),
+    releaseJsonLd: (data: FrontMatter, url: string, description: string, index: SiteIndex) => jsonForScript(releaseJsonLd(data, metaContext(url, description, index))),
 
-  // Feeds and data files.
-  eleventyConfig.addFilter("atomFeed", (feed: Feed, index: SiteIndex) => atomFeed(feedDocument(feed, index), site(), urls()));
-  eleventyConfig.addFilter("rssFeed", (feed: Feed, index: SiteIndex) => rssFeed(feedDocument(feed, index), site(), urls()));
-  eleventyConfig.addFilter("jsonFeed", (feed: Feed, index: SiteIndex) => jsonFeed(feedDocument(feed, index), site(), urls()));
-  eleventyConfig.addFilter("releasesJson", (releases: ReleaseItem[]) => releasesJson(releases, urls()));
-  eleventyConfig.addFilter("releasesCsv", (releases: ReleaseItem[]) => releasesCsv(releases, urls()));
-  eleventyConfig.addFilter("dataPackage", (count: number) => dataPackage(site(), urls(), count));
-  eleventyConfig.addFilter("releaseJson", (item: ReleaseItem) => releaseJson(item, readBody(item.inputPath), urls()));
+    // Feeds and data files.
+    atomFeed: (feed: Feed, index: SiteIndex) => atomFeed(feedDocument(feed, index), site(), urls()),
+    rssFeed: (feed: Feed, index: SiteIndex) => rssFeed(feedDocument(feed, index), site(), urls()),
+    jsonFeed: (feed: Feed, index: SiteIndex) => jsonFeed(feedDocument(feed, index), site(), urls()),
+    releasesJson: (releases: ReleaseItem[]) => releasesJson(releases, urls()),
+    releasesCsv: (releases: ReleaseItem[]) => releasesCsv(releases, urls()),
+    dataPackage: (count: number) => dataPackage(site(), urls(), count),
+  };
+}
+
+/** Adds every filter but `citations` (only release pages cite, and those are not Eleventy's) under its own name. */
+export default function filtersPlugin(eleventyConfig: UserConfig): void {
+  for (const [name, filter] of Object.entries(siteFilters({ config: () => siteConfigOf(eleventyConfig) }))) eleventyConfig.addFilter(name, filter);
 }

@@ -1,5 +1,4 @@
-// Eleventy plugin: the markdown-it instance that renders release bodies (no raw HTML, numbered paragraphs).
-import type UserConfig from "@11ty/eleventy/UserConfig";
+// The markdown-it instance that renders release bodies (no raw HTML, numbered paragraphs).
 import MarkdownIt, { type MarkdownIt as MarkdownItT } from "markdown-it";
 import paragraphIds from "./paragraph-ids.ts";
 
@@ -13,9 +12,4 @@ export function createMarkdown(): MarkdownItT {
   md.disable("code");
   md.use(paragraphIds);
   return md;
-}
-
-/** Uses {@link createMarkdown} for `.md` templates. */
-export default function markdownPlugin(eleventyConfig: UserConfig): void {
-  eleventyConfig.setLibrary("md", createMarkdown());
 }

@@ -1,12 +1,20 @@
-// Renders a content folder into a site folder with Eleventy, programmatically, using the repository's config and templates.
+// Renders a content folder into a site folder: the many pages (releases, lists, feeds) by the page renderer, the site pages by Eleventy, unchanged pages hard-linked from the previous site.
 import Eleventy from "@11ty/eleventy";
-import { join, resolve } from "node:path";
-import { releaseFiles } from "./citation-store.ts";
-import { CACHE_DATA_KEY } from "./filters.ts";
-import { loadSiteConfig, SITE_DATA_KEY, type SiteConfig } from "./config.ts";
-import type { ProgressCounter } from "../model/progress.ts";
+import { existsSync, linkSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { setBuildContext, type BuildContext } from "./build-context.ts";
+import { chartFilters } from "./charts/plugin.ts";
+import { CITATION_CACHE_FILE, CitationStore } from "./citation-store.ts";
+import { cslItem } from "./citations.ts";
+import { buildSiteIndex, FEED_FILES } from "./collections.ts";
+import { loadSiteConfig, SITE_DATA_KEY, siteUrls, type SiteConfig } from "./config.ts";
+import { codeDigest, facetIndexPageDigest, feedDigest, listingPageDigest, releasePageDigest, siteDigest, type PageRecord } from "./page-record.ts";
 import { CONFIG_PATH } from "./paths.ts";
-import { SOURCES_DATA_KEY } from "./site-files.ts";
+import { PageRenderer } from "./page-renderer.ts";
+import { FRONT_MATTER_CACHE_FILE, loadReleases } from "./releases.ts";
+import { publishSources, writeSitemap } from "./site-files.ts";
+import { readTopicLabels } from "./taxonomy.ts";
+import type { ProgressCounter } from "../model/progress.ts";
 
 export interface RenderOptions {
   /** The content folder: `releases/YYYY/MM/*.md` are read, everything else is ignored. */
@@ -19,68 +27,182 @@ export interface RenderOptions {
   config?: SiteConfig;
   /** A folder kept between builds for work worth reusing (citations); never inside the output. None: nothing kept. */
   cache?: string;
+  /**
+   * The live site and the record of what its pages were rendered from (src/site/page-record.ts): a page whose
+   * inputs hash the same is hard-linked from there instead of rendered. The caller vouches that the record
+   * describes that folder.
+   */
+  previous?: { site: string; record: PageRecord };
   /** Silences Eleventy's per-file log lines. */
   quiet?: boolean;
-  /** Told the number of pages once Eleventy has mapped them, then each page as it is written. */
+  /** Told the number of page files, then each one as it is written or taken from the previous site. */
   progress?: ProgressCounter;
 }
 
-/** The part of Eleventy's configuration API that renderSite uses before the config file runs. */
-interface EarlyConfig {
-  addGlobalData(key: string, value: unknown): void;
-  on(event: "eleventy.contentMap", listener: (map: { inputPathToUrl: Record<string, (string | false)[]> }) => void): void;
-  addTransform(name: string, transform: (content: string) => string): void;
+export interface RenderResult {
+  /** Files of pages in the output (rendered or reused), the sitemap and copied sources aside. */
+  files: number;
+  /** Pages rendered in this build, and pages hard-linked from the previous site. */
+  rendered: number;
+  reused: number;
+  /** What every page of the new site was rendered from: the record for the next build. */
+  record: PageRecord;
 }
 
-/** Eleventy's event bus: a module of its own that its package does not export, reached by its file beside the entry. */
-async function eleventyEventBus(): Promise<{ emit(event: string, ...args: unknown[]): unknown }> {
-  const entry = import.meta.resolve("@11ty/eleventy");
-  return ((await import(new URL("EventBus.js", entry).href)) as { default: { emit(event: string, ...args: unknown[]): unknown } }).default;
+/** A page file (site path `/`-separated, no leading slash) and the hash of its inputs. */
+interface PlannedFile {
+  path: string;
+  digest: string;
 }
+
+/** Output files of a page at a site path: `/a/b/` → `a/b/index.html`. */
+const htmlFile = (url: string) => `${url.slice(1)}index.html`;
 
 /**
- * Eleventy keeps every template file it has read in a process-wide cache by path (TemplateContent's input cache),
- * which its watch mode clears by announcing each changed file. A second build in the same process (the tests,
- * a program using this function) would otherwise render a release edited since the first from its old text.
- * Announce every release file as modified, as the watcher would (a directory listing and a map deletion a file).
+ * Renders one build of `content` into `output`; rejects (with the failing file's path) when any page fails.
+ * Release pages and their index.json, list pages, facet indexes and feeds are rendered here from the site index
+ * (src/site/page-renderer.ts); Eleventy renders the few site pages (home, archive, search, 404, robots, data files)
+ * and copies the assets. With `previous`, each page whose inputs (its data, the site's code and configuration) hash
+ * as recorded is hard-linked from the live site: the result is the same bytes.
  */
-async function forgetReadFiles(content: string): Promise<void> {
-  const bus = await eleventyEventBus();
-  for (const file of releaseFiles(join(content, "releases"))) bus.emit("eleventy.resourceModified", file, [], {});
+export async function renderSite(options: RenderOptions): Promise<RenderResult> {
+  const config = options.config ?? loadSiteConfig();
+  const content = resolve(options.content);
+  const output = resolve(options.output);
+  const topicLabels = readTopicLabels(content);
+  const code = codeDigest();
+  const frontMatter = options.cache ? { file: join(options.cache, FRONT_MATTER_CACHE_FILE), version: code } : undefined;
+  const index = buildSiteIndex(loadReleases(content, frontMatter), config, topicLabels);
+  const site = siteDigest(code, config, topicLabels);
+  const previous = options.previous;
+  const record: PageRecord = {};
+  const files = new FileWriter(output, options.progress);
+  let reused = 0;
+  /** Whether a page's files can be taken from the previous site (and takes them); records their inputs either way. */
+  const reuse = (planned: PlannedFile[]): boolean => {
+    for (const f of planned) record[f.path] = f.digest;
+    if (!previous || !planned.every((f) => previous.record[f.path] === f.digest)) return false;
+    const linked: string[] = [];
+    for (const f of planned) {
+      if (!files.link(f.path, join(previous.site, f.path))) {
+        // Missing from the live site after all: render the page, never writing through a link into the live site.
+        for (const path of linked) files.remove(path);
+        return false;
+      }
+      linked.push(f.path);
+    }
+    reused += planned.length;
+    options.progress?.tick(planned.length);
+    return true;
+  };
+
+  // What this build renders (the rest was just linked), in the order it is rendered.
+  const releases = index.releases.filter((item) => {
+    const digest = releasePageDigest(site, index, item);
+    return !reuse([{ path: htmlFile(item.url), digest }, { path: `${item.url.slice(1)}index.json`, digest }]);
+  });
+  const listingPages = index.listingPages.filter((p) => !reuse([{ path: htmlFile(p.url), digest: listingPageDigest(site, p) }]));
+  const facetIndexPages = index.facetIndexPages.filter((p) => !reuse([{ path: htmlFile(p.url), digest: facetIndexPageDigest(site, index, p) }]));
+  const feeds = index.feeds.filter((feed) => {
+    const digest = feedDigest(site, feed);
+    return !reuse(Object.values(FEED_FILES).map((name) => ({ path: `${feed.dir.slice(1)}${name}`, digest })));
+  });
+
+  // The worker starts formatting citations now, from the last release to render; Eleventy's pages and the lists
+  // come first, giving it a head start, then the release pages from the first, so the two meet late if at all.
+  const store = new CitationStore(options.cache ? join(options.cache, CITATION_CACHE_FILE) : null);
+  let written: string[];
+  try {
+    store.prefetch({ files: releases.map((r) => r.inputPath), config });
+    const charts = chartFilters(siteUrls(config).href);
+    options.progress?.setTotal(Object.keys(record).length);
+    written = await renderWithEleventy(content, output, options, { index, charts });
+    // Eleventy's few site pages, known once it has written them.
+    options.progress?.setTotal(Object.keys(record).length + written.length);
+    options.progress?.tick(written.length);
+    const renderer = new PageRenderer(index, (item) => store.citations(item), charts);
+    for (const p of listingPages) files.write(htmlFile(p.url), renderer.listing(p));
+    for (const p of facetIndexPages) files.write(htmlFile(p.url), renderer.facetIndex(p));
+    for (const feed of feeds) for (const [name, text] of renderer.feed(feed)) files.write(`${feed.dir.slice(1)}${name}`, text);
+    for (const item of releases) {
+      const page = renderer.release(item);
+      files.write(htmlFile(item.url), page.html);
+      files.write(`${item.url.slice(1)}index.json`, page.json);
+    }
+  } finally {
+    // Citations of reused pages stay in the cache too: it holds the whole archive as it is.
+    const urls = siteUrls(config);
+    for (const item of index.releases) store.keep(cslItem(item.data, urls.absolute(item.url), config));
+    await store.finish();
+  }
+
+  // Every HTML page of the site, rendered or reused, is in the sitemap.
+  const pages = new Set(written);
+  for (const path of Object.keys(record)) if (path === "index.html" || path.endsWith("/index.html")) pages.add(`/${path.slice(0, -"index.html".length)}`);
+  writeSitemap(output, [...pages], siteUrls(config));
+  const sources = options.sources ?? join(content, "sources");
+  // The bytes as collected, whatever their encoding: a release page links its source here.
+  if (existsSync(sources)) publishSources(sources, join(output, "sources"));
+  const rendered = written.length + releases.length * 2 + listingPages.length + facetIndexPages.length + feeds.length * 3;
+  return { files: rendered + reused, rendered, reused, record };
 }
 
-/** Runs one Eleventy build of `content` into `output`; rejects (with the failing file's path) when any page fails. */
-export async function renderSite(options: RenderOptions): Promise<{ files: number }> {
-  const site = options.config ?? loadSiteConfig();
-  await forgetReadFiles(resolve(options.content));
+/** Writes and links files under a folder, creating each folder once. */
+class FileWriter {
+  private readonly made = new Set<string>();
+  constructor(
+    private readonly root: string,
+    private readonly progress?: ProgressCounter,
+  ) {}
+
+  /** Writes `text` at `path` (relative, `/`-separated). */
+  write(path: string, text: string): void {
+    writeFileSync(this.place(path), text);
+    this.progress?.tick();
+  }
+
+  /** Hard-links `from` at `path`; false when `from` does not exist. */
+  link(path: string, from: string): boolean {
+    try {
+      linkSync(from, this.place(path));
+      return true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "ENOENT") return false;
+      throw e;
+    }
+  }
+
+  /** Removes a file written or linked here. */
+  remove(path: string): void {
+    rmSync(join(this.root, path), { force: true });
+  }
+
+  /** The absolute path of `path`, its folder made. */
+  private place(path: string): string {
+    const file = join(this.root, path);
+    const dir = dirname(file);
+    if (!this.made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      this.made.add(dir);
+    }
+    return file;
+  }
+}
+
+/** Runs Eleventy over the site's own pages; returns the site paths of the pages it wrote. */
+async function renderWithEleventy(content: string, output: string, options: RenderOptions, context: BuildContext): Promise<string[]> {
   // The config is TypeScript: the caller must have tsx registered (bin/communique.js and `node --import tsx` do).
-  const eleventy = new Eleventy(options.content, options.output, {
+  const eleventy = new Eleventy(content, output, {
     configPath: CONFIG_PATH,
     quietMode: options.quiet ?? false,
-    // Runs before the config file, so every plugin finds the configuration in the global data.
-    config: (eleventyConfig: EarlyConfig) => {
-      eleventyConfig.addGlobalData(SITE_DATA_KEY, site);
-      if (options.cache) eleventyConfig.addGlobalData(CACHE_DATA_KEY, options.cache);
-      if (options.sources) eleventyConfig.addGlobalData(SOURCES_DATA_KEY, options.sources);
-      const progress = options.progress;
-      if (progress) {
-        // The content map lists every page Eleventy will write (a URL of `false` is a page it will not).
-        eleventyConfig.on("eleventy.contentMap", ({ inputPathToUrl }) => progress.setTotal(Object.values(inputPathToUrl).flat().filter((url) => url !== false).length));
-        // Transforms run once per page written; this one only counts it.
-        eleventyConfig.addTransform("communique-progress", (content) => {
-          progress.tick();
-          return content;
-        });
-      }
+    // Runs before the config file, so every plugin finds the configuration and the index.
+    config: (eleventyConfig: { addGlobalData(key: string, value: unknown): void }) => {
+      eleventyConfig.addGlobalData(SITE_DATA_KEY, context.index.config);
+      setBuildContext(eleventyConfig, context);
     },
   });
   const results = (await eleventy.write()) as unknown;
-  return { files: countResults(results) };
-}
-
-/** Eleventy 3 resolves `write()` with `[passthroughCopies, templates]`; count the written templates. */
-function countResults(results: unknown): number {
-  if (!Array.isArray(results)) return 0;
-  const templates: unknown = results[1];
-  return Array.isArray(templates) ? templates.length : 0;
+  // Eleventy 3 resolves `write()` with `[passthroughCopies, templates]`.
+  const templates = Array.isArray(results) && Array.isArray(results[1]) ? (results[1] as { url?: unknown }[]) : [];
+  return templates.map((t) => t.url).filter((u): u is string => typeof u === "string");
 }

@@ -35,16 +35,31 @@ async function fromScratch(dir: string, sources: string, name: string): Promise<
 
 /** Builds with the log kept; returns how many shards of the search index the build took from the previous site. */
 async function rebuild(options: { sources: string; content: string; output: string }): Promise<number> {
+  return (await rebuildCounting(options)).shards;
+}
+
+/** Builds with the log kept; returns how many page files and search shards the build took from the previous site. */
+async function rebuildCounting(options: { sources: string; content: string; output: string }): Promise<{ pages: number; files: number; shards: number }> {
   const lines: string[] = [];
   assert.equal((await build({ ...options, config, shardPages: SHARD_PAGES, log: (line) => lines.push(line) })).ok, true);
-  const m = /\((\d+) unchanged search shards reused\)/.exec(lines.join("\n"));
-  return m ? Number(m[1]) : 0;
+  const log = lines.join("\n");
+  const shards = /\((\d+) unchanged search shards reused\)/.exec(log);
+  const pages = /: (\d+) files \((\d+) unchanged, taken from the previous site\)/.exec(log);
+  return { shards: shards ? Number(shards[1]) : 0, files: pages ? Number(pages[1]) : 0, pages: pages ? Number(pages[2]) : 0 };
 }
 
 /** The search shards of a built site (blocks of years). */
 async function shards(site: string): Promise<string[]> {
   return (await readdir(join(site, "pagefind/shards"))).sort();
 }
+
+/** What each page file of the live site in `output` was rendered from (src/site/page-record.ts). */
+async function pageRecord(output: string): Promise<Record<string, string>> {
+  return (JSON.parse(await readFile(`${output}.cache/pages.json`, "utf8")) as { pages: Record<string, string> }).pages;
+}
+
+/** Eleventy's own pages (home, archive, search, 404, robots, releases.json, releases.csv, datapackage.json): rendered every build. */
+const ELEVENTY_PAGES = 8;
 
 function assertSameTree(actual: Map<string, Buffer>, expected: Map<string, Buffer>): void {
   assert.deepEqual([...actual.keys()].sort(), [...expected.keys()].sort());
@@ -95,12 +110,54 @@ test("editing one release and rebuilding equals a build from scratch", { timeout
     // An edit of one release's text: a word of its first paragraph changes.
     const edited = releaseText({ ...added, paragraphs: [`Amended: ${added.paragraphs[0]!}`, ...added.paragraphs.slice(1)] });
     await writeFile(join(sources, `${added.pageId}.txt`), edited);
-    const reused = await rebuild({ sources, content, output });
+    const before = await pageRecord(output);
+    const counts = await rebuildCounting({ sources, content, output });
+    const reused = counts.shards;
     assertSameTree(await tree(output), await tree(await fromScratch(dir, sources, "scratch-edited")));
+    // A body edit changes the release's page, its JSON and the feeds that summarise it; every list page is reused.
+    const after = await pageRecord(output);
+    const changed = Object.keys(after).filter((path) => after[path] !== before[path]);
+    assert.ok(changed.some((path) => path.endsWith("index.json")), "the release's JSON was rendered again");
+    for (const path of changed) assert.match(path, /^releases\/.*\/index\.(?:html|json)$|(?:^|\/)(?:atom\.xml|rss\.xml|feed\.json)$/, `${path} was rendered again`);
+    assert.equal(counts.files - counts.pages, changed.length + ELEVENTY_PAGES, `${counts.files - counts.pages} of ${counts.files} page files rendered again`);
     // The edit changes its own page only: every other shard is taken from the previous site.
     const all = (await shards(output)).length;
     assert.ok(all >= 4, `${all} shards: enough to count reuse`);
     assert.equal(reused, all - 1);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+// A release page shows its neighbours' titles ("Previous", "Next"): retitling one release must render those pages
+// again, though their own files did not change, while every page that does not show the title is reused. The release
+// keeps its id (ingest never moves one), which a build from scratch would derive from the new title: so the
+// comparison is with a build of the same content folder into a new site.
+test("retitling one release rebuilds its neighbours' pages and equals a build from scratch", { timeout: 600_000 }, async () => {
+  const dir = await mkdtemp(join(tmpdir(), "communique-incremental-"));
+  try {
+    const sources = join(dir, "sources");
+    await mkdir(sources);
+    for (const f of corpusFiles(16, 5, "mixed")) await writeFile(join(sources, f.path), f.text);
+    const content = join(dir, "content");
+    await cp(taxonomy, join(content, "taxonomy"), { recursive: true });
+    const output = join(dir, "site");
+    const added = generateRelease(5, 16);
+    await writeFile(join(sources, `${added.pageId}.txt`), releaseText(added));
+    assert.equal((await build({ sources, content, output, config, ...quiet })).ok, true);
+    const title = "A Retitled Statement on Neighbourly Links";
+    await writeFile(join(sources, `${added.pageId}.txt`), releaseText({ ...added, title }));
+    const counts = await rebuildCounting({ sources, content, output });
+    const site = await tree(output);
+    const again = join(dir, "content-again");
+    await cp(content, again, { recursive: true });
+    const scratch = join(dir, "scratch-retitled");
+    assert.equal((await build({ sources, content: again, output: scratch, config, ...quiet })).ok, true);
+    assertSameTree(site, await tree(scratch));
+    // The new title is on the release's own page and on a neighbour's, and most pages were still reused.
+    const showing = [...site].filter(([path, bytes]) => path.startsWith("releases/") && path.endsWith(".html") && bytes.includes(title)).length;
+    assert.ok(showing >= 2, `${showing} release pages show the new title`);
+    assert.ok(counts.pages > counts.files / 2, `${counts.pages} of ${counts.files} page files reused`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

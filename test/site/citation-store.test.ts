@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { stringify } from "yaml";
 import { releaseUrl } from "../../src/emit/id.ts";
-import { CITATION_CACHE_FILE, CitationStore, citationKey, readCitationCache } from "../../src/site/citation-store.ts";
+import { CITATION_CACHE_FILE, CitationStore, citationKey, readCitationCache, releaseFiles } from "../../src/site/citation-store.ts";
 import { cslItem, formatCitations } from "../../src/site/citations.ts";
 import { siteUrls } from "../../src/site/config.ts";
 import { SAMPLE_CONFIG } from "./sample.ts";
@@ -59,14 +59,14 @@ test("the worker formats every release file's citations before the pages ask for
     await mkdir(join(releases, "2021/06"), { recursive: true });
     for (const n of [1, 2, 3]) await writeFile(join(releases, `2021/06/${release(n).id}.md`), `---\n${stringify(release(n))}---\n\nBody ${n}.\n`);
     const store = new CitationStore(null);
-    store.prefetch({ releasesDir: releases, config: SAMPLE_CONFIG, minFiles: 1 });
+    store.prefetch({ files: releaseFiles(releases), config: SAMPLE_CONFIG, minFiles: 1 });
     await store.prefetched();
     for (const n of [3, 1, 2]) assert.deepEqual(store.citations(itemOf(n)), formatCitations(itemOf(n)));
     assert.equal(store.formattedHere, 0, "the worker formatted them all");
     await store.finish();
     // A small archive is not worth a worker: its pages format their own citations.
     const small = new CitationStore(null);
-    small.prefetch({ releasesDir: releases, config: SAMPLE_CONFIG });
+    small.prefetch({ files: releaseFiles(releases), config: SAMPLE_CONFIG });
     await small.prefetched();
     small.citations(itemOf(1));
     assert.equal(small.formattedHere, 1);

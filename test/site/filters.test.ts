@@ -19,7 +19,7 @@ function release(id: string, extra: Partial<FrontMatter> = {}): ReleaseItem {
     source: { format: "text", path: `${id}.txt`, sha256: "0".repeat(64), guid: null, link: null, collectedOn: null, collection: null, origin: null },
     ...extra,
   } as unknown as FrontMatter;
-  return { url: `/releases/${date.replaceAll("-", "/")}/${id.slice(11)}/`, inputPath: `./content/releases/${id}.md`, data };
+  return { url: `/releases/${date.replaceAll("-", "/")}/${id.slice(11)}/`, inputPath: `./content/releases/${id}.md`, data, digest: id };
 }
 
 test("readableDate spells the calendar date out, whatever the machine's zone", () => {

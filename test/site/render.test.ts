@@ -7,6 +7,7 @@ import { after, before, test } from "node:test";
 import { stringify } from "yaml";
 import { frontMatterOf } from "../../src/emit/markdown.ts";
 import { parseRelease } from "../../src/ingest/parse-release.ts";
+import { slugOf } from "../../src/site/facets.ts";
 import { renderSite } from "../../src/site/render.ts";
 import { SAMPLE_SOURCES } from "./sample.ts";
 
@@ -32,6 +33,7 @@ before(async () => {
     preamble: "<img src=x onerror=alert(1)>",
     revisions: [{ date: "2014-08-28", changes: "Title <changed>." }],
     corrected: { on: "2014-09-02", fields: ["type", "topics"] },
+    places: ["Sana'a", "A & <B>"],
   };
   const body = [
     "Raw <i>HTML</i> stays text; \\*stars\\* and \\[brackets\\] are literal.",
@@ -66,6 +68,15 @@ test("front matter and body text are escaped", async () => {
   assert.ok(html.includes("Office &lt;b&gt;of&lt;/b&gt; the Spokesperson"));
   assert.ok(html.includes("&lt;img src=x onerror=alert(1)&gt;"));
   assert.ok(html.includes('<p id="p1" data-pagefind-title="Paragraph 1">Raw &lt;i&gt;HTML&lt;/i&gt; stays text; *stars* and [brackets] are literal. <a class="pl"'));
+});
+
+// List pages' titles were once escaped twice (Eleventy rendered the computed title, then the layout escaped it again).
+test("a list page's title is escaped once", async () => {
+  const html = await readFile(join(output, "places/sanaa/index.html"), "utf8");
+  assert.ok(html.includes("<title>Place: Sana&#39;a · Communiqué</title>"), html.slice(0, 2000));
+  assert.ok(html.includes("<h1>Place: Sana&#39;a</h1>"));
+  const other = await readFile(join(output, `places/${slugOf("A & <B>")}/index.html`), "utf8");
+  assert.ok(other.includes("<title>Place: A &amp; &lt;B&gt; · Communiqué</title>"));
 });
 
 test("a revised and corrected release says when it was last updated, and what changed", async () => {

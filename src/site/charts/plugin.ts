@@ -1,8 +1,8 @@
-// Eleventy plugin: the chart filters (timeline of a list of releases, a year's months, the world map), each computed once per build.
+// The chart filters — timeline of a list of releases, a year's months, the world map, a calendar's legend — each computed once per build, and their Eleventy plugin.
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { CalendarDay } from "../calendar.ts";
-import type { ArchiveMonth, ReleaseItem, SiteIndex } from "../collections.ts";
-import { siteConfigOf, siteUrls } from "../config.ts";
+import type { ArchiveMonth, ListedRelease, SiteIndex } from "../collections.ts";
+import { buildContextOf } from "../build-context.ts";
 import { legend, type LegendEntry } from "./palette.ts";
 import { worldMap, type CountryCount, type WorldMap } from "./map.ts";
 import { monthCounts, timeline, timelineSvg, yearTimeline, type Timeline } from "./timeline.ts";
@@ -24,13 +24,12 @@ export function countryCounts(index: Pick<SiteIndex, "facets">): CountryCount[] 
 }
 
 /**
- * Adds `timeline` (a list of releases, newest first: the whole archive or one facet value's), `yearTimeline` (a
- * year's months), `worldMap` (the site index) and `calendarLegend` (a month's heat-map calendar). Results are remembered per list for the build: a value's
- * chart costs one pass over its own releases, whatever the number of pages that show it, and the map is drawn once.
+ * The chart filters: `timeline` (a list of releases, newest first: the whole archive or one facet value's),
+ * `yearTimeline` (a year's months), `worldMap` (the site index) and `calendarLegend` (a month's heat-map calendar).
+ * Results are remembered per list for the build: a value's chart costs one pass over its own releases, whatever the
+ * number of pages that show it, and the map is drawn once.
  */
-export default function chartsPlugin(eleventyConfig: UserConfig): void {
-  let urls: ReturnType<typeof siteUrls> | undefined;
-  const href = (path: string) => (urls ??= siteUrls(siteConfigOf(eleventyConfig))).href(path);
+export function chartFilters(href: (path: string) => string): Record<string, (...args: never[]) => unknown> {
   const timelines = new WeakMap<object, TimelineChart>();
   const maps = new WeakMap<object, WorldMap>();
   const legends = new WeakMap<object, LegendEntry[]>();
@@ -40,11 +39,16 @@ export default function chartsPlugin(eleventyConfig: UserConfig): void {
     return value;
   };
   const chartOf = (chart: Timeline): TimelineChart => ({ chart, svg: timelineSvg(chart, href, TIMELINE_TITLE_ID) });
+  return {
+    timeline: (releases: readonly ListedRelease[]) => remember(timelines, releases, () => chartOf(timeline(monthCounts(releases.map((r) => r.data.date))))),
+    yearTimeline: (months: readonly ArchiveMonth[]) =>
+      remember(timelines, months, () => chartOf(yearTimeline(months[0]?.year ?? "", new Map(months.map((m) => [`${m.year}-${m.month}`, m.count]))))),
+    calendarLegend: (weeks: (CalendarDay | null)[][]) => remember(legends, weeks, () => legend(weeks.flat().map((d) => d?.count ?? 0))),
+    worldMap: (index: SiteIndex) => remember(maps, index, () => worldMap(countryCounts(index), href, MAP_TITLE_ID)),
+  };
+}
 
-  eleventyConfig.addFilter("timeline", (releases: readonly ReleaseItem[]) => remember(timelines, releases, () => chartOf(timeline(monthCounts(releases.map((r) => r.data.date))))));
-  eleventyConfig.addFilter("yearTimeline", (months: readonly ArchiveMonth[]) =>
-    remember(timelines, months, () => chartOf(yearTimeline(months[0]?.year ?? "", new Map(months.map((m) => [`${m.year}-${m.month}`, m.count]))))),
-  );
-  eleventyConfig.addFilter("calendarLegend", (weeks: (CalendarDay | null)[][]) => remember(legends, weeks, () => legend(weeks.flat().map((d) => d?.count ?? 0))));
-  eleventyConfig.addFilter("worldMap", (index: SiteIndex) => remember(maps, index, () => worldMap(countryCounts(index), href, MAP_TITLE_ID)));
+/** Adds the build's {@link chartFilters} (src/site/build-context.ts) for Eleventy's pages (home, archive). */
+export default function chartsPlugin(eleventyConfig: UserConfig): void {
+  for (const [name, filter] of Object.entries(buildContextOf(eleventyConfig).charts)) eleventyConfig.addFilter(name, filter);
 }
