@@ -60,7 +60,7 @@ export interface BuildResult {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? ((line: string) => console.log(line));
   const progress = options.progress ?? noProgress;
-  const summary = await phase("ingest", () => ingest({ sources: options.sources, content: options.content, log, progress }));
+  const summary = await phase("ingest", () => ingest({ sources: options.sources, content: options.content, log, progress, cache: cacheDir(resolve(options.output)) }));
   let config: SiteConfig;
   try {
     config = typeof options.config === "object" ? options.config : loadSiteConfig(options.config);

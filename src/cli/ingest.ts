@@ -1,6 +1,6 @@
 // The ingest command: reads every source, parses it, and writes, keeps or removes release Markdown files.
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { readFile, rm } from "node:fs/promises";
+import { mkdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { formatDiagnostic } from "../model/diagnostic.ts";
 import { readReleaseKey } from "../emit/front-matter.ts";
@@ -11,7 +11,8 @@ import type { CorrectionFile } from "../ingest/corrections.ts";
 import { readTaxonomy } from "../ingest/taxonomy.ts";
 import { LIMITS, tooLarge } from "../sources/limits.ts";
 import { listFiles, removeStaleTemporaries, writeFileAtomic } from "./files.ts";
-import { type ParseJob, type TaxonomyInput, parseSources } from "./parse-pool.ts";
+import { PARSE_CACHE_FILE, ParseCache } from "./parse-cache.ts";
+import { type ParseJob, type PoolOptions, type TaxonomyInput, parseSources } from "./parse-pool.ts";
 import { noProgress, type Progress, withProgress } from "./progress.ts";
 
 /** Where the machine-readable report of the last ingest is written, inside the content folder. */
@@ -30,6 +31,11 @@ export interface IngestOptions {
   workers?: number;
   /** Shows the sources parsed as they go (default: nothing shown). */
   progress?: Progress;
+  /**
+   * A folder kept between ingests (the build passes `<output>.cache/`): each source's parse result is kept there by
+   * the hash of its bytes, its path, the taxonomy and the code, and an unchanged source is not parsed again.
+   */
+  cache?: string;
 }
 
 export interface IngestSummary {
@@ -42,6 +48,8 @@ export interface IngestSummary {
   itemsRead: number;
   distinctReleases: number;
   duplicatesMerged: number;
+  /** Sources whose parse result came from the cache (see `cache`) rather than from parsing them again. */
+  fromCache: number;
   plan: IngestPlan;
 }
 
@@ -52,7 +60,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   if (taxonomy && "error" in taxonomy.read) {
     log(formatDiagnostic(taxonomy.read.error, options.content));
     log("Ingest stopped: fix the taxonomy; no release was written.");
-    return { written: 0, unchanged: 0, removed: 0, reported: 1, itemsRead: 0, distinctReleases: 0, duplicatesMerged: 0, plan: { writes: [], removals: [], outcomes: [], orphans: [] } };
+    return { written: 0, unchanged: 0, removed: 0, reported: 1, itemsRead: 0, distinctReleases: 0, duplicatesMerged: 0, fromCache: 0, plan: { writes: [], removals: [], outcomes: [], orphans: [] } };
   }
   const sourcePaths = await listFiles(options.sources);
   // Each source is read here, then parsed (on every core when there are many): a slot holds the job or, for a
@@ -81,7 +89,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const isJob = (s: SourceResult | ParseJob): s is ParseJob => "bytes" in s;
   const jobs = slots.filter(isJob);
   const parsing = (options.progress ?? noProgress)("ingest", "sources parsed", jobs.length);
-  const parsed = await withProgress(parsing, (progress) => parseSources(jobs, taxonomy?.input ?? null, { workers: options.workers, progress }));
+  const cache = options.cache ? await ParseCache.open(join(options.cache, PARSE_CACHE_FILE), taxonomy?.input ?? null) : null;
+  const { results: parsed, fromCache } = await withProgress(parsing, (progress) => parseWithCache(jobs, taxonomy?.input ?? null, cache, { workers: options.workers, progress }));
   let nextParsed = 0;
   const sources = slots.map((s) => (isJob(s) ? parsed[nextParsed++]! : s));
 
@@ -107,6 +116,10 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     corrections: plan.orphans.map((d) => ({ ...d, message: formatDiagnostic(d) })),
   };
   await writeIfChanged(join(options.content, REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
+  if (cache) {
+    await mkdir(options.cache!, { recursive: true });
+    await cache.save();
+  }
 
   // Correction diagnostics name files under the content folder; all others name sources.
   const dirOf = (code: string) => (code.endsWith("CORRECTION") ? options.content : options.sources);
@@ -118,15 +131,31 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const count = (s: string) => plan.outcomes.filter((o) => o.status === s).length;
   const reported = plan.outcomes.filter((o) => o.status === "reported" && o.diagnostics.some((d) => d.severity === "error")).length;
   const { itemsRead, distinctReleases, duplicatesMerged } = merged.counts;
-  const summary = { written: count("written"), unchanged: count("unchanged"), removed: plan.removals.length, reported, itemsRead, distinctReleases, duplicatesMerged, plan };
+  const summary = { written: count("written"), unchanged: count("unchanged"), removed: plan.removals.length, reported, itemsRead, distinctReleases, duplicatesMerged, fromCache, plan };
   const feeds = sources.filter((s) => s.format !== "text").length;
   log(
     `Ingested ${sourcePaths.length} sources from ${options.sources}` +
+      (fromCache > 0 ? ` (${fromCache} unchanged since the last build, not parsed again)` : "") +
       (feeds > 0 ? ` (${feeds} feeds): ${itemsRead} items read, ${distinctReleases} distinct releases, ${duplicatesMerged} duplicates merged; ` : ": ") +
       `${summary.written} written, ${summary.unchanged} unchanged, ${summary.removed} removed, ${summary.reported} reported.` +
       (summary.written + summary.removed === 0 ? " Nothing to write." : ""),
   );
   return summary;
+}
+
+/** Parses the jobs the cache does not hold (on the pool), takes the rest from it; results in the jobs' order. */
+async function parseWithCache(jobs: readonly ParseJob[], taxonomy: TaxonomyInput | null, cache: ParseCache | null, options: PoolOptions): Promise<{ results: SourceResult[]; fromCache: number }> {
+  if (!cache) return { results: await parseSources(jobs, taxonomy, options), fromCache: 0 };
+  const keys = jobs.map((j) => cache.key(j));
+  const results = keys.map((k) => cache.get(k));
+  const missing = jobs.flatMap((j, i) => (results[i] ? [] : [{ job: j, at: i }]));
+  options.progress?.tick(jobs.length - missing.length);
+  const parsed = await parseSources(missing.map((m) => m.job), taxonomy, options);
+  missing.forEach((m, i) => {
+    results[m.at] = parsed[i]!;
+    cache.set(keys[m.at]!, parsed[i]!);
+  });
+  return { results: results as SourceResult[], fromCache: jobs.length - missing.length };
 }
 
 /**

@@ -1,0 +1,83 @@
+// The parse cache: an ingest that takes unchanged sources from it writes exactly what parsing everything writes.
+import assert from "node:assert/strict";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { ingest } from "../../src/cli/ingest.ts";
+import { PARSE_CACHE_FILE, ParseCache } from "../../src/cli/parse-cache.ts";
+import { parseSources } from "../../src/cli/parse-pool.ts";
+
+const repoSources = join(import.meta.dirname, "../../content/sources");
+const taxonomy = join(import.meta.dirname, "../../content/taxonomy");
+const quiet = { log: () => {} };
+
+/** Every file under `dir` with its text, by relative path. */
+async function texts(dir: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) if (e.isFile()) out.set(join(e.parentPath, e.name).slice(dir.length), await readFile(join(e.parentPath, e.name), "utf8"));
+  return out;
+}
+
+test("a cached result is the parse result; another path, other bytes or another taxonomy miss", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "communique-parse-cache-"));
+  try {
+    const file = join(dir, PARSE_CACHE_FILE);
+    const tax = { text: await readFile(join(taxonomy, "topics.yaml"), "utf8"), path: "taxonomy/topics.yaml" };
+    const job = { path: "seed.txt", bytes: await readFile(join(repoSources, "000_0399d071038372ee.txt")) };
+    const [parsed] = await parseSources([job], tax);
+    const cache = await ParseCache.open(file, tax);
+    assert.equal(cache.get(cache.key(job)), undefined);
+    cache.set(cache.key(job), parsed!);
+    await cache.save();
+
+    const again = await ParseCache.open(file, tax);
+    assert.deepEqual(again.get(again.key(job)), parsed);
+    assert.equal(again.get(again.key({ ...job, path: "other.txt" })), undefined);
+    assert.equal(again.get(again.key({ ...job, bytes: Buffer.concat([job.bytes, Buffer.from(" ")]) })), undefined);
+    const otherTaxonomy = await ParseCache.open(file, { ...tax, text: `${tax.text}\n# edited\n` });
+    assert.equal(otherTaxonomy.get(otherTaxonomy.key(job)), undefined);
+
+    // A damaged file is an empty cache, not an error.
+    await writeFile(file, "not a cache");
+    const damaged = await ParseCache.open(file, tax);
+    assert.equal(damaged.get(damaged.key(job)), undefined);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test("ingests with the cache write what ingests without it write, through an edit of one source", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "communique-parse-cache-"));
+  try {
+    const sources = join(dir, "sources");
+    await cp(repoSources, sources, { recursive: true });
+    const cached = join(dir, "cached");
+    const plain = join(dir, "plain");
+    for (const content of [cached, plain]) await cp(taxonomy, join(content, "taxonomy"), { recursive: true });
+    const cacheDir = join(dir, "cache");
+
+    const first = await ingest({ sources, content: cached, cache: cacheDir, ...quiet });
+    await ingest({ sources, content: plain, ...quiet });
+    const sourceCount = (await readdir(sources)).length;
+    assert.ok(first.written > 0);
+    assert.equal(first.fromCache, 0);
+    assert.deepEqual(await texts(cached), await texts(plain));
+    // Every source is in the cache: a second run takes them all from it and writes nothing.
+    const second = await ingest({ sources, content: cached, cache: cacheDir, ...quiet });
+    assert.equal(second.fromCache, sourceCount);
+    assert.equal(second.written + second.removed, 0);
+
+    // An edited source is parsed again: the cache never hands back the old text.
+    const seed = join(sources, "000_0399d071038372ee.txt");
+    await writeFile(seed, (await readFile(seed, "utf8")).replace("Both sides reaffirmed", "Both sides firmly reaffirmed"));
+    const third = await ingest({ sources, content: cached, cache: cacheDir, ...quiet });
+    await ingest({ sources, content: plain, ...quiet });
+    assert.equal(third.written, 1);
+    assert.equal(third.fromCache, sourceCount - 1);
+    assert.deepEqual(await texts(cached), await texts(plain));
+    assert.match([...(await texts(cached)).values()].join("\n"), /Both sides firmly reaffirmed/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
