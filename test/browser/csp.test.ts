@@ -36,6 +36,7 @@ browserSuite(["no page of the sample violates its Content-Security-Policy"], () 
       assert.ok(csp, `${path} has no policy`);
       assert.match(csp, /script-src 'self' 'wasm-unsafe-eval';/, path);
       assert.match(csp, /object-src 'none'/, path);
+      assert.match(csp, /worker-src 'none'/, path);
       assert.doesNotMatch(csp, /unsafe-inline|'unsafe-eval'/, path);
       // What the policy forbids must not be in the page at all: inline handlers, style attributes, script bodies.
       assert.doesNotMatch(html, /\son[a-z]+=/i, `${path} has an inline event handler`);
@@ -76,7 +77,7 @@ browserSuite(["no page of the sample violates its Content-Security-Policy"], () 
     assert.deepEqual(problems, []);
   });
 
-  test("searching runs Pagefind (WebAssembly, worker) within the policy", async () => {
+  test("searching runs Pagefind (WebAssembly, no worker) within the policy", async () => {
     const checker = new PageChecker(browser);
     try {
       const r = await checker.visit(`${server.url}/search/?q=cyber`, async (page) => {
