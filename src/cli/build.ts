@@ -5,9 +5,10 @@ import { dirname, relative, resolve } from "node:path";
 import { indexSite, type PreviousIndex, type ShardInputs } from "../search/index.ts";
 import { loadSiteConfig, type SiteConfig } from "../site/config.ts";
 import { readPageRecord, removePageRecord, writePageRecord } from "../site/page-record.ts";
-import { renderSite } from "../site/render.ts";
 import { buildingPrefix, removeStaleBuilds } from "./files.ts";
+import { describeError } from "./errors.ts";
 import { ingest } from "./ingest.ts";
+import { renderOnThread } from "./render-thread.ts";
 import { noProgress, type Progress, withProgress } from "./progress.ts";
 
 /** Set by `communique serve` in the environment of the builds it runs. */
@@ -77,7 +78,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     // Pages whose inputs are unchanged since the live site was built are hard-linked from it (its record says which).
     const pagesBefore = { site: target, record: await readPageRecord(cacheDir(target)) };
-    const rendered = await phase("render", () => withProgress(progress("render", "pages written", 0), (counter) => renderSite({ content: options.content, output: fresh, sources: options.sources, config, cache: cacheDir(target), previous: pagesBefore, quiet: true, progress: counter })));
+    const rendered = await phase("render", () => withProgress(progress("render", "pages written", 0), (counter) => renderOnThread({ content: options.content, output: fresh, sources: options.sources, config, cache: cacheDir(target), previous: pagesBefore, quiet: true }, counter)));
     const previous = await previousIndex(target);
     const search = await phase("index", () => withProgress(progress("index", "pages indexed", 0), (counter) => indexSite(fresh, { previous, shardPages: options.shardPages, progress: counter })));
     if (search.errors.length > 0) throw new Error(`Pagefind could not index the site:\n  ${search.errors.join("\n  ")}`);
@@ -159,17 +160,4 @@ async function swapIn(fresh: string, target: string): Promise<void> {
     throw e;
   }
   if (hadOld) await rm(old, { recursive: true, force: true });
-}
-
-/** An error's message with the causes Eleventy wraps around it (the schema check's path and fields are inside). */
-function describeError(e: unknown): string {
-  const parts: string[] = [];
-  let current: unknown = e;
-  for (let depth = 0; current && depth < 5; depth++) {
-    const err = current as { message?: unknown; originalError?: unknown; cause?: unknown };
-    const message = typeof err.message === "string" ? err.message : String(current);
-    if (!parts.includes(message)) parts.push(message);
-    current = err.originalError ?? err.cause;
-  }
-  return parts.join("\n  caused by: ");
 }

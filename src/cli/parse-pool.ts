@@ -32,8 +32,9 @@ const MIN_SOURCES_FOR_WORKERS = 2000;
 /** Sources sent to a worker at a time: large enough to keep messages few, small enough to share work evenly. */
 const BATCH = 16;
 
-/** The worker's entry: registers tsx (a worker does not inherit the parent's loader), then runs parse-worker.ts. */
-const WORKER_ENTRY = new URL("./parse-worker.mjs", import.meta.url);
+/** The worker's entry (registers tsx, which a worker does not inherit) and the module it runs. */
+const WORKER_ENTRY = new URL("./ts-worker.mjs", import.meta.url);
+const PARSE_WORKER = new URL("./parse-worker.ts", import.meta.url).href;
 
 /**
  * Parses every job, on worker threads when there are several cores and enough sources, else in this thread. The
@@ -66,7 +67,7 @@ export async function parseSources(jobs: readonly ParseJob[], taxonomy: Taxonomy
       worker.on("exit", (code) => (next < jobs.length || code !== 0 ? reject(new Error(`A parsing worker stopped (exit code ${code})`)) : resolve()));
       send();
     });
-  const pool = Array.from({ length: Math.min(workers, Math.ceil(jobs.length / BATCH)) }, () => new Worker(WORKER_ENTRY, { workerData: { taxonomy }, execArgv: [] }));
+  const pool = Array.from({ length: Math.min(workers, Math.ceil(jobs.length / BATCH)) }, () => new Worker(WORKER_ENTRY, { workerData: { entry: PARSE_WORKER, taxonomy }, execArgv: [] }));
   try {
     await Promise.all(pool.map(run));
   } finally {
