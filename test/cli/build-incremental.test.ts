@@ -33,11 +33,6 @@ async function fromScratch(dir: string, sources: string, name: string): Promise<
   return output;
 }
 
-/** Builds with the log kept; returns how many shards of the search index the build took from the previous site. */
-async function rebuild(options: { sources: string; content: string; output: string }): Promise<number> {
-  return (await rebuildCounting(options)).shards;
-}
-
 /** Builds with the log kept; returns how many page files and search shards the build took from the previous site. */
 async function rebuildCounting(options: { sources: string; content: string; output: string }): Promise<{ pages: number; files: number; shards: number }> {
   const lines: string[] = [];
@@ -66,47 +61,51 @@ function assertSameTree(actual: Map<string, Buffer>, expected: Map<string, Buffe
   for (const [path, bytes] of expected) assert.ok(actual.get(path)!.equals(bytes), `${path} differs from a build from scratch`);
 }
 
-test("adding one release and rebuilding equals a build from scratch", { timeout: 600_000 }, async () => {
+/** A generated archive in a temporary folder, built once (with the release `added` among its sources, or not yet). */
+interface Archive {
+  dir: string;
+  sources: string;
+  content: string;
+  output: string;
+  added: ReturnType<typeof generateRelease>;
+}
+
+/** Writes 16 generated sources (and `added` when `withAdded`), builds them, runs `check`, then removes the folder. */
+async function withBuiltArchive(withAdded: boolean, check: (archive: Archive) => Promise<void>): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), "communique-incremental-"));
   try {
     const sources = join(dir, "sources");
     await mkdir(sources);
     for (const f of corpusFiles(16, 5, "mixed")) await writeFile(join(sources, f.path), f.text);
-    // The archive as it stands, built once; then one new release arrives and the same folders are rebuilt.
     const content = join(dir, "content");
     await cp(taxonomy, join(content, "taxonomy"), { recursive: true });
     const output = join(dir, "site");
-    assert.equal((await build({ sources, content, output, config, ...quiet })).ok, true);
-
     const added = generateRelease(5, 16);
+    if (withAdded) await writeFile(join(sources, `${added.pageId}.txt`), releaseText(added));
+    assert.equal((await build({ sources, content, output, config, ...quiet })).ok, true);
+    await check({ dir, sources, content, output, added });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+test("adding one release and rebuilding equals a build from scratch", { timeout: 600_000 }, () =>
+  withBuiltArchive(false, async ({ dir, sources, content, output, added }) => {
+    // The archive as it stands, built once; then one new release arrives and the same folders are rebuilt.
     await writeFile(join(sources, `${added.pageId}.txt`), releaseText(added));
-    const reused = await rebuild({ sources, content, output });
+    const reused = (await rebuildCounting({ sources, content, output })).shards;
     assertSameTree(await tree(output), await tree(await fromScratch(dir, sources, "scratch-added")));
     // Only the new release's shard and those of its neighbours (whose "previous" and "next" links change) are
     // indexed again.
     const all = (await shards(output)).length;
     assert.ok(all >= 4, `${all} shards: enough to count reuse`);
     assert.ok(reused >= all - 3 && reused < all, `${reused} of ${all} shards reused`);
+  }));
 
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-});
-
-// This once failed: Eleventy keeps the files it reads in a process-wide cache, so a second build in the same process
-// rendered the edited release from its old text (and indexed it so); src/site/render.ts now clears that cache.
-test("editing one release and rebuilding equals a build from scratch", { timeout: 600_000 }, async () => {
-  const dir = await mkdtemp(join(tmpdir(), "communique-incremental-"));
-  try {
-    const sources = join(dir, "sources");
-    await mkdir(sources);
-    for (const f of corpusFiles(16, 5, "mixed")) await writeFile(join(sources, f.path), f.text);
-    const content = join(dir, "content");
-    await cp(taxonomy, join(content, "taxonomy"), { recursive: true });
-    const output = join(dir, "site");
-    const added = generateRelease(5, 16);
-    await writeFile(join(sources, `${added.pageId}.txt`), releaseText(added));
-    assert.equal((await build({ sources, content, output, config, ...quiet })).ok, true);
+// This once failed: Eleventy kept the files it read in a process-wide cache, so a second build in the same process
+// rendered the edited release from its old text (and indexed it so); release pages are now read by src/site/releases.ts.
+test("editing one release and rebuilding equals a build from scratch", { timeout: 600_000 }, () =>
+  withBuiltArchive(true, async ({ dir, sources, content, output, added }) => {
     // An edit of one release's text: a word of its first paragraph changes.
     const edited = releaseText({ ...added, paragraphs: [`Amended: ${added.paragraphs[0]!}`, ...added.paragraphs.slice(1)] });
     await writeFile(join(sources, `${added.pageId}.txt`), edited);
@@ -124,27 +123,14 @@ test("editing one release and rebuilding equals a build from scratch", { timeout
     const all = (await shards(output)).length;
     assert.ok(all >= 4, `${all} shards: enough to count reuse`);
     assert.equal(reused, all - 1);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-});
+  }));
 
 // A release page shows its neighbours' titles ("Previous", "Next"): retitling one release must render those pages
 // again, though their own files did not change, while every page that does not show the title is reused. The release
 // keeps its id (ingest never moves one), which a build from scratch would derive from the new title: so the
 // comparison is with a build of the same content folder into a new site.
-test("retitling one release rebuilds its neighbours' pages and equals a build from scratch", { timeout: 600_000 }, async () => {
-  const dir = await mkdtemp(join(tmpdir(), "communique-incremental-"));
-  try {
-    const sources = join(dir, "sources");
-    await mkdir(sources);
-    for (const f of corpusFiles(16, 5, "mixed")) await writeFile(join(sources, f.path), f.text);
-    const content = join(dir, "content");
-    await cp(taxonomy, join(content, "taxonomy"), { recursive: true });
-    const output = join(dir, "site");
-    const added = generateRelease(5, 16);
-    await writeFile(join(sources, `${added.pageId}.txt`), releaseText(added));
-    assert.equal((await build({ sources, content, output, config, ...quiet })).ok, true);
+test("retitling one release rebuilds its neighbours' pages and equals a build from scratch", { timeout: 600_000 }, () =>
+  withBuiltArchive(true, async ({ dir, sources, content, output, added }) => {
     const title = "A Retitled Statement on Neighbourly Links";
     await writeFile(join(sources, `${added.pageId}.txt`), releaseText({ ...added, title }));
     const counts = await rebuildCounting({ sources, content, output });
@@ -158,7 +144,4 @@ test("retitling one release rebuilds its neighbours' pages and equals a build fr
     const showing = [...site].filter(([path, bytes]) => path.startsWith("releases/") && path.endsWith(".html") && bytes.includes(title)).length;
     assert.ok(showing >= 2, `${showing} release pages show the new title`);
     assert.ok(counts.pages > counts.files / 2, `${counts.pages} of ${counts.files} page files reused`);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-});
+  }));
