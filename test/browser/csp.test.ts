@@ -2,36 +2,19 @@
 import assert from "node:assert/strict";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
-import type { Browser } from "playwright-core";
-import { buildSample, type SampleSite } from "../site/sample.ts";
-import { browserSuite, launchChromium } from "./chromium.ts";
+import { test } from "node:test";
+import { browserSuite } from "./chromium.ts";
 import { PageChecker, sitePages } from "./page-check.ts";
-import { serveStatic, type StaticServer } from "./static-server.ts";
+import { useSampleSite } from "./live-sample.ts";
 
 browserSuite(["no page of the sample violates its Content-Security-Policy"], () => {
-  let site: SampleSite;
-  let server: StaticServer;
-  let browser: Browser;
-
-  before(async () => {
-    site = await buildSample("communique-csp-");
-    assert.equal(site.result.built, true, site.log.join("\n"));
-    server = await serveStatic(site.output);
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await site?.remove();
-  });
+  const live = useSampleSite("communique-csp-");
 
   test("every page carries the policy, without 'unsafe-inline' or 'unsafe-eval'", async () => {
-    const pages = await sitePages(site.output);
+    const pages = await sitePages(live.site.output);
     assert.ok(pages.length > 50, `only ${pages.length} pages`);
     for (const path of pages) {
-      const html = await readFile(join(site.output, path.endsWith("/") ? `${path}index.html` : path), "utf8");
+      const html = await readFile(join(live.site.output, path.endsWith("/") ? `${path}index.html` : path), "utf8");
       const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
       assert.ok(csp, `${path} has no policy`);
       assert.match(csp, /script-src 'self' 'wasm-unsafe-eval';/, path);
@@ -49,11 +32,11 @@ browserSuite(["no page of the sample violates its Content-Security-Policy"], () 
   });
 
   test("the check sees a violation when there is one (control page)", async () => {
-    const policy = /<meta http-equiv="Content-Security-Policy"[^>]+>/.exec(await readFile(join(site.output, "index.html"), "utf8"))![0];
-    await writeFile(join(site.output, "csp-control.html"), `<!DOCTYPE html><html><head>${policy}<script>window.__pwn()</script></head><body><p style="color: red">x</p><img src="/nowhere" onerror="window.__pwn()"></body></html>`);
-    const checker = new PageChecker(browser);
+    const policy = /<meta http-equiv="Content-Security-Policy"[^>]+>/.exec(await readFile(join(live.site.output, "index.html"), "utf8"))![0];
+    await writeFile(join(live.site.output, "csp-control.html"), `<!DOCTYPE html><html><head>${policy}<script>window.__pwn()</script></head><body><p style="color: red">x</p><img src="/nowhere" onerror="window.__pwn()"></body></html>`);
+    const checker = new PageChecker(live.browser);
     try {
-      const r = await checker.visit(`${server.url}/csp-control.html`);
+      const r = await checker.visit(`${live.server.url}/csp-control.html`);
       assert.equal(r.pwned, false, "the policy blocked the inline script and handler");
       assert.ok(r.violations.some((v) => v.startsWith("script-src")), r.violations.join("\n"));
       assert.ok(r.violations.some((v) => v.startsWith("style-src")), r.violations.join("\n"));
@@ -64,11 +47,11 @@ browserSuite(["no page of the sample violates its Content-Security-Policy"], () 
 
   test("no page of the sample violates its Content-Security-Policy", async () => {
     const problems: string[] = [];
-    const checker = new PageChecker(browser);
+    const checker = new PageChecker(live.browser);
     try {
-      for (const path of await sitePages(site.output)) {
+      for (const path of await sitePages(live.site.output)) {
         if (path === "/csp-control.html") continue;
-        const r = await checker.visit(`${server.url}${path}`);
+        const r = await checker.visit(`${live.server.url}${path}`);
         for (const v of [...r.violations, ...r.errors]) problems.push(`${path}: ${v}`);
       }
     } finally {
@@ -78,9 +61,9 @@ browserSuite(["no page of the sample violates its Content-Security-Policy"], () 
   });
 
   test("searching runs Pagefind (WebAssembly, no worker) within the policy", async () => {
-    const checker = new PageChecker(browser);
+    const checker = new PageChecker(live.browser);
     try {
-      const r = await checker.visit(`${server.url}/search/?q=cyber`, async (page) => {
+      const r = await checker.visit(`${live.server.url}/search/?q=cyber`, async (page) => {
         await page.locator("main a[href^='/releases/']").first().waitFor({ timeout: 20_000 });
       });
       assert.deepEqual([...r.violations, ...r.errors], []);

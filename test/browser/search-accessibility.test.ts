@@ -1,52 +1,35 @@
 // The search page with results shown: zero axe-core violations (light and dark), usable by keyboard alone, and no
 // horizontal scrolling at 320 px wide.
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { after, before, test } from "node:test";
-import type { Browser } from "playwright-core";
-import { buildSample, SEED, type SampleSite } from "../site/sample.ts";
-import { browserSuite, launchChromium } from "./chromium.ts";
+import { test } from "node:test";
+import { SEED } from "../site/sample.ts";
+import { browserSuite } from "./chromium.ts";
 import { settled } from "./search-truth.ts";
-import { serveStatic, type StaticServer } from "./static-server.ts";
+import { useSampleSite, readAxeSource } from "./live-sample.ts";
 
 const NAMES = ["the search page with results, filters and pages has zero axe-core violations", "a search by keyboard alone", "at 320 px wide nothing scrolls sideways"];
 /** Results, paragraph hits, every facet, a date range, and more than one page. */
 const FULL = "/search/?q=%22the%22&from=2014&sort=newest";
 
 browserSuite(NAMES, () => {
-  let site: SampleSite;
-  let server: StaticServer;
-  let browser: Browser;
   let axeSource: string;
-
-  before(async () => {
-    site = await buildSample("communique-search-a11y-");
-    assert.equal(site.result.built, true, site.log.join("\n"));
-    server = await serveStatic(site.output);
-    browser = await launchChromium();
-    axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await site?.remove();
+  const live = useSampleSite("communique-search-a11y-", undefined, async () => {
+    axeSource = await readAxeSource();
   });
 
   test(NAMES[0]!, async () => {
     const failures: string[] = [];
     for (const colorScheme of ["light", "dark"] as const) {
       // axe-core is injected as an inline script, which the pages' CSP forbids (as it should): bypass it for the audit only.
-      const context = await browser.newContext({ colorScheme, bypassCSP: true });
+      const context = await live.browser.newContext({ colorScheme, bypassCSP: true });
       const page = await context.newPage();
-      await page.goto(`${server.url}${FULL}`);
+      await page.goto(`${live.server.url}${FULL}`);
       await settled(page);
       assert.ok((await page.locator(".result__subs").count()) > 0, "paragraph hits shown");
       assert.ok(await page.locator(".search__pager").isVisible(), "pages shown");
       // A range error is part of the page too, and so is the notice of common words left out.
       for (const url of [FULL, "/search/?q=cyber&from=2021-13", "/search/?q=the+cyber"]) {
-        await page.goto(`${server.url}${url}`);
+        await page.goto(`${live.server.url}${url}`);
         if (url === FULL) {
           await settled(page);
           // The filters, open, with their counts.
@@ -70,8 +53,8 @@ browserSuite(NAMES, () => {
   });
 
   test(NAMES[1]!, async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/search/`);
+    const page = await live.browser.newPage();
+    await page.goto(`${live.server.url}/search/`);
     await page.locator("#search-q").waitFor();
     // Skip link, then the header, to the page's own box: the keyboard reaches it in order.
     await page.locator("#search-q").focus();
@@ -92,8 +75,8 @@ browserSuite(NAMES, () => {
   });
 
   test(NAMES[2]!, async () => {
-    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
-    await page.goto(`${server.url}${FULL}`);
+    const page = await live.browser.newPage({ viewport: { width: 320, height: 640 } });
+    await page.goto(`${live.server.url}${FULL}`);
     await settled(page);
     await page.locator(".search__facets summary").click();
     await page.locator("fieldset.facet").first().waitFor();

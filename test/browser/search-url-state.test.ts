@@ -1,33 +1,18 @@
 // The search page keeps its whole state in the address: what the reader chooses (query, filter, range, sort, page)
 // is written there, and a reload, back and forward, or the same link in a new tab show the same search again.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import { buildSample, type SampleSite } from "../site/sample.ts";
-import { browserSuite, launchChromium } from "./chromium.ts";
+import { test } from "node:test";
+import type { Page } from "playwright-core";
+import { browserSuite } from "./chromium.ts";
 import { commonest, readTruth, settled } from "./search-truth.ts";
-import { serveStatic, type StaticServer } from "./static-server.ts";
+import { useSampleSite } from "./live-sample.ts";
 
 const NAMES = ["choices go into the address and a reload restores them", "back and forward step through searches", "a shared link opens the same search"];
 
 browserSuite(NAMES, () => {
-  let site: SampleSite;
-  let server: StaticServer;
-  let browser: Browser;
   let office: string;
-
-  before(async () => {
-    site = await buildSample("communique-search-url-");
-    assert.equal(site.result.built, true, site.log.join("\n"));
+  const live = useSampleSite("communique-search-url-", undefined, async ({ site }) => {
     office = commonest(await readTruth(site.content), "office");
-    server = await serveStatic(site.output);
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await site?.remove();
   });
 
   /** What the page shows: the form's fields, the checked filters, the status and the results' titles. */
@@ -47,7 +32,7 @@ browserSuite(NAMES, () => {
 
   /** Sets up a search through the page's own controls, one step at a time. */
   async function chooseEverything(page: Page) {
-    await page.goto(`${server.url}/search/`);
+    await page.goto(`${live.server.url}/search/`);
     await page.locator("#search-q").fill("the");
     await page.locator("#search-q").press("Enter");
     await page.waitForURL(/\?q=the$/);
@@ -67,7 +52,7 @@ browserSuite(NAMES, () => {
   }
 
   test(NAMES[0]!, async () => {
-    const page = await browser.newPage();
+    const page = await live.browser.newPage();
     const chosen = await chooseEverything(page);
     const url = new URL(page.url());
     assert.equal(url.searchParams.get("q"), "the");
@@ -83,7 +68,7 @@ browserSuite(NAMES, () => {
   });
 
   test(NAMES[1]!, async () => {
-    const page = await browser.newPage();
+    const page = await live.browser.newPage();
     const last = await chooseEverything(page);
     await page.goBack();
     const pageOne = await snapshot(page);
@@ -98,9 +83,9 @@ browserSuite(NAMES, () => {
   });
 
   test(NAMES[2]!, async () => {
-    const first = await browser.newPage();
+    const first = await live.browser.newPage();
     const chosen = await chooseEverything(first);
-    const fresh = await browser.newContext();
+    const fresh = await live.browser.newContext();
     const other = await fresh.newPage();
     await other.goto(first.url());
     assert.deepEqual(await snapshot(other), chosen);

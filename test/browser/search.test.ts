@@ -3,12 +3,11 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
-import type { Browser } from "playwright-core";
-import { buildSample, SEED, type SampleSite } from "../site/sample.ts";
-import { browserSuite, launchChromium } from "./chromium.ts";
+import { test } from "node:test";
+import { SEED } from "../site/sample.ts";
+import { browserSuite } from "./chromium.ts";
 import { settled, shownTotal } from "./search-truth.ts";
-import { serveStatic, type StaticServer } from "./static-server.ts";
+import { useSampleSite } from "./live-sample.ts";
 
 const NAMES = [
   "search for a word and follow a result",
@@ -20,28 +19,13 @@ const NAMES = [
 ];
 
 browserSuite(NAMES, () => {
-  let site: SampleSite;
-  let server: StaticServer;
-  let browser: Browser;
-
-  before(async () => {
-    site = await buildSample("communique-browser-");
-    assert.equal(site.result.built, true, site.log.join("\n"));
-    server = await serveStatic(site.output);
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await site?.remove();
-  });
+  const live = useSampleSite("communique-browser-");
 
   test(NAMES[0]!, async () => {
-    const page = await browser.newPage();
+    const page = await live.browser.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${server.url}/search/`);
+    await page.goto(`${live.server.url}/search/`);
     await page.getByLabel("Search releases", { exact: true }).first().waitFor();
     await page.locator("#search-q").pressSequentially("cyber", { delay: 30 });
     const result = page.locator(".result__title a", { hasText: SEED.title });
@@ -49,7 +33,7 @@ browserSuite(NAMES, () => {
     assert.match(page.url(), /\/search\/\?q=cyber$/, "the address holds the query typed");
     assert.ok((await page.locator(".result mark").count()) > 0, "the excerpt marks the word");
     await result.first().click();
-    await page.waitForURL(`${server.url}${SEED.url}?highlight=cyber`);
+    await page.waitForURL(`${live.server.url}${SEED.url}?highlight=cyber`);
     assert.equal(await page.locator("h1").textContent(), SEED.title);
     assert.equal(await page.locator("#p1").count(), 1);
     assert.deepEqual(errors, []);
@@ -57,14 +41,14 @@ browserSuite(NAMES, () => {
   });
 
   test(NAMES[1]!, async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/search/?q=cyber`);
+    const page = await live.browser.newPage();
+    await page.goto(`${live.server.url}/search/?q=cyber`);
     await settled(page);
     const hit = page.locator(".result", { hasText: SEED.title }).locator(".result__subs a").filter({ hasText: /^Paragraph 2$/ });
     assert.equal(await hit.count(), 1, "the seed's second paragraph is a hit");
     assert.match((await hit.getAttribute("href"))!, /\?highlight=cyber#p2$/);
     await hit.click();
-    await page.waitForURL(`${server.url}${SEED.url}?highlight=cyber#p2`);
+    await page.waitForURL(`${live.server.url}${SEED.url}?highlight=cyber#p2`);
     await page.waitForSelector("#p2 mark.search-hit");
     const marked = await page.locator("#p2 mark.search-hit").allTextContents();
     assert.ok(marked.length >= 2 && marked.every((m) => /^cyber/i.test(m)), marked.join(", "));
@@ -74,11 +58,11 @@ browserSuite(NAMES, () => {
   });
 
   test(NAMES[2]!, async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/`);
+    const page = await live.browser.newPage();
+    await page.goto(`${live.server.url}/`);
     await page.locator("#site-search-q").fill("cyber");
     await page.locator("#site-search-q").press("Enter");
-    await page.waitForURL(`${server.url}/search/?q=cyber`);
+    await page.waitForURL(`${live.server.url}/search/?q=cyber`);
     const result = page.locator(".result__title a", { hasText: SEED.title });
     await result.first().waitFor({ timeout: 15_000 });
     assert.equal(await page.locator("#search-q").inputValue(), "cyber");
@@ -86,13 +70,13 @@ browserSuite(NAMES, () => {
   });
 
   test(NAMES[3]!, async () => {
-    const page = await browser.newPage();
+    const page = await live.browser.newPage();
     const requested: string[] = [];
     page.on("request", (r) => requested.push(new URL(r.url()).pathname));
-    await page.goto(`${server.url}${SEED.url}`);
+    await page.goto(`${live.server.url}${SEED.url}`);
     await page.waitForLoadState("networkidle");
     assert.deepEqual(requested.filter((p) => p.startsWith("/pagefind/") || /\/assets\/search(?!-boot)/.test(p)), [], "nothing of search on a page view");
-    const manifest = JSON.parse(await readFile(join(site.output, "pagefind/shards.json"), "utf8")) as { bundles: { path: string }[] };
+    const manifest = JSON.parse(await readFile(join(live.site.output, "pagefind/shards.json"), "utf8")) as { bundles: { path: string }[] };
     const pagefindJs = `/pagefind/${manifest.bundles[0]!.path}pagefind.js`;
     const prefetched = page.waitForRequest((r) => new URL(r.url()).pathname === pagefindJs, { timeout: 10_000 });
     await page.locator("#site-search-q").focus();
@@ -104,23 +88,23 @@ browserSuite(NAMES, () => {
   });
 
   test(NAMES[4]!, async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await live.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/search/?q=cyber`);
+    await page.goto(`${live.server.url}/search/?q=cyber`);
     const notice = page.locator(".search__notice");
     assert.match((await notice.textContent())!, /needs JavaScript/);
     assert.equal(await page.locator("form.search__form").isVisible(), false, "no form that cannot work");
     await notice.getByRole("link", { name: "archive by date" }).click();
-    await page.waitForURL(`${server.url}/archive/`);
+    await page.waitForURL(`${live.server.url}/archive/`);
     await context.close();
   });
 
   test(NAMES[5]!, async () => {
-    const page = await browser.newPage();
+    const page = await live.browser.newPage();
     const requested: string[] = [];
     page.on("request", (r) => requested.push(new URL(r.url()).pathname));
     // Only a common word: no search at all (a listing of every release is not "the releases containing the").
-    await page.goto(`${server.url}/search/?q=the`);
+    await page.goto(`${live.server.url}/search/?q=the`);
     await settled(page);
     const notice = page.locator(".search__dropped");
     assert.equal(await notice.isVisible(), true);
@@ -129,24 +113,24 @@ browserSuite(NAMES, () => {
     assert.equal(await page.locator(".search__status").textContent(), "");
     assert.ok(!requested.some((p) => p.includes("/index/")), "no index chunk fetched");
     // Beside other words, common ones change nothing: the same results as without them.
-    await page.goto(`${server.url}/search/?q=cyber`);
+    await page.goto(`${live.server.url}/search/?q=cyber`);
     await settled(page);
     const cyber = await shownTotal(page);
     assert.ok(cyber > 0);
     assert.equal(await notice.isVisible(), false);
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent("The cyber of")}`);
+    await page.goto(`${live.server.url}/search/?q=${encodeURIComponent("The cyber of")}`);
     await settled(page);
     assert.equal(await shownTotal(page), cyber);
     assert.match((await notice.textContent())!, /^“the” and “of” are too common and were left out;/);
     assert.match((await page.locator(".search__status").textContent())!, /for “cyber”/);
-    assert.equal(await page.locator(".result__title a").first().getAttribute("href").then((h) => new URL(h!, server.url).searchParams.get("highlight")), "cyber", "the landing page marks the words searched");
+    assert.equal(await page.locator(".result__title a").first().getAttribute("href").then((h) => new URL(h!, live.server.url).searchParams.get("highlight")), "cyber", "the landing page marks the words searched");
     // The notice's link searches the words as typed, as a phrase: "the" is then searched (every release has it).
-    await page.goto(`${server.url}/search/?q=the`);
+    await page.goto(`${live.server.url}/search/?q=the`);
     await settled(page);
     await notice.getByRole("link", { name: '"the"' }).click();
-    await page.waitForURL(`${server.url}/search/?q=%22the%22`);
+    await page.waitForURL(`${live.server.url}/search/?q=%22the%22`);
     await settled(page);
-    const releases = (JSON.parse(await readFile(join(site.output, "releases.json"), "utf8")) as unknown[]).length;
+    const releases = (JSON.parse(await readFile(join(live.site.output, "releases.json"), "utf8")) as unknown[]).length;
     assert.equal(await shownTotal(page), releases);
     assert.equal(await notice.isVisible(), false);
     await page.close();
