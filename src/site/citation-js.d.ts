@@ -15,6 +15,13 @@ declare module "@citation-js/core" {
 declare module "@citation-js/plugin-csl";
 declare module "@citation-js/plugin-bibtex";
 declare module "@citation-js/plugin-ris";
+/** The Unicode tables of the BibTeX plugin: LaTeX command (or accent, ligature) → the character it writes. */
+declare module "@citation-js/plugin-bibtex/lib/input/constants.js" {
+  export const commands: Record<string, string>;
+  export const diacritics: Record<string, string>;
+  export const ligatures: Record<string, string>;
+  export const mathCommands: Record<string, string>;
+}
 declare module "@citation-js/name" {
   export function parse(name: string): { given?: string; family?: string; suffix?: string; "non-dropping-particle"?: string; "dropping-particle"?: string };
 }

@@ -2,6 +2,7 @@
 import { Cite, plugins, type CslData } from "@citation-js/core";
 import { parse as parseName } from "@citation-js/name";
 import "@citation-js/plugin-bibtex";
+import { commands, diacritics, ligatures, mathCommands } from "@citation-js/plugin-bibtex/lib/input/constants.js";
 import "@citation-js/plugin-csl";
 import "@citation-js/plugin-ris";
 import { readFileSync } from "node:fs";
@@ -89,10 +90,39 @@ export function formatCitations(item: CslData): Citations {
     chicago: style("chicago"),
     apa: style("apa"),
     mla: style("mla"),
-    bibtex: standIn(LT_ASCII).format("bibtex").trim().replaceAll(LT_ASCII, "\\textless{}"),
+    bibtex: bibtexOf(standIn(LT_ASCII).data[0]!).replaceAll(LT_ASCII, "\\textless{}"),
     ris: unwrapRis(new Cite(item).format("ris")).trim(),
     csl: JSON.stringify([item], null, 2),
   };
+}
+
+/** The characters citation-js's BibTeX writer keeps, as it reads them (after NFKD): ASCII, the diacritics it writes as accents, and those it has a LaTeX command for. */
+const BIBTEX_KNOWN = new Set([commands, diacritics, ligatures, mathCommands].flatMap((table) => Object.values(table)));
+const BIBTEX_SAFE = /^[\x00-\x7f\u0300-\u0308\u030a-\u030c\u0332\u0323\u0327\u0328\u0361\u0326]$/;
+/** True when citation-js would drop `ch`, or part of it, from BibTeX: "日", "ж" (but not "é", "«" or "–"). */
+const droppedFromBibtex = (ch: string) => [...ch.normalize("NFKD")].some((c) => !BIBTEX_SAFE.test(c) && !BIBTEX_KNOWN.has(c));
+/** An ASCII stand-in for a character BibTeX output would lose, and the pattern that finds it again. */
+const bibtexStandIn = (ch: string) => `zqu${ch.codePointAt(0)!.toString(16)}zq`;
+const BIBTEX_STAND_IN = /zqu([0-9a-f]+)zq/g;
+
+/**
+ * The item as BibTeX. citation-js writes BibTeX in ASCII, with LaTeX commands for the characters it knows, and
+ * silently drops the others: a Japanese or Russian title would come out blank. Those characters go in as ASCII
+ * stand-ins and come out as themselves (UTF-8, which biber, BibLaTeX and reference managers read), the rest as
+ * citation-js writes it. An item that already holds a stand-in's shape is written as citation-js does.
+ */
+function bibtexOf(item: CslData): string {
+  const json = JSON.stringify(item);
+  if (json.includes("zqu")) return new Cite(item).format("bibtex").trim();
+  const protect = (value: unknown): unknown =>
+    typeof value === "string"
+      ? value.replace(/[^\x00-\x7f]/gu, (ch) => (droppedFromBibtex(ch) ? bibtexStandIn(ch) : ch))
+      : Array.isArray(value)
+        ? value.map(protect)
+        : value && typeof value === "object"
+          ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, protect(v)]))
+          : value;
+  return new Cite(protect(item)).format("bibtex").trim().replace(BIBTEX_STAND_IN, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)));
 }
 
 /** The HTML inside citeproc's `<div class="csl-entry">` of the only entry. */

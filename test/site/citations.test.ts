@@ -43,3 +43,16 @@ test("citations name speakers as authors, else the office; the item is a report 
 test("RIS values that citation-js wrapped at 70 characters are put back on one line", () => {
   assert.equal(unwrapRis("TY  - RPRT\nTI  - abc\ndef\nER  - \n"), "TY  - RPRT\nTI  - abcdef\nER  - ");
 });
+
+test("BibTeX keeps every word of a non-Latin title and name; accents, quotes and specials still as LaTeX", () => {
+  const base = { id: "2021-06-03-statement", date: "2021-06-03", type: "Joint Statement", office: null, location: null };
+  const title = "日米韓 共同声明 «Заявление» on Côte d’Ivoire & 한국 <i>";
+  const item = cslItem({ ...base, title, speakers: [{ name: "Моон Чжэ Ин", title: null }] } as never, "https://x.example/r/", SAMPLE_CONFIG);
+  const bibtex = formatCitations(item).bibtex;
+  const field = (name: string) => new RegExp(`\\t${name} = \\{(.*)\\},`).exec(bibtex)?.[1];
+  assert.equal(field("title"), "日米韓 共同声明 \\guillemotleft{}Заявление\\guillemotright{} on {C}{\\^ o}te d\\textquoteright{}{Ivoire} \\& 한국 \\textless{}i\\textgreater{}");
+  assert.match(field("author") ?? "", /Моон|Ин/);
+  // A title that already holds the stand-ins' shape is written as citation-js writes it, never garbled.
+  const odd = formatCitations(cslItem({ ...base, title: "zqu41zq 日", speakers: [] } as never, "https://x.example/r/", SAMPLE_CONFIG)).bibtex;
+  assert.match(odd, /title = \{zqu41zq \},/);
+});
