@@ -26,20 +26,23 @@ const CONTROL = /[\x00-\x08\x0b\x0e-\x1f]/;
 export function decodeBytes(bytes: Uint8Array): Decoded {
   const utf16 = utf16Of(bytes);
   if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16, binary: false };
-  // Binary content is never read as text; a byte-for-character decoding is enough to name it, and fast.
-  const asBinary = (): Decoded => ({ text: cp1252(bytes), encoding: "windows-1252", binary: true });
-  if (bytes.indexOf(0) >= 0) return asBinary();
+  if (bytes.indexOf(0) >= 0) return asBinary(bytes);
   // Valid UTF-8 (most sources) is decoded first and its control bytes counted only when the text has one: a byte
   // below 0x20 is that same character in UTF-8, so a text without one has no control byte to count. isUtf8 checks
   // without throwing, which the decoder's fatal mode would do on every Windows-1252 file.
   if (isUtf8(bytes)) {
     const text = utf8.decode(bytes);
-    return CONTROL.test(text) && looksBinary(bytes) ? asBinary() : { text, encoding: "utf-8", binary: false };
+    return CONTROL.test(text) && looksBinary(bytes) ? asBinary(bytes) : { text, encoding: "utf-8", binary: false };
   }
-  if (looksBinary(bytes)) return asBinary();
+  if (looksBinary(bytes)) return asBinary(bytes);
   const mixed = decodeMixed(bytes);
   if (mixed) return { text: mixed, encoding: "mixed", binary: false };
   return { text: cp1252(bytes), encoding: "windows-1252", binary: false };
+}
+
+/** Binary content is never read as text; a byte-for-character decoding is enough to name it, and fast. */
+function asBinary(bytes: Uint8Array): Decoded {
+  return { text: cp1252(bytes), encoding: "windows-1252", binary: true };
 }
 
 /** Node's TextDecoder maps 0x80–0x9F to C1 controls; iconv-lite has the real Windows-1252 table (0x92 → ’). */
