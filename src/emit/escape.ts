@@ -2,6 +2,10 @@
 
 /** Characters that start inline Markdown syntax anywhere in a line (markdown-it, html disabled). */
 const INLINE = /[\\`*_[\]<>~|]/g;
+/** Whether a line needs any inline escape at all (most do not): one scan instead of two replaces. */
+const NEEDS_INLINE = /[\\`*_[\]<>~|&]/;
+/** An ampersand that would start a character reference. */
+const REFERENCE = /&(?=#?[a-z0-9]+;)/gi;
 /** Constructs that only matter at the start of a line: headings, quotes, list markers, thematic breaks, setext underlines. */
 const LINE_START = /^(\s*)(#|>|[-+=]|\d+[.)])/;
 
@@ -10,7 +14,7 @@ const LINE_START = /^(\s*)(#|>|[-+=]|\d+[.)])/;
  * continues a line (text after a link), where heading, list and quote marks mean nothing.
  */
 export function escapeMarkdown(text: string, atLineStart = true): string {
-  const inline = text.replace(INLINE, "\\$&").replace(/&(?=#?[a-z0-9]+;)/gi, "&amp;");
+  const inline = NEEDS_INLINE.test(text) ? text.replace(INLINE, "\\$&").replace(REFERENCE, "&amp;") : text;
   if (!atLineStart) return inline;
   return inline.replace(LINE_START, (_m, space: string, mark: string) => `${space}${mark.replace(/^(\d+)([.)])$/, "$1\\$2").replace(/^([#>+=-])$/, "\\$1")}`);
 }

@@ -9,6 +9,8 @@ import { writeYaml } from "./yaml-writer.ts";
  * line break is written once per line.
  */
 function inline(text: string, links: readonly Link[] = []): string {
+  // Most blocks are one line without links: no need to split and rejoin.
+  if (links.length === 0 && !text.includes("\n")) return escapeMarkdown(text);
   let offset = 0;
   return text
     .split("\n")

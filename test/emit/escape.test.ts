@@ -34,3 +34,20 @@ test("escaped text renders literally (examples)", () => {
     assert.equal(visibleText(md.render(escapeMarkdown(text))), text, text);
   }
 });
+
+/** escapeMarkdown as it was before its no-escape fast path: both replaces on every line. */
+function escapeByReplaces(text: string, atLineStart = true): string {
+  const inline = text.replace(/[\\`*_[\]<>~|]/g, "\\$&").replace(/&(?=#?[a-z0-9]+;)/gi, "&amp;");
+  if (!atLineStart) return inline;
+  return inline.replace(/^(\s*)(#|>|[-+=]|\d+[.)])/, (_m, space: string, mark: string) => `${space}${mark.replace(/^(\d+)([.)])$/, "$1\\$2").replace(/^([#>+=-])$/, "\\$1")}`);
+}
+
+test("the fast path for lines that need no inline escape changes nothing (property)", () => {
+  const any = fc.oneof(line, fc.string({ maxLength: 40 }), fc.string({ unit: fc.constantFrom(..."aZ9 \t#>-+=.)&;#x\\`*_[]<>~|".split("")), maxLength: 30 }));
+  fc.assert(
+    fc.property(any, fc.boolean(), (text, atLineStart) => {
+      assert.equal(escapeMarkdown(text, atLineStart), escapeByReplaces(text, atLineStart));
+    }),
+    { numRuns: 3000 },
+  );
+});

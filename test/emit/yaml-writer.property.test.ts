@@ -28,3 +28,38 @@ test("writeYaml writes what yaml's stringify writes, cache cold or warm", () => 
     { numRuns: 500 },
   );
 });
+
+test("writeYaml writes what yaml's stringify writes for many release-shaped documents: fields remembered, fields never seen, fields no longer looked up", () => {
+  clearYamlCache();
+  // The same keys every time, as in front matter: some values recur (type, empty lists), some never do (id-like
+  // strings), so fields are found, written afresh, and some stop being looked up after their trial.
+  let drawn = 0;
+  const unique = fc.string({ minLength: 1, maxLength: 30 }).map((s) => `${s}-${drawn++}`);
+  const person = fc.record({ name: str, title: fc.oneof(str, fc.constant(null)) });
+  const release = fc.record({
+    id: unique,
+    title: fc.oneof(unique, tricky),
+    type: fc.oneof(fc.constant(null), fc.constantFrom("Press Statement", "Media Note")),
+    speakers: fc.array(person, { maxLength: 3 }),
+    countries: fc.array(fc.constantFrom("US", "KR", "EE", "null", "y"), { maxLength: 4 }),
+    preamble: fc.oneof(fc.constant(null), tricky, fc.constant("a\nb\n\n")),
+    source: fc.record({ path: unique, sha256: unique, guid: fc.oneof(fc.constant(null), str) }),
+    otherSources: fc.constant([]),
+    corrected: fc.constant(null),
+  });
+  fc.assert(
+    fc.property(release, (doc) => {
+      assert.equal(writeYaml(doc), stringify(doc, OPTIONS));
+    }),
+    { numRuns: 2000 },
+  );
+});
+
+test("writeYaml writes what yaml writes when a key is too long to be implicit (an explicit `? key` with a `: value` line)", () => {
+  clearYamlCache();
+  const long = "k".repeat(1100);
+  for (const doc of [{ a: 1, [long]: "x", b: [1, 2] }, { [long]: { c: "d" }, e: null }, { [long]: null, f: "g" }, { f: "g", [long]: [] }]) {
+    assert.equal(writeYaml(doc), stringify(doc, OPTIONS));
+    assert.equal(writeYaml(doc), stringify(doc, OPTIONS));
+  }
+});
