@@ -10,6 +10,7 @@ import { releaseMarkdown } from "../src/emit/markdown.ts";
 import { clearYamlCache } from "../src/emit/yaml-writer.ts";
 import { clearItemCache, parseSource } from "../src/ingest/parse-source.ts";
 import { mergeReleases } from "../src/ingest/dedupe.ts";
+import { withResolvedPeople } from "../src/ingest/resolve-people.ts";
 import { readTaxonomy } from "../src/ingest/taxonomy.ts";
 
 const opts = new Command()
@@ -29,7 +30,7 @@ const bytes = inputs.reduce((n, i) => n + i.bytes.length, 0);
 
 /** One pass as ingest makes it: every source parsed, duplicates merged, every release emitted (unless `emit` is false). */
 function pass(emit = true): number {
-  const merged = mergeReleases(inputs.map((i) => parseSource(i.bytes, { path: i.path, taxonomy })));
+  const merged = withResolvedPeople(mergeReleases(inputs.map((i) => parseSource(i.bytes, { path: i.path, taxonomy }))));
   if (emit) for (const r of merged.releases) releaseMarkdown(r.release);
   return merged.releases.length;
 }

@@ -8,6 +8,7 @@ import type { SourceResult } from "../ingest/parse-source.ts";
 import { type MergeResult, mergeReleases } from "../ingest/dedupe.ts";
 import { type ExistingRelease, type IngestPlan, type PlanEntry, planIngest } from "../ingest/plan.ts";
 import type { CorrectionFile } from "../ingest/corrections.ts";
+import { withResolvedPeople } from "../ingest/resolve-people.ts";
 import { readTaxonomy } from "../ingest/taxonomy.ts";
 import { LIMITS, tooLarge } from "../sources/limits.ts";
 import { listFiles, removeStaleTemporaries, writeFileAtomic } from "./files.ts";
@@ -94,7 +95,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   let nextParsed = 0;
   const sources = slots.map((s) => (isJob(s) ? parsed[nextParsed++]! : s));
 
-  const merged = mergeReleases(sources);
+  // One release per statement, then people named only by title and surname joined across the archive.
+  const merged = withResolvedPeople(mergeReleases(sources));
   // A killed ingest can leave `<file>.<pid>.tmp` beside a release file: never a release, always safe to drop.
   await removeStaleTemporaries(join(options.content, "releases"));
   const plan = planIngest(planEntries(sources, merged), await readExisting(options.content, log), await readCorrections(options.content));

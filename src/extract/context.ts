@@ -23,6 +23,14 @@ export interface Extracted {
   places: string[];
   events: string[];
   topics: string[];
+  /** People named by title and surname only ("Secretary Blinken") whom the statement never names in full. */
+  surnames: SurnameMention[];
+}
+
+/** A title and surname without a given name: resolved across the archive (src/ingest/resolve-people.ts), not here. */
+export interface SurnameMention {
+  surname: string;
+  title: string | null;
 }
 
 /** What the caller gives extraction besides the text: the curators' topic taxonomy, when there is one. */

@@ -46,6 +46,7 @@ export function emptyFields(): Extracted {
     places: [],
     events: [],
     topics: [],
+    surnames: [],
   };
 }
 

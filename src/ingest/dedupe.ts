@@ -3,6 +3,7 @@ import type { Diagnostic } from "../model/diagnostic.ts";
 import type { Block, Release, Revision, Source } from "../model/release.ts";
 import { readFeedTime } from "../parse/feed-dates.ts";
 import { normalizeSpace } from "../parse/lines.ts";
+import type { SurnameMention } from "../extract/context.ts";
 import type { SourceResult } from "./parse-source.ts";
 
 /** One release as one source yielded it: a text file, or one item of one feed snapshot. */
@@ -14,6 +15,7 @@ interface Version {
   builtAt: string | null;
   release: Release;
   diagnostics: Diagnostic[];
+  surnames: SurnameMention[];
 }
 
 /** A release after merging, with the key that identifies it across runs. */
@@ -26,6 +28,8 @@ export interface MergedRelease {
   item: number | null;
   release: Release;
   diagnostics: Diagnostic[];
+  /** The winning version's people named by title and surname only, for ingest to resolve across the archive. */
+  surnames: SurnameMention[];
 }
 
 /** A version that did not become a release of its own: merged into `key`. */
@@ -118,7 +122,7 @@ export function mergeReleases(sources: readonly SourceResult[]): MergeResult {
   let itemsRead = 0;
   for (const s of sources) {
     itemsRead += s.items.length;
-    for (const it of s.items) if (it.release) versions.push({ path: s.path, item: it.item, format: s.format, builtAt: s.builtAt, release: it.release, diagnostics: it.diagnostics });
+    for (const it of s.items) if (it.release) versions.push({ path: s.path, item: it.item, format: s.format, builtAt: s.builtAt, release: it.release, diagnostics: it.diagnostics, surnames: it.surnames ?? [] });
   }
 
   // Feed versions: grouped by guid, groups joined when any of their versions share a link (union-find).
@@ -188,9 +192,10 @@ export function mergeReleases(sources: readonly SourceResult[]): MergeResult {
       item: winner.item,
       release: { ...winner.release, otherSources, revisions: revisionsOf(ordered) },
       diagnostics: winner.diagnostics,
+      surnames: winner.surnames,
     });
     for (const v of [...ordered.slice(0, -1), ...(texts.get(root) ?? [])]) merged.push({ path: v.path, item: v.item, guid: v.release.source.guid, key, diagnostics: v.diagnostics });
   }
-  for (const v of standalone) releases.push({ key: sourceKey(v.release.source), aliases: [], path: v.path, item: v.item, release: v.release, diagnostics: v.diagnostics });
+  for (const v of standalone) releases.push({ key: sourceKey(v.release.source), aliases: [], path: v.path, item: v.item, release: v.release, diagnostics: v.diagnostics, surnames: v.surnames });
   return { releases, merged, counts: { itemsRead, distinctReleases: releases.length, duplicatesMerged: merged.length } };
 }

@@ -4,6 +4,7 @@ import { type Diagnostic, type Position, diagnostic } from "../model/diagnostic.
 import { ReleaseSchema, type Block, type Link, type Person, type Release } from "../model/release.ts";
 import type { ExtractContext, ExtractOptions } from "../extract/context.ts";
 import { emptyFields, extractEntities } from "../extract/index.ts";
+import type { ParseResult } from "./parse-release.ts";
 import { preambleRule } from "../extract/rules/preamble.ts";
 import { looksLikePlace } from "../extract/rules/place.ts";
 import { readSpeakerLine } from "../extract/speakers.ts";
@@ -154,7 +155,7 @@ function claimPreamble(blocks: Block[], path: string): { preamble: string | null
 }
 
 /** Builds the release of one feed item. Never throws: an item that cannot become a release yields error diagnostics. */
-export function feedItemRelease(item: FeedItem, source: FeedSource, options: ExtractOptions = {}): { release: Release | null; diagnostics: Diagnostic[] } {
+export function feedItemRelease(item: FeedItem, source: FeedSource, options: ExtractOptions = {}): ParseResult {
   const { path } = source;
   const diagnostics: Diagnostic[] = [];
   const where = (start: Position = item.start, end: Position = item.end) => ({ start, end });
@@ -222,5 +223,5 @@ export function feedItemRelease(item: FeedItem, source: FeedSource, options: Ext
   };
   const checked = ReleaseSchema.safeParse(candidate);
   if (!checked.success) return fail("INVALID_RECORD", `Unexpected record for ${named}: ${formatZodIssues(checked.error.issues)}`);
-  return { release: checked.data, diagnostics };
+  return { release: checked.data, diagnostics, surnames: entities.surnames };
 }

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { type Diagnostic, diagnostic } from "../model/diagnostic.ts";
 import { ReleaseSchema, type Release } from "../model/release.ts";
 import { extract } from "../extract/index.ts";
-import type { ExtractOptions } from "../extract/context.ts";
+import type { ExtractOptions, SurnameMention } from "../extract/context.ts";
 import { parseText } from "../parse/text.ts";
 import { type Decoded, decodeBytes } from "../sources/decode.ts";
 import { LIMITS, firstLongLine, tooLarge } from "../sources/limits.ts";
@@ -14,6 +14,8 @@ import { releaseId } from "../emit/id.ts";
 export interface ParseResult {
   release: Release | null;
   diagnostics: Diagnostic[];
+  /** With a release: the people it names by title and surname only, for ingest to resolve across the archive. */
+  surnames?: SurnameMention[];
 }
 
 /**
@@ -79,5 +81,5 @@ export function parseRelease(input: Uint8Array | string, options: { path: string
     diagnostics.push(diagnostic("INVALID_RECORD", `Unexpected record: ${formatZodIssues(checked.error.issues)}`, path, start));
     return { release: null, diagnostics };
   }
-  return { release: checked.data, diagnostics };
+  return { release: checked.data, diagnostics, surnames: fields.surnames };
 }

@@ -2,14 +2,14 @@
 import { createHash } from "node:crypto";
 import { type Diagnostic, diagnostic } from "../model/diagnostic.ts";
 import type { Release } from "../model/release.ts";
-import type { ExtractOptions } from "../extract/context.ts";
+import type { ExtractOptions, SurnameMention } from "../extract/context.ts";
 import { readFeedTime } from "../parse/feed-dates.ts";
 import { decodeBytes } from "../sources/decode.ts";
 import { type FeedFormat, type FeedItem, readFeed, sniffFeed } from "../sources/feed.ts";
 import { LIMITS, LimitExceeded, tooLarge } from "../sources/limits.ts";
 import { countElements } from "../parse/html.ts";
 import { type FeedSource, feedItemRelease, itemText } from "./feed-release.ts";
-import { parseRelease } from "./parse-release.ts";
+import { type ParseResult, parseRelease } from "./parse-release.ts";
 
 /** One release a source yields (or would have, when it is reported). */
 export interface ItemResult {
@@ -20,6 +20,8 @@ export interface ItemResult {
   link: string | null;
   release: Release | null;
   diagnostics: Diagnostic[];
+  /** With a release: the people it names by title and surname only (see {@link ParseResult}). */
+  surnames?: SurnameMention[];
 }
 
 /** Everything one source file yields. */
@@ -55,8 +57,8 @@ export function parseSource(input: Uint8Array | string, options: { path: string 
       const reason = decoded.binary ? "Unexpected binary content, expected an RSS or Atom feed" : "Unexpected text that is not XML, expected an RSS or Atom feed";
       return { path, format: /\.atom$/i.test(path) ? "atom" : "rss", builtAt: null, diagnostics: [diagnostic("MALFORMED_FEED", reason, path, start)], items: [] };
     }
-    const { release, diagnostics } = parseRelease(bytes, { ...options, decoded: decoded ?? undefined });
-    return { path, format: "text", builtAt: null, diagnostics: [], items: [{ item: null, guid: null, link: null, release, diagnostics }] };
+    const result = parseRelease(bytes, { ...options, decoded: decoded ?? undefined });
+    return { path, format: "text", builtAt: null, diagnostics: [], items: [{ item: null, guid: null, link: null, ...result }] };
   }
   if (kind === "xml") {
     // A DOCTYPE too long for the sniffer to see past (a "billion laughs" one) still says what it is.
@@ -74,7 +76,7 @@ export function parseSource(input: Uint8Array | string, options: { path: string 
  * line, which differ between snapshots); the source is attached afresh. Bounded, and invisible to callers: the
  * result is the same as without it.
  */
-const itemCache = new Map<string, Release>();
+const itemCache = new Map<string, { release: Release; surnames?: SurnameMention[] }>();
 const ITEM_CACHE_SIZE = 4000;
 const taxonomyIds = new WeakMap<object, number>();
 let taxonomyCount = 0;
@@ -94,17 +96,17 @@ function itemKey(item: FeedItem, blogger: boolean, options: ExtractOptions): str
   return createHash("sha256").update(JSON.stringify([content, blogger, tax])).digest("hex");
 }
 
-function cachedItemRelease(item: FeedItem, source: FeedSource, options: ExtractOptions): { release: Release | null; diagnostics: Diagnostic[] } {
+function cachedItemRelease(item: FeedItem, source: FeedSource, options: ExtractOptions): ParseResult {
   const key = itemKey(item, source.blogger, options);
   const hit = itemCache.get(key);
   if (hit) {
-    const release = { ...hit, source: { ...hit.source, path: source.path, sha256: source.sha256, collectedOn: source.collectedOn, collection: source.collection } };
-    return { release, diagnostics: [] };
+    const release = { ...hit.release, source: { ...hit.release.source, path: source.path, sha256: source.sha256, collectedOn: source.collectedOn, collection: source.collection } };
+    return { release, diagnostics: [], surnames: hit.surnames };
   }
   const result = feedItemRelease(item, source, options);
   if (result.release && result.diagnostics.length === 0) {
     if (itemCache.size >= ITEM_CACHE_SIZE) itemCache.clear();
-    itemCache.set(key, result.release);
+    itemCache.set(key, { release: result.release, surnames: result.surnames });
   }
   return result;
 }

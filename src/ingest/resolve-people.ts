@@ -1,12 +1,8 @@
 // Across the archive: a surname named with a title ("Secretary Blinken") joins the one person of that surname and title named in full elsewhere. Pure.
 import type { PersonRef } from "../model/release.ts";
+import type { SurnameMention } from "../extract/context.ts";
 import { personId } from "../extract/people.ts";
-
-/** A person a release names by title and surname only, whom the release itself never names in full. */
-export interface SurnameMention {
-  surname: string;
-  title: string | null;
-}
+import type { MergeResult } from "./dedupe.ts";
 
 /** What resolving needs of one release: the people it names in full, and its surname-only mentions. */
 export interface PeopleOfRelease {
@@ -65,4 +61,10 @@ export function resolveSurnames(releases: readonly PeopleOfRelease[]): PersonRef
     }
     return added;
   });
+}
+
+/** Merged releases with the people their surname-only mentions stand for added (see {@link resolveSurnames}). */
+export function withResolvedPeople(merged: MergeResult): MergeResult {
+  const added = resolveSurnames(merged.releases.map((r) => ({ people: r.release.people, surnames: r.surnames })));
+  return { ...merged, releases: merged.releases.map((r, i) => (added[i]!.length === 0 ? r : { ...r, release: { ...r.release, people: [...r.release.people, ...added[i]!] } })) };
 }
