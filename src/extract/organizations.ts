@@ -96,9 +96,15 @@ export function findOrganisationsInSentence(sentence: string): string[] {
 function findInSentence(text: string): string[] {
   const found: string[] = [];
   for (const m of allMatches(RUN, text)) {
+    // Most runs are one word, which names an organisation only as a known acronym: no head, "of" or tail to read.
+    if (!/\s/.test(m[0])) {
+      const full = ACRONYMS.get(m[0].replace(/[.,;:]+$/, "").replace(/[’']s$/, ""));
+      if (full !== undefined) found.push(full);
+      continue;
+    }
     const w = words(m[0].replace(/[.,;:]+$/, ""));
     // Plural heads introduce a list: read the rest of the clause as one.
-    const pluralAt = w.findIndex((x, i) => /^(Departments|Ministries)$/.test(x) && w[i + 1] === "of");
+    const pluralAt = w.findIndex((x, i) => (x === "Departments" || x === "Ministries") && w[i + 1] === "of");
     if (pluralAt >= 0) {
       const rest = text.slice(m.index + m[0].indexOf(w[pluralAt]!)).split(/[.;:]\s|\.$/)[0]!;
       found.push(...readOrganisationList(rest.split(/,?\s+(?:to|in|at|on|who|which|that|were|was|also|as)\s+(?=[a-zß-öø-ÿ])/)[0]!));
