@@ -37,7 +37,9 @@ export function sentences(text: string): string[] {
   let m: RegExpExecArray | null;
   while ((m = SENTENCE_END.exec(text)) !== null) {
     if (text.charCodeAt(m.index) === 46 && endsWithAbbreviation(text, from, m.index)) continue;
-    const s = text.slice(from, m.index + m[1]!.length).trim();
+    // The end mark, and the closing quote or bracket after it when there is one (the pattern takes it whenever it can).
+    const end = m.index + (CLOSERS.includes(text[m.index + 1]!) ? 2 : 1);
+    const s = text.slice(from, end).trim();
     if (s.length > 0) out.push(s);
     from = m.index + m[0].length;
   }
@@ -46,4 +48,5 @@ export function sentences(text: string): string[] {
   return out;
 }
 
-const SENTENCE_END = /([.!?][”"’)]?)\s+(?=[“"‘(]?[A-ZÀ-ÖØ-ÞĀ-ſ\d])/g;
+const SENTENCE_END = /[.!?][”"’)]?\s+(?=[“"‘(]?[A-ZÀ-ÖØ-ÞĀ-ſ\d])/g;
+const CLOSERS = '”"’)';
