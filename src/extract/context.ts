@@ -40,12 +40,18 @@ export interface ExtractOptions {
 
 /** The statement's own words, paragraph by paragraph: preamble, then body blocks (turns without their labels). */
 export function statementParagraphs(fields: Extracted): string[] {
-  const out = fields.preamble ? fields.preamble.split("\n\n") : [];
+  const out: string[] = [];
+  // Every entity rule reads these: plain loops, and no split for the usual one-line paragraph.
+  const add = (text: string) => {
+    if (!text.includes("\n")) out.push(text);
+    else for (const line of text.split("\n")) out.push(line);
+  };
+  if (fields.preamble) for (const p of fields.preamble.split("\n\n")) add(p);
   for (const b of fields.body) {
-    if (b.kind === "list") out.push(...b.items);
-    else out.push(b.text);
+    if (b.kind === "list") for (const item of b.items) add(item);
+    else add(b.text);
   }
-  return out.flatMap((p) => p.split("\n"));
+  return out;
 }
 
 /** What each rule sees: the parsed statement, the header and statement lines not yet claimed, and the result so far. */

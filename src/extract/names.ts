@@ -11,7 +11,8 @@ export function isNameWord(w: string): boolean {
   // A word that does not start with a capital is a name word only as a particle ("de", "van"): most words, decided
   // without a lookup. The others recur from sentence to sentence: remember the answers.
   const c = w.charCodeAt(0);
-  if (!((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c >= 0x100 && c <= 0x17f))) return NAME_PARTICLES.has(w);
+  // (A word longer than every particle needs no lookup either.)
+  if (!((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c >= 0x100 && c <= 0x17f))) return w.length <= LONGEST_PARTICLE && NAME_PARTICLES.has(w);
   let known = nameWords.get(w);
   if (known === undefined) {
     if (nameWords.size >= 100_000) nameWords.clear();
@@ -22,6 +23,7 @@ export function isNameWord(w: string): boolean {
 }
 
 const nameWords = new Map<string, boolean>();
+const LONGEST_PARTICLE = Math.max(...[...NAME_PARTICLES].map((p) => p.length));
 
 function readNameWord(w: string): boolean {
   if (NAME_PARTICLES.has(w)) return true;

@@ -12,7 +12,9 @@ const TAILS = new Set(["Office", "Agency", "Bureau", "Council", "Commission", "C
 const INNER = new Set(["of", "for", "and", "the", "on", "to", "in", "de", "du", "des", "&"]);
 
 const isAcronym = (w: string) => /^(?:[A-ZÀ-ÖØ-ÞĀ-ſ]{2,}|(?:[A-ZÀ-ÖØ-ÞĀ-ſ]\.){2,})$/.test(w);
-const isKnownAcronym = (w: string) => Object.hasOwn(ORGANISATION_ACRONYMS, w);
+/** The acronyms as a Map: looking a word up in it is much cheaper than `Object.hasOwn` on the record. */
+const ACRONYMS = new Map(Object.entries(ORGANISATION_ACRONYMS));
+const isKnownAcronym = (w: string) => ACRONYMS.has(w);
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 const clean = (s: string) => s.replace(/^(?:the|and|or)\s+/i, "").replace(/['’]s$/, "").replace(/[.,;:]+$/, "").trim();
 
@@ -51,7 +53,7 @@ export function readOrganisationList(list: string): string[] {
       out.push(`${plural} of ${m[2]}`);
     } else if (isOrganisationName(item) && !(isAcronym(item) && !isKnownAcronym(item))) {
       plural = null;
-      out.push(ORGANISATION_ACRONYMS[item] ?? item);
+      out.push(ACRONYMS.get(item) ?? item);
     } else if (plural && /^[A-ZÀ-ÖØ-ÞĀ-ſ]/.test(item)) {
       out.push(`${plural} of ${item}`);
     } else if (out.length > 0 && /^[A-ZÀ-ÖØ-ÞĀ-ſ\d]/.test(item)) {
@@ -81,7 +83,11 @@ export function findOrganisationsInSentence(sentence: string): string[] {
   // Without a head or tail word only acronyms can name an organisation: look those up, skip the full scan.
   if (!HEAD_OR_TAIL.test(sentence)) {
     const found: string[] = [];
-    for (const m of allMatches(ACRONYM, sentence)) if (isKnownAcronym(m[0])) found.push(ORGANISATION_ACRONYMS[m[0]]!);
+    // `match` gives the matched words without building a match object for each.
+    for (const a of sentence.match(ACRONYM) ?? []) {
+      const full = ACRONYMS.get(a);
+      if (full !== undefined) found.push(full);
+    }
     return found;
   }
   return findInSentence(sentence.replace(/[.!?]["”’)]*$/, "")).filter((o) => o.length > 0 && !/^(?:of|and)\b/.test(o));
@@ -90,9 +96,15 @@ export function findOrganisationsInSentence(sentence: string): string[] {
 function findInSentence(text: string): string[] {
   const found: string[] = [];
   for (const m of allMatches(RUN, text)) {
+    // Most runs are one word, which names an organisation only as a known acronym: no head, "of" or tail to read.
+    if (!/\s/.test(m[0])) {
+      const full = ACRONYMS.get(m[0].replace(/[.,;:]+$/, "").replace(/[’']s$/, ""));
+      if (full !== undefined) found.push(full);
+      continue;
+    }
     const w = words(m[0].replace(/[.,;:]+$/, ""));
     // Plural heads introduce a list: read the rest of the clause as one.
-    const pluralAt = w.findIndex((x, i) => /^(Departments|Ministries)$/.test(x) && w[i + 1] === "of");
+    const pluralAt = w.findIndex((x, i) => (x === "Departments" || x === "Ministries") && w[i + 1] === "of");
     if (pluralAt >= 0) {
       const rest = text.slice(m.index + m[0].indexOf(w[pluralAt]!)).split(/[.;:]\s|\.$/)[0]!;
       found.push(...readOrganisationList(rest.split(/,?\s+(?:to|in|at|on|who|which|that|were|was|also|as)\s+(?=[a-zß-öø-ÿ])/)[0]!));
@@ -112,7 +124,10 @@ function findInSentence(text: string): string[] {
         if (k < i) found.push(clean(w.slice(k, i + 1).join(" ")));
       }
     }
-    for (const x of w) if (isKnownAcronym(x.replace(/[’']s$/, ""))) found.push(ORGANISATION_ACRONYMS[x.replace(/[’']s$/, "")]!);
+    for (const x of w) {
+      const full = ACRONYMS.get(x.replace(/[’']s$/, ""));
+      if (full !== undefined) found.push(full);
+    }
   }
   return found;
 }
@@ -120,5 +135,11 @@ function findInSentence(text: string): string[] {
 /** Removes repeats and names that are the start of a longer name found too ("Ministry of Science" of "Ministry of Science, ICT …"). */
 export function dedupe(names: string[]): string[] {
   const unique = [...new Set(names)];
-  return unique.filter((n) => !unique.some((o) => o !== n && o.startsWith(`${n},`)));
+  // Only a name with a comma can be the longer name: usually there is none, and nothing to compare.
+  const withComma = unique.filter((o) => o.includes(","));
+  if (withComma.length === 0) return unique;
+  return unique.filter((n) => {
+    const prefix = `${n},`;
+    return !withComma.some((o) => o.startsWith(prefix));
+  });
 }

@@ -2,7 +2,6 @@
 import slugify from "@sindresorhus/slugify";
 import type { Person, PersonRef } from "../model/release.ts";
 import { isName, isNameWord, isTitleLike, splitTitleThenName, stripLead } from "./names.ts";
-import { allMatches } from "./matches.ts";
 import { HONORIFICS, TITLE_WORDS } from "./vocabulary.ts";
 
 /** A stable id for a person: the name without initials, honorifics or suffixes ("Antony J. Blinken" → "antony-blinken"). */
@@ -115,24 +114,33 @@ const TITLE_TOKEN = /^(?:[A-ZÀ-ÖØ-ÞĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\
 export function findPeople(sentence: string): (Person & { surnameOnly?: boolean })[] {
   const out: (Person & { surnameOnly?: boolean })[] = [];
   if (!MAY_NAME_SOMEONE.test(sentence)) return out;
-  const tokens = allMatches(PERSON_TOKEN, sentence).map((m) => ({ text: m[0], index: m.index }));
+  // `match` gives the tokens' text without building a match object for each.
+  const tokens = sentence.match(PERSON_TOKEN) ?? [];
   for (let i = 1; i < tokens.length; i++) {
-    if (!isNameWord(tokens[i]!.text) || isNameWord(tokens[i - 1]!.text) || /^[A-ZÀ-ÖØ-ÞĀ-ſ]{2,}$/.test(tokens[i]!.text)) continue;
+    const before = tokens[i - 1]!;
+    // Only an honorific, a title word or a department's name just before a name makes it a person's, and each of
+    // those starts with a capital: after any other token, skip without looking words up. (A name run, skipped below
+    // once read, never holds another place a name could start, so skipping here instead changes nothing.)
+    if (!startsWithCapital(before)) continue;
+    if (!isNameWord(tokens[i]!) || isNameWord(before) || ALL_CAPITALS.test(tokens[i]!)) continue;
     let j = i;
-    while (j < tokens.length && j - i < 5 && isNameWord(tokens[j]!.text) && !/^[A-ZÀ-ÖØ-ÞĀ-ſ]{2,}$/.test(tokens[j]!.text)) j++;
-    while (j > i && /^(?:de|da|van|von|al|el|la|le|du|bin)$/.test(tokens[j - 1]!.text)) j--;
-    const honorific = HONORIFICS.test(tokens[i - 1]!.text);
-    // Walk back over the title: capitalised words and small words, up to a word that is neither.
-    let k = i;
-    while (k > 0 && i - k < 10 && TITLE_TOKEN.test(tokens[k - 1]!.text)) k--;
-    while (k < i && /^(?:of|for|the|and|on|to|The)$/.test(tokens[k]!.text)) k++;
-    const titleTokens = tokens.slice(k, i).map((t) => t.text);
-    const hasTitleWord = titleTokens.some((w) => TITLE_WORDS.has(w.toLowerCase()) && /^[A-ZÀ-ÖØ-ÞĀ-ſ]/.test(w));
-    if (!honorific && (!hasTitleWord || !TITLE_WORDS.has(tokens[i - 1]!.text.toLowerCase()) && !/^(?:State|Affairs|Defense|Treasury|Justice|Commerce)$/.test(tokens[i - 1]!.text))) {
+    while (j < tokens.length && j - i < 5 && isNameWord(tokens[j]!) && !ALL_CAPITALS.test(tokens[j]!)) j++;
+    while (j > i && TRAILING_PARTICLES.has(tokens[j - 1]!)) j--;
+    const honorific = HONORIFICS.test(before);
+    if (!honorific && !TITLE_WORDS.has(before.toLowerCase()) && !DEPARTMENT_WORDS.test(before)) {
       i = j;
       continue;
     }
-    const name = tokens.slice(i, j).map((t) => t.text).join(" ").replace(/['’]s$/, "");
+    // Walk back over the title: capitalised words and small words, up to a word that is neither.
+    let k = i;
+    while (k > 0 && i - k < 10 && TITLE_TOKEN.test(tokens[k - 1]!)) k--;
+    while (k < i && /^(?:of|for|the|and|on|to|The)$/.test(tokens[k]!)) k++;
+    const titleTokens = tokens.slice(k, i);
+    if (!honorific && !titleTokens.some((w) => TITLE_WORDS.has(w.toLowerCase()) && /^[A-ZÀ-ÖØ-ÞĀ-ſ]/.test(w))) {
+      i = j;
+      continue;
+    }
+    const name = tokens.slice(i, j).join(" ").replace(/['’]s$/, "");
     const title = honorific ? null : titleTokens.join(" ").replace(/['’]s$/, "") || null;
     out.push(j - i === 1 ? { name, title, surnameOnly: true } : { name, title });
     i = j;
@@ -140,15 +148,33 @@ export function findPeople(sentence: string): (Person & { surnameOnly?: boolean 
   return out;
 }
 
+/** True when a word starts with a capital (of the same letters as the name patterns, `[A-ZÀ-ÖØ-ÞĀ-ſ]`). */
+function startsWithCapital(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c >= 0x100 && c <= 0x17f);
+}
+
+/** Department names that end a title just before a name ("Secretary of State Antony J. Blinken"). */
+const DEPARTMENT_WORDS = /^(?:State|Affairs|Defense|Treasury|Justice|Commerce)$/;
+/** A word in capitals ("NATO", "ROK"): an acronym, not a name. */
+const ALL_CAPITALS = /^[A-ZÀ-ÖØ-ÞĀ-ſ]{2,}$/;
+/** Particles that may sit inside a name but do not end one. */
+const TRAILING_PARTICLES = new Set(["de", "da", "van", "von", "al", "el", "la", "le", "du", "bin"]);
+
 /** Merges people into refs by id, keeping the first title found; surnames alone join the full name that ends in them. */
 export function mergePeople(found: (Person & { surnameOnly?: boolean })[]): PersonRef[] {
   const refs: PersonRef[] = [];
-  for (const p of found.filter((x) => !x.surnameOnly)) {
+  const byId = new Map<string, PersonRef>();
+  for (const p of found) {
+    if (p.surnameOnly) continue;
     const id = personId(p.name);
     if (!id) continue;
-    const known = refs.find((r) => r.id === id);
-    if (!known) refs.push({ id, name: p.name, title: p.title });
-    else if (!known.title && p.title) known.title = p.title;
+    const known = byId.get(id);
+    if (!known) {
+      const ref = { id, name: p.name, title: p.title };
+      refs.push(ref);
+      byId.set(id, ref);
+    } else if (!known.title && p.title) known.title = p.title;
   }
   return refs;
 }

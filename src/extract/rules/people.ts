@@ -2,20 +2,24 @@
 import { findPeople, mergePeople, personId } from "../people.ts";
 import { sentencesOf } from "./sentences-of.ts";
 import type { ExtractRule } from "../context.ts";
+import type { Person } from "../../model/release.ts";
 
 export const peopleRule: ExtractRule = {
   name: "people",
   run(ctx) {
-    const found = [
-      ...ctx.fields.speakers,
-      ...ctx.fields.delegations.flatMap((d) => [...d.heads, ...d.participants]),
-      ...sentencesOf(ctx).flatMap(findPeople),
-    ];
+    // Plain loops and pushes: this runs for every release, and spreads of flatMaps cost more than the work.
+    const found: (Person & { surnameOnly?: boolean })[] = [...ctx.fields.speakers];
+    for (const d of ctx.fields.delegations) {
+      for (const p of d.heads) found.push(p);
+      for (const p of d.participants) found.push(p);
+    }
+    for (const s of sentencesOf(ctx)) for (const p of findPeople(s)) found.push(p);
     const people = mergePeople(found);
     // A surname alone ("Secretary Blinken") is the person of that surname named in full, if exactly one is.
     for (const p of found) {
-      if (!("surnameOnly" in p) || !p.surnameOnly) continue;
-      const matches = people.filter((r) => personId(r.name).endsWith(`-${personId(p.name)}`));
+      if (!p.surnameOnly) continue;
+      const suffix = `-${personId(p.name)}`;
+      const matches = people.filter((r) => r.id.endsWith(suffix));
       if (matches.length === 1 && !matches[0]!.title && p.title) matches[0]!.title = p.title;
     }
     ctx.fields.people = people;

@@ -10,6 +10,10 @@ export function paragraphsOf(ctx: ExtractContext): string[] {
 
 /** The sentences of the preamble and body, in order. */
 export function sentencesOf(ctx: ExtractContext): string[] {
-  ctx.sentences ??= paragraphsOf(ctx).flatMap(sentences);
+  if (!ctx.sentences) {
+    const out: string[] = [];
+    for (const p of paragraphsOf(ctx)) for (const s of sentences(p)) out.push(s);
+    ctx.sentences = out;
+  }
   return ctx.sentences;
 }
