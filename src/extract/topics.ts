@@ -204,8 +204,13 @@ function countWords(text: string, trie: Trie, scores: number[], weight: number):
     }
     let node = 1;
     for (;;) {
-      // Characters (below 0x180) that no first word has lead to row 0.
+      // Characters (below 0x180) that no first word has lead to row 0; most words fall off the trie within a letter
+      // or two, and their rest is only skipped.
       node = next[node * width + alpha[f]!]!;
+      if (node === 0) {
+        i = wordEnd(text, i);
+        break;
+      }
       const stems = wild[node];
       if (stems) for (const p of stems) scores[p.topic]! += weight;
       if (++i >= n) break;
