@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { type PeopleOfRelease, resolveSurnames } from "../../src/ingest/resolve-people.ts";
+import { type PeopleOfRelease, mentionOffice, resolveSurnames } from "../../src/ingest/resolve-people.ts";
 
 const blinken = { id: "antony-blinken", name: "Antony J. Blinken", title: "Secretary of State" };
 const price = { id: "ned-price", name: "Ned Price", title: "Department Spokesperson" };
@@ -29,6 +29,28 @@ test("no one is added for a title the person never had, an ambiguous surname, no
     { people: [blinken], surnames: [{ surname: "Price", title: "Ambassador" }, { surname: "Wang", title: "Foreign Minister" }, { surname: "Price", title: null }, { surname: "Blinken", title: "Secretary" }, { surname: "Smith", title: "Secretary" }] },
   ];
   assert.deepEqual(resolveSurnames(releases), [[], [], []]);
+});
+
+test("a mention's office is the last part of its title, and must name an office, not only qualify one", () => {
+  assert.equal(mentionOffice("Secretary"), "Secretary");
+  assert.equal(mentionOffice("President Biden and Secretary"), "Secretary");
+  assert.equal(mentionOffice("To Deputy Secretary"), "Deputy Secretary");
+  assert.equal(mentionOffice("Tanzanian President"), "Tanzanian President");
+  for (const title of ["Foreign", "Special", "Senior", "Meeting", null]) assert.equal(mentionOffice(title), null, String(title));
+  // "Foreign Ministers' Meeting" read as a person elsewhere in the archive does not take in "Foreign Meeting".
+  const releases: PeopleOfRelease[] = [
+    { people: [{ id: "ministers-meeting", name: "Ministers’ Meeting", title: "Foreign" }], surnames: [] },
+    { people: [], surnames: [{ surname: "Meeting", title: "Foreign" }] },
+  ];
+  assert.deepEqual(resolveSurnames(releases), [[], []]);
+});
+
+test("among persons who fit, one named in full in 20 times as many releases as the others is chosen, else nobody", () => {
+  const tony = { id: "tony-blinken", name: "Tony Blinken", title: "Secretary" };
+  const named = (n: number, person: typeof tony): PeopleOfRelease[] => Array.from({ length: n }, () => ({ people: [person], surnames: [] }));
+  const mention: PeopleOfRelease = { people: [], surnames: [{ surname: "Blinken", title: "Secretary" }] };
+  assert.deepEqual(resolveSurnames([...named(40, blinken), ...named(2, tony), mention]).at(-1), [{ id: "antony-blinken", name: "Antony J. Blinken", title: "Secretary" }]);
+  assert.deepEqual(resolveSurnames([...named(39, blinken), ...named(2, tony), mention]).at(-1), []);
 });
 
 test("a family name written first (Wang Yi) is found too", () => {

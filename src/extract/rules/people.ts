@@ -1,7 +1,7 @@
 // Rule: the people a release names — speakers, delegation heads and participants, officials mentioned — each with a stable id.
 import { findPeople, mergePeople, personId } from "../people.ts";
 import { sentencesOf } from "./sentences-of.ts";
-import type { ExtractRule } from "../context.ts";
+import type { ExtractRule, SurnameMention } from "../context.ts";
 import type { Person } from "../../model/release.ts";
 
 export const peopleRule: ExtractRule = {
@@ -15,13 +15,17 @@ export const peopleRule: ExtractRule = {
     }
     for (const s of sentencesOf(ctx)) for (const p of findPeople(s)) found.push(p);
     const people = mergePeople(found);
-    // A surname alone ("Secretary Blinken") is the person of that surname named in full, if exactly one is.
+    // A surname alone ("Secretary Blinken") is the person of that surname named in full, if exactly one is; a
+    // surname that names no one here is kept, once per title, for ingest to resolve across the archive.
+    const surnames = new Map<string, SurnameMention>();
     for (const p of found) {
       if (!p.surnameOnly) continue;
       const suffix = `-${personId(p.name)}`;
       const matches = people.filter((r) => r.id.endsWith(suffix));
       if (matches.length === 1 && !matches[0]!.title && p.title) matches[0]!.title = p.title;
+      if (matches.length === 0) surnames.set(`${p.name}\n${p.title}`, { surname: p.name, title: p.title });
     }
     ctx.fields.people = people;
+    ctx.fields.surnames = [...surnames.values()];
   },
 };
