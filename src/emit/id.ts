@@ -6,31 +6,20 @@ export const MAX_SLUG_LENGTH = 100;
 
 /** ASCII only: no character that transliteration maps to something else but `&`, `^` and `` ` ``. */
 const PLAIN_ASCII = /^[\x00-\x7f]*$/;
-
 /**
- * What `slugify(text, { decamelize: false, separator: "-" })` returns for plain-ASCII text, without its
- * transliteration pass (a Unicode regex over 1,880 replacements, a normalisation and two Unicode-class replaces: most
- * of the time of a slug, and a no-op on ASCII but for these three characters). On ASCII, transliteration does exactly
- * this: its only replacement that applies is slugify's own `&` → ` and ` (its table's keys all hold non-ASCII
- * characters), NFC/NFD leave ASCII as it is, `^` and `` ` `` are the only ASCII characters of \p{Diacritic} (removed),
- * and `-` is the only ASCII \p{Dash_Punctuation} (kept). What follows is slugify's own sequence: lower case, drop
- * the apostrophe of `'t`/`'s`, runs of other characters to one hyphen, no hyphen at either end.
- * test/emit/id.property.test.ts checks it against the library on arbitrary ASCII strings.
+ * slugify's options for plain-ASCII text, which give what its defaults give, without the transliteration pass (a
+ * Unicode regex over 1,880 replacements, a normalisation and two Unicode-class replaces: most of the time of a slug,
+ * and a no-op on ASCII but for three characters). On ASCII, transliteration does exactly this: its only replacement
+ * that applies is slugify's own `&` → ` and ` (its table's keys all hold non-ASCII characters), and `^` and `` ` ``
+ * are the only ASCII characters of \p{Diacritic}, which it removes (the caller removes them first).
+ * test/emit/id.property.test.ts checks it against the defaults on arbitrary ASCII strings and titles.
  */
-export function slugifyAscii(text: string): string {
-  return text
-    .replaceAll("&", " and ")
-    .replace(/[\^`]/g, "")
-    .toLowerCase()
-    .replace(/([a-z\d])'([ts])(?![a-z\d])/g, "$1$2")
-    .replace(/[^a-z\d]+/g, "-")
-    .replace(/^-|-$/g, "");
-}
+export const ASCII_SLUG_OPTIONS = { decamelize: false, separator: "-", transliterate: false, customReplacements: [["&", " and "]] as [string, string][] } as const;
 
 /** Slug of a title: lower-case ASCII words joined by hyphens, diacritics transliterated, at most 100 characters. */
 export function titleSlug(title: string): string {
   const words = title.replace(/['’]/g, "").replace(/\b(\p{L})\.(?=\p{L}\b)/gu, "$1");
-  const full = PLAIN_ASCII.test(words) ? slugifyAscii(words) : slugify(words, { decamelize: false, separator: "-" });
+  const full = PLAIN_ASCII.test(words) ? slugify(words.replace(/[\^`]/g, ""), ASCII_SLUG_OPTIONS) : slugify(words, { decamelize: false, separator: "-" });
   if (full.length === 0) return "release";
   if (full.length <= MAX_SLUG_LENGTH) return full;
   const cut = full.slice(0, MAX_SLUG_LENGTH + 1);

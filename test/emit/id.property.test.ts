@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
 import slugify from "@sindresorhus/slugify";
-import { slugifyAscii, titleSlug } from "../../src/emit/id.ts";
+import { ASCII_SLUG_OPTIONS, titleSlug } from "../../src/emit/id.ts";
 
 const OPTIONS = { decamelize: false, separator: "-" } as const;
 
@@ -12,9 +12,10 @@ const asciiTitle = fc
   .array(fc.oneof(fc.constantFrom("U.S.", "Secretary", "Blinken's", "DON'T", "it's", "it'sa", "R&D", "A & B", "^", "`", "-", "--", "'", "\\", "_", "2022", "Q1", "e^x", "`x`", " ", "\t", "\n", "\u0000", "\u007f"), fc.string({ unit: "binary-ascii", maxLength: 8 })), { maxLength: 12 })
   .map((parts) => parts.join(""));
 
-test("slugifyAscii equals slugify on ASCII strings (property)", () => {
-  fc.assert(fc.property(fc.string({ unit: "binary-ascii", maxLength: 60 }), (s) => assert.equal(slugifyAscii(s), slugify(s, OPTIONS))), { numRuns: 3000 });
-  fc.assert(fc.property(asciiTitle, (s) => assert.equal(slugifyAscii(s), slugify(s, OPTIONS))), { numRuns: 3000 });
+test("on ASCII strings without ^ and `, slugify without transliteration equals slugify with it (property)", () => {
+  const fast = (s: string) => slugify(s.replace(/[\^`]/g, ""), ASCII_SLUG_OPTIONS);
+  fc.assert(fc.property(fc.string({ unit: "binary-ascii", maxLength: 60 }), (s) => assert.equal(fast(s), slugify(s, OPTIONS))), { numRuns: 3000 });
+  fc.assert(fc.property(asciiTitle, (s) => assert.equal(fast(s), slugify(s, OPTIONS))), { numRuns: 3000 });
 });
 
 /** titleSlug as it was before the fast path: the library on every title. */
