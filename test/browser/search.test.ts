@@ -28,9 +28,12 @@ browserSuite(NAMES, () => {
     await page.goto(`${live.server.url}/search/`);
     await page.getByLabel("Search releases", { exact: true }).first().waitFor();
     await page.locator("#search-q").pressSequentially("cyber", { delay: 30 });
+    // Results come as you type: on a loaded machine a pause after "c" already shows (prefix) results, so wait for
+    // the whole word's, which the status line names, and for the address to hold it.
+    await page.waitForURL(/\/search\/\?q=cyber$/, { timeout: 15_000 });
+    await page.locator(".search__status", { hasText: "“cyber”" }).waitFor({ timeout: 15_000 });
     const result = page.locator(".result__title a", { hasText: SEED.title });
     await result.first().waitFor({ timeout: 15_000 });
-    assert.match(page.url(), /\/search\/\?q=cyber$/, "the address holds the query typed");
     assert.ok((await page.locator(".result mark").count()) > 0, "the excerpt marks the word");
     await result.first().click();
     await page.waitForURL(`${live.server.url}${SEED.url}?highlight=cyber`);
