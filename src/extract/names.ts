@@ -6,13 +6,18 @@ export const isCapitalised = (w: string) => /^[A-ZÀ-ÖØ-ÞĀ-ſ][A-Za-zÀ-ÖØ
 export const isInitial = (w: string) => /^[A-ZÀ-ÖØ-ÞĀ-ſ]\.$/.test(w);
 const bare = (w: string) => w.toLowerCase().replace(/[.,]$/, "");
 
+/** True when a word starts with a capital of the letters the name patterns know (`[A-ZÀ-ÖØ-ÞĀ-ſ]`), read as a character code. */
+export function startsWithCapital(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c >= 0x100 && c <= 0x17f);
+}
+
 /** True for a word that can sit in a personal name: capitalised, not a title or organisation word. */
 export function isNameWord(w: string): boolean {
   // A word that does not start with a capital is a name word only as a particle ("de", "van"): most words, decided
   // without a lookup. The others recur from sentence to sentence: remember the answers.
-  const c = w.charCodeAt(0);
   // (A word longer than every particle needs no lookup either.)
-  if (!((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c >= 0x100 && c <= 0x17f))) return w.length <= LONGEST_PARTICLE && NAME_PARTICLES.has(w);
+  if (!startsWithCapital(w)) return w.length <= LONGEST_PARTICLE && NAME_PARTICLES.has(w);
   let known = nameWords.get(w);
   if (known === undefined) {
     if (nameWords.size >= 100_000) nameWords.clear();

@@ -1,7 +1,7 @@
 // People in running text: phrases naming one or more officials with their titles, mentions, and stable person ids.
 import slugify from "@sindresorhus/slugify";
 import type { Person, PersonRef } from "../model/release.ts";
-import { isName, isNameWord, isTitleLike, splitTitleThenName, stripLead } from "./names.ts";
+import { isName, isNameWord, isTitleLike, splitTitleThenName, startsWithCapital, stripLead } from "./names.ts";
 import { HONORIFICS, TITLE_WORDS } from "./vocabulary.ts";
 
 /** A stable id for a person: the name without initials, honorifics or suffixes ("Antony J. Blinken" → "antony-blinken"). */
@@ -146,12 +146,6 @@ export function findPeople(sentence: string): (Person & { surnameOnly?: boolean 
     i = j;
   }
   return out;
-}
-
-/** True when a word starts with a capital (of the same letters as the name patterns, `[A-ZÀ-ÖØ-ÞĀ-ſ]`). */
-function startsWithCapital(w: string): boolean {
-  const c = w.charCodeAt(0);
-  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c >= 0x100 && c <= 0x17f);
 }
 
 /** Department names that end a title just before a name ("Secretary of State Antony J. Blinken"). */

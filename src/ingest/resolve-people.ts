@@ -65,7 +65,11 @@ export function resolveSurnames(releases: readonly PeopleOfRelease[]): PersonRef
       if (!known) {
         byId.set(p.id, (known = { names: new Map(), titleWords: new Set() }));
         // A family name comes last ("Antony Blinken") or, in Chinese and Korean order, first ("Wang Yi").
-        for (const word of ends(p.id)) bySurname.set(word, [...(bySurname.get(word) ?? []), p.id]);
+        for (const word of ends(p.id)) {
+          const ids = bySurname.get(word);
+          if (ids) ids.push(p.id);
+          else bySurname.set(word, [p.id]);
+        }
       }
       known.names.set(p.name, (known.names.get(p.name) ?? 0) + 1);
       if (p.title) for (const w of titleWords(p.title)) known.titleWords.add(w);
