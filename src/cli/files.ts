@@ -30,10 +30,16 @@ export async function listFiles(root: string): Promise<string[]> {
  * calls: writing thousands of small files one after another beats queueing them on libuv's small thread pool.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}${TMP_SUFFIX}`;
   try {
-    writeFileSync(tmp, data);
+    // The folder usually exists already: it is made only when the write says it is missing.
+    try {
+      writeFileSync(tmp, data);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(tmp, data);
+    }
     renameSync(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });

@@ -43,10 +43,13 @@ export interface ReleaseKey {
  * YAML; any other layout, or a release with other sources, falls back to the full, validated parse.
  */
 export function readReleaseKey(markdown: string): ReleaseKey | { ok: false; error: string } {
-  const id = /^id: (.+)$/m.exec(markdown);
-  const path = /^source:\n(?: {2}.*\n)*? {2}path: (.+)$/m.exec(markdown);
-  const guid = /^source:\n(?: {2}.*\n)*? {2}guid: (.+)$/m.exec(markdown);
-  if (id && path && guid && markdown.startsWith("---\n") && /^otherSources: \[\]$/m.test(markdown)) {
+  // Only the front matter is searched (up to its closing "---"), not the statement after it.
+  const close = markdown.startsWith("---\n") ? markdown.indexOf("\n---\n", 3) : -1;
+  const head = close < 0 ? "" : markdown.slice(0, close + 1);
+  const id = /^id: (.+)$/m.exec(head);
+  const path = /^source:\n(?: {2}.*\n)*? {2}path: (.+)$/m.exec(head);
+  const guid = /^source:\n(?: {2}.*\n)*? {2}guid: (.+)$/m.exec(head);
+  if (id && path && guid && /^otherSources: \[\]$/m.test(head)) {
     // A hand-edited line that is not YAML (`id: [`) falls through to the full reader, which reports it.
     const value = (line: string): unknown => {
       try {

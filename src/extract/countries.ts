@@ -67,6 +67,8 @@ for (let c = 0; c < 0x180; c++) {
 }
 /** The class of any code unit (0: not part of a word). */
 const classOf = (c: number) => (c < 0x180 ? CLASS[c]! : c >= 0x300 && c <= 0x36f ? WORD_CHAR : c === 0x2019 || c === 0x2018 ? PUNCT : 0);
+/** A CAPITAL code unit (see CLASS); `lastIndex` after a test is just past it. */
+const NEXT_CAPITAL = /[A-ZÀ-ÖØ-ÞĀ-ſ]/g;
 /** The code units of JavaScript's \s. */
 const isSpace = (c: number) =>
   c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x80 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
@@ -143,12 +145,13 @@ export function findCountries(text: string): CountryMention[] {
   const n = text.length;
   let skipUntil = 0;
   let i = 0;
-  while (i < n) {
-    if (classOf(text.charCodeAt(i)) !== CAPITAL) {
-      i++;
-      continue;
-    }
-    const start = i;
+  const capital = NEXT_CAPITAL;
+  for (;;) {
+    // The pattern finds the next capital (the characters before it are skipped at the regex engine's speed).
+    capital.lastIndex = i;
+    if (!capital.test(text)) break;
+    const start = capital.lastIndex - 1;
+    i = start;
     let punct = false;
     while (++i < n) {
       const k = classOf(text.charCodeAt(i));

@@ -5,8 +5,23 @@ import { TaxonomySchema } from "../model/taxonomy.ts";
 import { formatZodIssues } from "../emit/front-matter.ts";
 import { type CompiledTaxonomy, compileTaxonomy } from "../extract/topics.ts";
 
-/** Parses and compiles a taxonomy file, or returns a BAD_TAXONOMY diagnostic naming the file and line. */
-export function readTaxonomy(text: string, path: string): { taxonomy: CompiledTaxonomy } | { error: Diagnostic } {
+type TaxonomyRead = { taxonomy: CompiledTaxonomy } | { error: Diagnostic };
+
+/** The last taxonomy read: an ingest checks the file, then parses with it, and a build ingests again with the same one. */
+let lastRead: { text: string; path: string; read: TaxonomyRead } | null = null;
+
+/**
+ * Parses and compiles a taxonomy file, or returns a BAD_TAXONOMY diagnostic naming the file and line. The same text
+ * and path give the same result, which is kept: a compiled taxonomy is only read, never changed.
+ */
+export function readTaxonomy(text: string, path: string): TaxonomyRead {
+  if (lastRead && lastRead.text === text && lastRead.path === path) return lastRead.read;
+  const read = readTaxonomyText(text, path);
+  lastRead = { text, path, read };
+  return read;
+}
+
+function readTaxonomyText(text: string, path: string): TaxonomyRead {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const at = (offset: number) => {
