@@ -7,6 +7,9 @@ import { loadSiteConfig, type SiteConfig } from "../site/config.ts";
 import { readPageRecord, removePageRecord, writePageRecord } from "../site/page-record.ts";
 import { buildingPrefix, removeStaleBuilds } from "./files.ts";
 import { describeError } from "./errors.ts";
+import { collectGarbage } from "./gc.ts";
+import { clearYamlCache } from "../emit/yaml-writer.ts";
+import { clearItemCache } from "../ingest/parse-source.ts";
 import { ingest } from "./ingest.ts";
 import { renderOnThread } from "./render-thread.ts";
 import { noProgress, type Progress, withProgress } from "./progress.ts";
@@ -61,7 +64,11 @@ export interface BuildResult {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? ((line: string) => console.log(line));
   const progress = options.progress ?? noProgress;
-  const summary = await phase("ingest", () => ingest({ sources: options.sources, content: options.content, log, progress, cache: cacheDir(resolve(options.output)) }));
+  // Only the count is kept: the ingest's plan holds every release's Markdown, which rendering and indexing do not need.
+  const { reported } = await phase("ingest", () => ingest({ sources: options.sources, content: options.content, log, progress, cache: cacheDir(resolve(options.output)) }));
+  // Parsed feed items and written YAML are remembered for the next sources of an ingest; rendering and indexing need neither.
+  clearItemCache();
+  clearYamlCache();
   let config: SiteConfig;
   try {
     config = typeof options.config === "object" ? options.config : loadSiteConfig(options.config);
@@ -80,6 +87,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const pagesBefore = { site: target, record: await readPageRecord(cacheDir(target)) };
     const rendered = await phase("render", () => withProgress(progress("render", "pages written", 0), (counter) => renderOnThread({ content: options.content, output: fresh, sources: options.sources, config, cache: cacheDir(target), previous: pagesBefore, quiet: true }, counter)));
     const previous = await previousIndex(target);
+    // What ingest left is freed now, not held beside Pagefind while it indexes (see collectGarbage).
+    collectGarbage();
     const search = await phase("index", () => withProgress(progress("index", "pages indexed", 0), (counter) => indexSite(fresh, { previous, shardPages: options.shardPages, progress: counter })));
     if (search.errors.length > 0) throw new Error(`Pagefind could not index the site:\n  ${search.errors.join("\n  ")}`);
     // The record of what the live site was indexed from goes before the swap and comes back after it: a build
@@ -99,7 +108,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     log(`The previous site in ${shown(target)}/ (if any) was left as it was.`);
     return { ok: false, built: false };
   }
-  return { ok: summary.reported === 0, built: true };
+  return { ok: reported === 0, built: true };
 }
 
 /**
