@@ -1,4 +1,4 @@
-// Measures ingest throughput on one core: parsing + merging + emitting in memory, and a whole `ingest` run to a temp folder (text files or feeds).
+// Measures ingest throughput on one core: parsing + merging + emitting in memory, and whole `ingest` runs into RAM and onto disk (text files or feeds).
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";

@@ -7,7 +7,7 @@ import { type CompiledTaxonomy, compileTaxonomy } from "../extract/topics.ts";
 
 type TaxonomyRead = { taxonomy: CompiledTaxonomy } | { error: Diagnostic };
 
-/** The last taxonomy read: an ingest checks the file, then parses with it, and a build ingests again with the same one. */
+/** The last taxonomy read: an ingest checks the file, then parses with it (reading and compiling it once). */
 let lastRead: { text: string; path: string; read: TaxonomyRead } | null = null;
 
 /**
