@@ -86,6 +86,8 @@ async function ingestRun(dir: string): Promise<Run> {
   const d = process.cpuUsage(c);
   return { cpu: (d.user + d.system) / 1000, wall: performance.now() - t };
 }
+/** Whole ingest runs per place: half as many as in-memory passes, each being a pass and more. */
+const wholeRounds = Math.max(1, rounds >> 1);
 const medianRun = (runs: Run[]) => ({ cpu: median(runs.map((r) => r.cpu)), wall: median(runs.map((r) => r.wall)) });
 
 /**
@@ -98,7 +100,7 @@ async function wholeRuns(parent: string): Promise<{ cold: Run; warm: Run; files:
   const folders: string[] = [];
   const coldRuns: Run[] = [];
   const warmRuns: Run[] = [];
-  for (let r = 0; r < Math.max(1, rounds >> 1); r++) {
+  for (let r = 0; r < wholeRounds; r++) {
     const dir = await emptyContent(parent);
     folders.push(dir);
     coldRuns.push(await ingestRun(dir));
@@ -128,10 +130,9 @@ const cores = availableParallelism();
 console.log(`${inputs.length} sources, ${(bytes / 1e6).toFixed(1)} MB, ${releases} releases, Node ${process.version}, ${cores === 1 ? "run on one core" : `${cores} cores available (CPU time is the one-core figure)`}\n`);
 console.log("| phase | wall time | CPU time | releases per CPU second |\n|---|---|---|---|");
 console.log(`| parse + merge + emit in memory (median of ${rounds}) | ${fullWall.toFixed(0)} ms | ${fullCpu.toFixed(0)} ms | ${rate(fullCpu)} |`);
-const runs2 = Math.max(1, rounds >> 1);
 for (const w of whole) {
-  console.log(`| ingest to an empty folder ${w.name} (read, parse, write; median of ${runs2}) | ${w.cold.wall.toFixed(0)} ms | ${w.cold.cpu.toFixed(0)} ms | ${rate(w.cold.cpu)} |`);
-  console.log(`| ingest again ${w.name}, nothing changed (median of ${runs2}) | ${w.warm.wall.toFixed(0)} ms | ${w.warm.cpu.toFixed(0)} ms | ${rate(w.warm.cpu)} |`);
+  console.log(`| ingest to an empty folder ${w.name} (read, parse, write; median of ${wholeRounds}) | ${w.cold.wall.toFixed(0)} ms | ${w.cold.cpu.toFixed(0)} ms | ${rate(w.cold.cpu)} |`);
+  console.log(`| ingest again ${w.name}, nothing changed (median of ${wholeRounds}) | ${w.warm.wall.toFixed(0)} ms | ${w.warm.cpu.toFixed(0)} ms | ${rate(w.warm.cpu)} |`);
   console.log(`| of which the file system ${w.name}: its ${w.files} files written alone (temporary file, rename) | ${w.fsOnly.wall.toFixed(0)} ms | ${w.fsOnly.cpu.toFixed(0)} ms | |`);
 }
 console.log(`\nWhere the time goes: CPU time of one in-memory pass (median of ${rounds}) by what it includes:\n`);

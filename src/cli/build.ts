@@ -8,8 +8,6 @@ import { readPageRecord, removePageRecord, writePageRecord } from "../site/page-
 import { buildingPrefix, removeStaleBuilds } from "./files.ts";
 import { describeError } from "./errors.ts";
 import { collectGarbage } from "./gc.ts";
-import { clearYamlCache } from "../emit/yaml-writer.ts";
-import { clearItemCache } from "../ingest/parse-source.ts";
 import { ingest } from "./ingest.ts";
 import { renderOnThread } from "./render-thread.ts";
 import { noProgress, type Progress, withProgress } from "./progress.ts";
@@ -66,9 +64,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const progress = options.progress ?? noProgress;
   // Only the count is kept: the ingest's plan holds every release's Markdown, which rendering and indexing do not need.
   const { reported } = await phase("ingest", () => ingest({ sources: options.sources, content: options.content, log, progress, cache: cacheDir(resolve(options.output)) }));
-  // Parsed feed items and written YAML are remembered for the next sources of an ingest; rendering and indexing need neither.
-  clearItemCache();
-  clearYamlCache();
   let config: SiteConfig;
   try {
     config = typeof options.config === "object" ? options.config : loadSiteConfig(options.config);

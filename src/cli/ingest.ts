@@ -4,7 +4,8 @@ import { mkdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { formatDiagnostic } from "../model/diagnostic.ts";
 import { readReleaseKey } from "../emit/front-matter.ts";
-import type { SourceResult } from "../ingest/parse-source.ts";
+import { clearYamlCache } from "../emit/yaml-writer.ts";
+import { clearItemCache, type SourceResult } from "../ingest/parse-source.ts";
 import { type MergeResult, mergeReleases } from "../ingest/dedupe.ts";
 import { type ExistingRelease, type IngestPlan, type PlanEntry, planIngest } from "../ingest/plan.ts";
 import type { CorrectionFile } from "../ingest/corrections.ts";
@@ -95,11 +96,15 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   let nextParsed = 0;
   const sources = slots.map((s) => (isJob(s) ? parsed[nextParsed++]! : s));
 
+  // Feed items repeat across the snapshots of one ingest only: what was remembered of them is let go.
+  clearItemCache();
   // One release per statement, then people named only by title and surname joined across the archive.
   const merged = withResolvedPeople(mergeReleases(sources));
   // A killed ingest can leave `<file>.<pid>.tmp` beside a release file: never a release, always safe to drop.
   await removeStaleTemporaries(join(options.content, "releases"));
   const plan = planIngest(planEntries(sources, merged), await readExisting(options.content, log), await readCorrections(options.content));
+  // The YAML remembered while emitting serves this ingest's releases only.
+  clearYamlCache();
   const idOfKey = new Map(plan.outcomes.filter((o) => o.id !== null).map((o) => [o.key, o.id]));
   for (const w of plan.writes) await writeFileAtomic(join(options.content, w.file), w.markdown);
   for (const r of plan.removals) await rm(join(options.content, r.file), { force: true });

@@ -145,12 +145,11 @@ export function findCountries(text: string): CountryMention[] {
   const n = text.length;
   let skipUntil = 0;
   let i = 0;
-  const capital = NEXT_CAPITAL;
   for (;;) {
     // The pattern finds the next capital (the characters before it are skipped at the regex engine's speed).
-    capital.lastIndex = i;
-    if (!capital.test(text)) break;
-    const start = capital.lastIndex - 1;
+    NEXT_CAPITAL.lastIndex = i;
+    if (!NEXT_CAPITAL.test(text)) break;
+    const start = NEXT_CAPITAL.lastIndex - 1;
     i = start;
     let punct = false;
     while (++i < n) {
