@@ -5,7 +5,7 @@ import { dirname, relative, resolve } from "node:path";
 import { indexSite, type PreviousIndex, type ShardInputs } from "../search/index.ts";
 import { loadSiteConfig, type SiteConfig } from "../site/config.ts";
 import { readPageRecord, removePageRecord, writePageRecord } from "../site/page-record.ts";
-import { buildingPrefix, removeStaleBuilds } from "./files.ts";
+import { buildingPrefix, deletingPrefix, oldSitePrefix, removeInBackground, removeStaleBuilds } from "./files.ts";
 import { describeError } from "./errors.ts";
 import { collectGarbage } from "./gc.ts";
 import { ingest } from "./ingest.ts";
@@ -84,7 +84,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const previous = await previousIndex(target);
     // What ingest left is freed now, not held beside Pagefind while it indexes (see collectGarbage).
     collectGarbage();
-    const search = await phase("index", () => withProgress(progress("index", "pages indexed", 0), (counter) => indexSite(fresh, { previous, shardPages: options.shardPages, progress: counter })));
+    const search = await phase("index", () => withProgress(progress("index", "pages indexed", 0), (counter) => indexSite(fresh, { previous, shardPages: options.shardPages, progress: counter, pageDigests: rendered.record })));
     if (search.errors.length > 0) throw new Error(`Pagefind could not index the site:\n  ${search.errors.join("\n  ")}`);
     // The record of what the live site was indexed from goes before the swap and comes back after it: a build
     // stopped in between leaves no record, so the next build indexes everything rather than trust a wrong one.
@@ -146,9 +146,9 @@ function shown(path: string): string {
   return rel === "" ? "." : rel.startsWith("..") ? path : rel;
 }
 
-/** Replaces `target` by `fresh`: old site renamed away, new one renamed in, old one deleted; restored on failure. */
+/** Replaces `target` by `fresh`: old site renamed away, new one renamed in, old one deleted in the background; restored on failure. */
 async function swapIn(fresh: string, target: string): Promise<void> {
-  const old = `${target}.old-${process.pid}`;
+  const old = `${oldSitePrefix(target)}${process.pid}`;
   await rm(old, { recursive: true, force: true });
   let hadOld = true;
   try {
@@ -163,5 +163,6 @@ async function swapIn(fresh: string, target: string): Promise<void> {
     if (hadOld) await rename(old, target);
     throw e;
   }
-  if (hadOld) await rm(old, { recursive: true, force: true });
+  // The new site is live: the old one goes in the background (a killed deletion is cleared by the next build).
+  if (hadOld) removeInBackground(old, deletingPrefix(target));
 }

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
+import { setTimeout as delay } from "node:timers/promises";
 import { join, relative } from "node:path";
 import { test } from "node:test";
 import { build } from "../../src/cli/build.ts";
@@ -87,8 +88,10 @@ test("killing builds at random points leaves the previous site intact; the next 
     // The next build: clears the killed builds' folders and temporary files, and gives the complete new site.
     assert.equal((await runBuild(args)).code, 0);
     assert.ok(same(await tree(output), next), "the site after a clean build is the new one");
-    // Only the build's own cache stays beside the site.
-    assert.deepEqual((await readdir(dir)).filter((f) => f.startsWith("site.")), ["site.cache"], "no .building-* or .old-* folder left");
+    // Only the build's own cache stays beside the site, once the replaced site's background deletion is done.
+    const leftBeside = async () => (await readdir(dir)).filter((f) => f.startsWith("site."));
+    for (let waited = 0; (await leftBeside()).length > 1 && waited < 30_000; waited += 100) await delay(100);
+    assert.deepEqual(await leftBeside(), ["site.cache"], "no .building-* or .old-* folder left");
     assert.deepEqual([...(await tree(content)).keys()].filter((f) => f.endsWith(".tmp")), [], "no temporary release file left");
   } finally {
     await rm(dir, { recursive: true, force: true });
