@@ -3,7 +3,6 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { mkdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { formatDiagnostic } from "../model/diagnostic.ts";
-import { readReleaseKey } from "../emit/front-matter.ts";
 import { clearYamlCache } from "../emit/yaml-writer.ts";
 import { clearItemCache, type SourceResult } from "../ingest/parse-source.ts";
 import { type MergeResult, mergeReleases } from "../ingest/dedupe.ts";
@@ -14,6 +13,8 @@ import { readTaxonomy } from "../ingest/taxonomy.ts";
 import { LIMITS, tooLarge } from "../sources/limits.ts";
 import { listFiles, removeStaleTemporaries, writeFileAtomic } from "./files.ts";
 import { PARSE_CACHE_FILE, ParseCache } from "./parse-cache.ts";
+import { RELEASE_MEMO_FILE, ReleaseMemo } from "./release-memo.ts";
+import { codeDigest } from "../site/page-record.ts";
 import { type ParseJob, type PoolOptions, type TaxonomyInput, parseSources } from "./parse-pool.ts";
 import { noProgress, type Progress, withProgress } from "./progress.ts";
 
@@ -102,7 +103,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const merged = withResolvedPeople(mergeReleases(sources));
   // A killed ingest can leave `<file>.<pid>.tmp` beside a release file: never a release, always safe to drop.
   await removeStaleTemporaries(join(options.content, "releases"));
-  const plan = planIngest(planEntries(sources, merged), await readExisting(options.content, log), await readCorrections(options.content));
+  const memo = options.cache ? await ReleaseMemo.open(join(options.cache, RELEASE_MEMO_FILE), codeDigest()) : ReleaseMemo.none();
+  const plan = planIngest(planEntries(sources, merged), await readExisting(options.content, memo, log), await readCorrections(options.content), memo);
   // The YAML remembered while emitting serves this ingest's releases only.
   clearYamlCache();
   const idOfKey = new Map(plan.outcomes.filter((o) => o.id !== null).map((o) => [o.key, o.id]));
@@ -126,6 +128,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   if (cache) {
     await mkdir(options.cache!, { recursive: true });
     await cache.save();
+    await memo.save();
   }
 
   // Correction diagnostics name files under the content folder; all others name sources.
@@ -209,13 +212,13 @@ async function writeIfChanged(path: string, text: string): Promise<void> {
 }
 
 /** Reads the release files already under `content/releases`; a file that is not a valid release is left alone. */
-async function readExisting(content: string, log: (line: string) => void): Promise<ExistingRelease[]> {
+async function readExisting(content: string, memo: ReleaseMemo, log: (line: string) => void): Promise<ExistingRelease[]> {
   const files = (await listFiles(join(content, "releases"))).filter((f) => f.endsWith(".md"));
   const out: ExistingRelease[] = [];
   for (const f of files) {
     const file = `releases/${f}`;
     const markdown = readFileSync(join(content, file), "utf8");
-    const fm = readReleaseKey(markdown);
+    const fm = memo.keyOf(markdown);
     if (fm.ok) out.push({ file, id: fm.id, sourcePath: fm.sourcePath, keys: fm.keys, markdown });
     else log(`${join(content, file)}:1:1: Unexpected front matter (${fm.error}), expected a release; left untouched [INVALID_RECORD]`);
   }

@@ -18,6 +18,8 @@ export const PARSE_CACHE_FILE = "parsed-sources.v8";
  */
 export class ParseCache {
   private readonly used = new Map<string, SourceResult>();
+  /** Whether a result was parsed now: else, when every previous entry was used, the file is already what save would write. */
+  private parsedNow = false;
 
   private constructor(
     private readonly file: string,
@@ -53,10 +55,12 @@ export class ParseCache {
   /** Records a result parsed now. */
   set(key: string, result: SourceResult): void {
     this.used.set(key, result);
+    this.parsedNow = true;
   }
 
-  /** Writes the entries this ingest used, replacing the file. */
+  /** Writes the entries this ingest used, replacing the file (unless they are exactly the ones it holds). */
   async save(): Promise<void> {
+    if (!this.parsedNow && this.used.size === this.previous.size) return;
     await writeFileAtomic(this.file, serialize({ version: this.version, entries: [...this.used] }));
   }
 }

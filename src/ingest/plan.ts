@@ -50,12 +50,21 @@ export interface IngestPlan {
 }
 
 /**
+ * Knows which releases emit the Markdown their file already holds without emitting them (ingest keeps one between
+ * builds: src/cli/release-memo.ts), and learns what was emitted.
+ */
+export interface EmitMemo {
+  emitsSame(release: Release, markdown: string): boolean;
+  noteEmitted(release: Release, markdown: string): void;
+}
+
+/**
  * Decides ids and files. A release whose key (guid, else source path) or alias matches an existing file keeps that
  * file's id, so its URL never moves across re-ingests, new snapshots or merges; a new release takes its base id, or
  * the first free `-2`, `-3`… when another release holds it. New releases are numbered in (date, title, source path)
  * order, so the same sources always give the same ids.
  */
-export function planIngest(parsed: PlanEntry[], existing: ExistingRelease[], corrections: CorrectionFile[] = []): IngestPlan {
+export function planIngest(parsed: PlanEntry[], existing: ExistingRelease[], corrections: CorrectionFile[] = [], memo?: EmitMemo): IngestPlan {
   const entries = parsed.map((p) => ({ ...p, key: p.key ?? p.path, aliases: p.aliases ?? [], item: p.item ?? null }));
   const keysOf = (e: ExistingRelease) => e.keys ?? [e.sourcePath];
   const byKey = new Map<string, ExistingRelease>();
@@ -118,9 +127,14 @@ export function planIngest(parsed: PlanEntry[], existing: ExistingRelease[], cor
     }
     const id = idOf.get(p.key)!;
     const file = releaseFilePath(id);
-    const markdown = releaseMarkdown({ ...p.release, id });
-    const unchanged = prior !== undefined && prior.file === file && prior.markdown === markdown;
-    if (!unchanged) writes.push({ file, markdown });
+    const release = { ...p.release, id };
+    let unchanged = prior !== undefined && prior.file === file && memo?.emitsSame(release, prior.markdown) === true;
+    if (!unchanged) {
+      const markdown = releaseMarkdown(release);
+      memo?.noteEmitted(release, markdown);
+      unchanged = prior !== undefined && prior.file === file && prior.markdown === markdown;
+      if (!unchanged) writes.push({ file, markdown });
+    }
     keptFiles.add(file);
     outcomes.push({ path: p.path, item: p.item, key: p.key, status: unchanged ? "unchanged" : "written", id, file, diagnostics: p.diagnostics });
   }

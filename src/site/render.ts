@@ -142,7 +142,7 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
   writeSitemap(output, [...pages], siteUrls(config));
   const sources = options.sources ?? join(content, "sources");
   // The bytes as collected, whatever their encoding: a release page links its source here.
-  if (existsSync(sources)) publishSources(sources, join(output, "sources"));
+  if (existsSync(sources)) publishSources(sources, join(output, "sources"), previous ? join(previous.site, "sources") : undefined);
   const rendered = written.length + releases.length * 2 + listingPages.length + facetIndexPages.length + feeds.length * 3;
   return { files: rendered + reused, rendered, reused, record };
 }

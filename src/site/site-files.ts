@@ -1,5 +1,5 @@
 // Files written beside the pages: the sitemap of every page, and the collected sources for download.
-import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import type { SiteUrls } from "./config.ts";
 import { sitemapEntries, sitemapFiles } from "./sitemap.ts";
@@ -16,16 +16,43 @@ export function publishedSourcePath(path: string): string {
   return /\.txt$/i.test(path) ? path : `${path}.txt`;
 }
 
-/** Copies the regular files under `from` (no hidden ones, no symbolic links: those could point anywhere) to their published names. */
-export function publishSources(from: string, to: string): void {
+/**
+ * Copies the regular files under `from` (no hidden ones, no symbolic links: those could point anywhere) to their
+ * published names under `to`. A file whose bytes equal the copy in `previous` (the live site's sources folder) is
+ * hard-linked from there instead: comparing two small files costs this disk less than writing one.
+ */
+export function publishSources(from: string, to: string, previous?: string): void {
+  const made = new Set<string>();
   for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const rel = relative(from, join(entry.parentPath, entry.name)).split(sep).join("/");
     if (rel.split("/").some((part) => part.startsWith("."))) continue;
-    const target = join(to, publishedSourcePath(rel));
-    mkdirSync(dirname(target), { recursive: true });
-    copyFileSync(join(from, rel), target);
+    const published = publishedSourcePath(rel);
+    const target = join(to, published);
+    if (!made.has(dirname(target))) {
+      mkdirSync(dirname(target), { recursive: true });
+      made.add(dirname(target));
+    }
+    const source = join(from, rel);
+    if (previous === undefined || !sameBytes(source, join(previous, published)) || !linked(join(previous, published), target)) copyFileSync(source, target);
   }
+}
+
+/** Hard-links `from` at `to`; false where the file system refuses (the caller copies instead). */
+function linked(from: string, to: string): boolean {
+  try {
+    linkSync(from, to);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether two files hold the same bytes (false when either is missing). */
+function sameBytes(a: string, b: string): boolean {
+  const size = statSync(b, { throwIfNoEntry: false })?.size;
+  if (size === undefined || size !== statSync(a).size) return false;
+  return readFileSync(a).equals(readFileSync(b));
 }
 
 /** Writes sitemap.xml (or an index of sitemaps) listing the given site paths. */

@@ -1,0 +1,88 @@
+// What ingest remembers of release files between builds: the Markdown each release record emitted and the key each file holds, both by hash, so unchanged releases are neither emitted nor read as YAML again.
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { readReleaseKey, type ReleaseKey } from "../emit/front-matter.ts";
+import type { Release } from "../model/release.ts";
+import { writeFileAtomic } from "./files.ts";
+
+/** The memo's file inside the cache folder. */
+export const RELEASE_MEMO_FILE = "release-files.json";
+
+const hashOf = (text: string) => createHash("sha256").update(text).digest("base64url");
+
+/**
+ * Two tables, valid for one version of the code (the emitter and the key reader are pure functions of their input):
+ * the hash of a release record's JSON → the hash of the Markdown it emits, and the hash of a release file's text →
+ * the key {@link readReleaseKey} reads from it. Only what an ingest used is written back, so the memo follows the
+ * archive. Nothing is trusted but hashes: a file edited by hand hashes differently and is read again.
+ */
+export class ReleaseMemo {
+  private readonly emittedNow = new Map<string, string>();
+  private readonly keysNow = new Map<string, ReleaseKey>();
+  private changed = false;
+
+  private constructor(
+    private readonly file: string | null,
+    private readonly version: string,
+    private readonly emitted: Map<string, string>,
+    private readonly keys: Map<string, ReleaseKey>,
+  ) {}
+
+  /** A memo that remembers nothing between ingests (no cache folder). */
+  static none(): ReleaseMemo {
+    return new ReleaseMemo(null, "", new Map(), new Map());
+  }
+
+  /** Opens the memo file written by an ingest of the same code version (anything else is an empty memo). */
+  static async open(file: string, version: string): Promise<ReleaseMemo> {
+    try {
+      const read = JSON.parse(await readFile(file, "utf8")) as { version?: unknown; emitted?: [string, string][]; keys?: [string, ReleaseKey][] };
+      if (read.version === version && Array.isArray(read.emitted) && Array.isArray(read.keys)) return new ReleaseMemo(file, version, new Map(read.emitted), new Map(read.keys));
+    } catch {
+      // No memo yet, or a damaged one: every release is emitted and every file read.
+    }
+    return new ReleaseMemo(file, version, new Map(), new Map());
+  }
+
+  /** The id, source path and keys of a release file: remembered by the hash of its text, else read. */
+  keyOf(markdown: string): ReturnType<typeof readReleaseKey> {
+    const hash = hashOf(markdown);
+    const known = this.keys.get(hash) ?? this.keysNow.get(hash);
+    if (known) {
+      this.keysNow.set(hash, known);
+      return known;
+    }
+    const read = readReleaseKey(markdown);
+    if (read.ok) {
+      this.keysNow.set(hash, read);
+      this.changed = true;
+    }
+    return read;
+  }
+
+  /**
+   * Whether `release` emits exactly `markdown` (the text of its file), known without emitting it: the Markdown its
+   * record emitted last time hashes as `markdown` does. False when unknown; the caller then emits and compares.
+   */
+  emitsSame(release: Release, markdown: string): boolean {
+    const record = hashOf(JSON.stringify(release));
+    const emitted = this.emitted.get(record) ?? this.emittedNow.get(record);
+    if (emitted === undefined || emitted !== hashOf(markdown)) return false;
+    this.emittedNow.set(record, emitted);
+    return true;
+  }
+
+  /** Records that `release` emitted `markdown`. */
+  noteEmitted(release: Release, markdown: string): void {
+    this.emittedNow.set(hashOf(JSON.stringify(release)), hashOf(markdown));
+    this.changed = true;
+  }
+
+  /** Writes what this ingest used, when that differs from what was read. */
+  async save(): Promise<void> {
+    if (!this.file) return;
+    if (!this.changed && this.emittedNow.size === this.emitted.size && this.keysNow.size === this.keys.size) return;
+    const sorted = <T>(m: Map<string, T>) => [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    await writeFileAtomic(this.file, JSON.stringify({ version: this.version, emitted: sorted(this.emittedNow), keys: sorted(this.keysNow) }));
+  }
+}
