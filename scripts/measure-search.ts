@@ -114,7 +114,7 @@ for (const word of words) {
     opened.push(await page.evaluate(() => performance.getEntriesByName("search:index-open")[0]?.startTime ?? Number.NaN));
     status = [await page.locator(".search__dropped").textContent(), await page.locator(".search__status").textContent()].filter(Boolean).join(" ");
     await page.waitForLoadState("networkidle");
-    transfers = log;
+    transfers = [...log];
     await context.close();
   }
   // The reader's wait: the search page already open (its index opened on arrival), the word submitted, results drawn.
