@@ -1,6 +1,6 @@
 // Parsed sources kept between ingests, keyed by a hash of everything parsing reads: an unchanged source is not parsed again.
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { appendFile, readFile } from "node:fs/promises";
 import { deserialize, serialize } from "node:v8";
 import type { SourceResult } from "../ingest/parse-source.ts";
 import { codeDigest } from "../site/page-record.ts";
@@ -10,34 +10,62 @@ import type { ParseJob, TaxonomyInput } from "./parse-pool.ts";
 /** The cache file inside the cache folder. */
 export const PARSE_CACHE_FILE = "parsed-sources.v8";
 
+/** What starts each frame of the file, before its payload's length (4 bytes, little-endian). */
+const FRAME_MAGIC = Buffer.from("CPC1");
+const HEADER_BYTES = FRAME_MAGIC.length + 4;
+
+/**
+ * Entries no source used any more (a source edited or removed) that the file may still hold, as a share of the
+ * entries it holds, before it is written whole again; and the frames it may hold. Up to this much garbage is kept so
+ * that an ingest that parsed a few sources appends them rather than rewriting every entry (1.6 s at 10,000 sources).
+ */
+const MAX_STALE_SHARE = 0.25;
+const MAX_FRAMES = 64;
+
+/** One frame: the version every entry was parsed under and the entries it adds. */
+interface Frame {
+  version: string;
+  entries: [string, SourceResult][];
+}
+
 /**
  * Parse results by the SHA-256 of the code (src/, templates, package versions, Node), the taxonomy, the source's path
  * and its bytes: parseSource is a pure function of those, so a hit is exactly what parsing would give. Entries are
- * never trusted on anything else (no mtimes). Only the entries an ingest used are written back, so the file follows
- * the sources; it is written whole and atomically, so a killed ingest leaves the previous file.
+ * never trusted on anything else (no mtimes).
+ *
+ * The file is a sequence of frames (`CPC1`, the payload's length, a v8-serialized {@link Frame}), read in order. An
+ * ingest that parsed some sources appends one frame of those alone; the file is written whole, atomically and with
+ * only the entries this ingest used, when the entries no source uses any more grow past a quarter of those it holds, when
+ * it holds too many frames, or when its end is damaged (an append killed half way: the frames before it are kept).
  */
 export class ParseCache {
   private readonly used = new Map<string, SourceResult>();
-  /** Whether a result was parsed now: else, when every previous entry was used, the file is already what save would write. */
-  private parsedNow = false;
+  /** Results parsed by this ingest, for the frame that {@link save} may append. */
+  private readonly parsedNow = new Map<string, SourceResult>();
 
   private constructor(
     private readonly file: string,
     private readonly version: string,
     private readonly previous: Map<string, SourceResult>,
+    /** Frames read; -1 when the file cannot be appended to (missing, of another version, or with a damaged end). */
+    private readonly frames: number,
   ) {}
 
   /** Opens the cache file (an unreadable or missing one is an empty cache). */
   static async open(file: string, taxonomy: TaxonomyInput | null): Promise<ParseCache> {
     const version = createHash("sha256").update(codeDigest()).update("\u0000").update(taxonomy?.text ?? "").digest("hex");
-    let previous = new Map<string, SourceResult>();
+    let bytes: Buffer;
     try {
-      const read = deserialize(await readFile(file)) as { version?: unknown; entries?: unknown };
-      if (read.version === version && Array.isArray(read.entries)) previous = new Map(read.entries as [string, SourceResult][]);
+      bytes = await readFile(file);
     } catch {
-      // No cache yet, or one from a build that could not finish writing it: parse everything.
+      // No cache yet: parse everything.
+      return new ParseCache(file, version, new Map(), -1);
     }
-    return new ParseCache(file, version, previous);
+    const { frames, complete } = readFrames(bytes);
+    if (frames.length === 0 || frames.some((f) => f.version !== version)) return new ParseCache(file, version, new Map(), -1);
+    const previous = new Map<string, SourceResult>();
+    for (const frame of frames) for (const [key, result] of frame.entries) previous.set(key, result);
+    return new ParseCache(file, version, previous, complete ? frames.length : -1);
   }
 
   /** The key of a job: its path and bytes under this cache's version. */
@@ -55,12 +83,47 @@ export class ParseCache {
   /** Records a result parsed now. */
   set(key: string, result: SourceResult): void {
     this.used.set(key, result);
-    this.parsedNow = true;
+    this.parsedNow.set(key, result);
   }
 
-  /** Writes the entries this ingest used, replacing the file (unless they are exactly the ones it holds). */
+  /** Appends what this ingest parsed, or writes the entries it used in place of the file (see the class). */
   async save(): Promise<void> {
-    if (!this.parsedNow && this.used.size === this.previous.size) return;
-    await writeFileAtomic(this.file, serialize({ version: this.version, entries: [...this.used] }));
+    const stale = this.previous.size - (this.used.size - this.parsedNow.size);
+    const appendable = this.frames >= 0 && this.frames < MAX_FRAMES && stale <= this.previous.size * MAX_STALE_SHARE;
+    if (appendable) {
+      if (this.parsedNow.size > 0) await appendFile(this.file, frame({ version: this.version, entries: [...this.parsedNow] }));
+      return;
+    }
+    await writeFileAtomic(this.file, frame({ version: this.version, entries: [...this.used] }));
   }
+}
+
+/** A frame's bytes: magic, payload length, payload. */
+function frame(value: Frame): Buffer {
+  const payload = serialize(value);
+  const header = Buffer.alloc(HEADER_BYTES);
+  FRAME_MAGIC.copy(header);
+  header.writeUInt32LE(payload.length, FRAME_MAGIC.length);
+  return Buffer.concat([header, payload]);
+}
+
+/** The frames of a file, up to the first damaged one; `complete` when every byte belonged to a frame. */
+function readFrames(bytes: Buffer): { frames: Frame[]; complete: boolean } {
+  const frames: Frame[] = [];
+  let at = 0;
+  while (at < bytes.length) {
+    if (bytes.length - at < HEADER_BYTES || !bytes.subarray(at, at + FRAME_MAGIC.length).equals(FRAME_MAGIC)) return { frames, complete: false };
+    const length = bytes.readUInt32LE(at + FRAME_MAGIC.length);
+    const end = at + HEADER_BYTES + length;
+    if (end > bytes.length) return { frames, complete: false };
+    try {
+      const value = deserialize(bytes.subarray(at + HEADER_BYTES, end)) as Partial<Frame>;
+      if (typeof value.version !== "string" || !Array.isArray(value.entries)) return { frames, complete: false };
+      frames.push(value as Frame);
+    } catch {
+      return { frames, complete: false };
+    }
+    at = end;
+  }
+  return { frames, complete: true };
 }

@@ -81,3 +81,45 @@ test("ingests with the cache write what ingests without it write, through an edi
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test("a save appends what was parsed; stale entries past a quarter, or a damaged end, make it write the file whole", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "communique-parse-cache-"));
+  try {
+    const file = join(dir, PARSE_CACHE_FILE);
+    const tax = { text: await readFile(join(taxonomy, "topics.yaml"), "utf8"), path: "taxonomy/topics.yaml" };
+    const seed = await readFile(join(repoSources, "000_0399d071038372ee.txt"));
+    const jobs = Array.from({ length: 8 }, (_, i) => ({ path: `s${i}.txt`, bytes: seed }));
+    const parsed = await parseSources(jobs, tax);
+    /** One ingest's use of the cache: the jobs it holds are got, the others set; returns the keys it had. */
+    const use = async (some: typeof jobs) => {
+      const cache = await ParseCache.open(file, tax);
+      const hits = some.filter((j) => cache.get(cache.key(j)) !== undefined).map((j) => j.path);
+      for (const j of some) if (!hits.includes(j.path)) cache.set(cache.key(j), parsed[jobs.indexOf(j)]!);
+      await cache.save();
+      return hits;
+    };
+    assert.deepEqual(await use(jobs.slice(0, 6)), []);
+    const whole = (await readFile(file)).length;
+    // Two more sources: appended, the first six untouched.
+    assert.deepEqual(await use(jobs), jobs.slice(0, 6).map((j) => j.path));
+    const appended = await readFile(file);
+    assert.ok(appended.length > whole && appended.length < whole * 1.5, "only the new entries were added");
+    assert.deepEqual(await use(jobs), jobs.map((j) => j.path));
+    assert.equal((await readFile(file)).length, appended.length, "nothing parsed, nothing written");
+    // Two of eight gone: a quarter, kept as garbage; three gone: the file is written whole with the five used.
+    await use(jobs.slice(0, 6));
+    assert.equal((await readFile(file)).length, appended.length);
+    assert.deepEqual(await use(jobs.slice(0, 5)), jobs.slice(0, 5).map((j) => j.path));
+    const rewritten = await readFile(file);
+    assert.ok(rewritten.length < whole, "the file holds only the five entries used");
+    // An append killed half way: the frames before it still serve, and the next save writes the file whole.
+    await writeFile(file, Buffer.concat([rewritten, rewritten.subarray(0, rewritten.length >> 1)]));
+    assert.deepEqual(await use(jobs.slice(0, 6)), jobs.slice(0, 5).map((j) => j.path));
+    const repaired = await readFile(file);
+    assert.deepEqual(await use(jobs.slice(0, 6)), jobs.slice(0, 6).map((j) => j.path));
+    assert.equal((await readFile(file)).length, repaired.length);
+    assert.ok(repaired.length < rewritten.length * 1.5);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
