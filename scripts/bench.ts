@@ -7,6 +7,7 @@ import { join, relative, resolve } from "node:path";
 import { Command, InvalidArgumentError } from "commander";
 import { type CorpusFormat, corpusFiles, generateRelease, releaseText } from "./corpus-generator.ts";
 import { type MemorySample, peakBetween, sampleTree } from "./process-tree.ts";
+import { codeDigest } from "../src/site/page-record.ts";
 
 const count = (v: string): number => {
   const n = Number(v);
@@ -144,11 +145,18 @@ const cell = (p?: { ms: number; peak: number }) => (p ? `${seconds(p.ms)} (${mib
 await generate();
 const loadBefore = load();
 console.log(`${opts.releases} releases (${opts.format}, seed ${opts.seed}); load ${loadBefore.join(" ")} on ${cpus().length} cores`);
+// The code every page and parse result is keyed on: edited during the run, the rebuilds below would redo everything.
+const codeAtStart = codeDigest();
 const ours = await ourBuild();
 const loadBetween = load();
 const base = opts.baseline ? await baseline() : null;
 const loadAfter = load();
 const siteFiles = await countFiles(site);
+
+/** Stops the run when src/, templates/ or the packages changed since the full build: the rebuilds would not be incremental. */
+function sameCode(): void {
+  if (codeDigest() !== codeAtStart) throw new Error("The code (src/, templates/, package-lock.json) changed since the full build: an incremental rebuild would redo everything. Run the bench again without editing meanwhile, or from a clone.");
+}
 
 let incremental: { addMs: number; editMs: number; addLoad: number[]; editLoad: number[]; add: Record<string, PhaseRun>; edit: Record<string, PhaseRun> } | null = null;
 if (opts.incremental) {
@@ -156,16 +164,19 @@ if (opts.incremental) {
   const next = generateRelease(opts.seed, opts.releases);
   await writeFile(join(sources, `${next.pageId}.txt`), releaseText({ ...next, chrome: "none", crlf: false }));
   const addLoad = load();
+  sameCode();
   const add = await timedBuild();
   const texts = (await readdir(sources)).filter((f) => f.endsWith(".txt")).sort();
   const edited = join(sources, texts[0]!);
   const original = await readFile(edited, "utf8");
   await writeFile(edited, original.replace(/\n\n([A-Z])/, (_, c: string) => `\n\nEditorial note: this paragraph was edited.\n\n${c}`));
   const editLoad = load();
+  sameCode();
   const edit = await timedBuild();
   // Leave the sources as generated, so the next run of this size starts from the same corpus.
   await writeFile(edited, original);
   await rm(join(sources, `${next.pageId}.txt`));
+  sameCode();
   incremental = { addMs: add.run.ms, editMs: edit.run.ms, addLoad, editLoad, add: add.phases, edit: edit.phases };
 }
 
