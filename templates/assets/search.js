@@ -64,6 +64,11 @@ async function start(app) {
     status.focus();
   });
   facetList.addEventListener("click", (event) => {
+    if (event.target.closest("button[data-clear-filters]")) {
+      update({ filters: {}, page: 1 }, "push");
+      status.focus();
+      return;
+    }
     const more = event.target.closest("button[data-facet]");
     if (!more) return;
     const key = more.dataset.facet;
@@ -207,7 +212,8 @@ async function start(app) {
     const fieldsets = [];
     for (const { key, label } of FACETS) {
       const chosen = s.filters[key] ?? [];
-      const values = Object.keys(totals[key] ?? {});
+      // A chosen value the index does not hold (an old or edited link) is still shown, checked, so it can be unchosen.
+      const values = [...new Set([...Object.keys(totals[key] ?? {}), ...chosen])];
       if (values.length === 0) continue;
       const count = (v) => counts[key]?.[v] ?? 0;
       values.sort((a, b) => Number(chosen.includes(b)) - Number(chosen.includes(a)) || (key === "year" ? b.localeCompare(a) : count(b) - count(a) || a.localeCompare(b)));
@@ -232,6 +238,10 @@ async function start(app) {
         fieldset.append(more);
       }
       fieldsets.push(fieldset);
+    }
+    const chosenCount = Object.values(s.filters).reduce((n, v) => n + v.length, 0);
+    if (chosenCount > 0) {
+      fieldsets.unshift(el("button", { type: "button", class: "search__link-button facet__clear", "data-clear-filters": "" }, `Clear ${chosenCount === 1 ? "the filter" : `all ${chosenCount} filter values`}`));
     }
     facetList.replaceChildren(...fieldsets);
     facetsLoading.hidden = true;

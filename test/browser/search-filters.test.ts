@@ -78,6 +78,21 @@ browserSuite(["search filters"], () => {
   const expectTitles = (releases: TruthRelease[]) => titles(releases);
   const inRange = (from: string, to: string) => truth.filter((r) => r.date >= from && r.date <= to);
 
+  test("a chosen value the archive lacks is shown checked, and clearing the filters brings every result back", async () => {
+    const office = commonest(truth, "office");
+    const page = await open("one bundle", `q=%22the%22&office=${encodeURIComponent(office)}&type=No+Such+Type`);
+    assert.equal(await shownTotal(page), 0);
+    const missing = page.locator("fieldset.facet", { has: page.locator("legend", { hasText: "Type" }) }).getByLabel(/^No Such Type \(0\)$/);
+    assert.equal(await missing.isChecked(), true, "the unknown value is listed, checked");
+    const clear = page.getByRole("button", { name: "Clear all 2 filter values" });
+    await clear.click();
+    await page.waitForURL((url) => !url.search.includes("type=") && !url.search.includes("office="));
+    await settled(page);
+    assert.equal(await page.getByRole("button", { name: /^Clear/ }).count(), 0, "no filter left to clear");
+    assert.deepEqual(titles(await allResults(page)), expectTitles(truth));
+    await page.close();
+  });
+
   for (const layout of LAYOUTS) {
     describe(layout, () => {
       test("each facet's counts match the releases' front matter", async () => {
