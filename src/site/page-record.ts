@@ -57,8 +57,10 @@ const refs = new WeakMap<object, string>();
 const longLists = new WeakMap<object, string>();
 
 /**
- * JSON of a page's data: a listed release ({@link ListedRelease}: what lists show of it) is written out in full, a
- * release itself (a feed's, with its body) stands as {@link releaseRef}; each is made once per build.
+ * JSON of a page's data: a listed release ({@link ListedRelease}: what lists show of it) stands as the hash of its
+ * JSON (a page lists 50, and each release is listed by some 40 pages: its JSON in full made the pages' inputs ~110 MB
+ * to hash at 10,000 releases), a release itself (a feed's, with its body) as {@link releaseRef}; each is made once
+ * per build.
  */
 function pageJson(value: unknown): string {
   const replacer = (_key: string, v: unknown): unknown => {
@@ -71,7 +73,7 @@ function pageJson(value: unknown): string {
       return ref;
     }
     if ("url" in v && "data" in v) {
-      ref = "digest" in v ? releaseRef(v as ReleaseItem) : `listed ${JSON.stringify(v as ListedRelease)}`;
+      ref = "digest" in v ? releaseRef(v as ReleaseItem) : `listed ${digestOf(JSON.stringify(v as ListedRelease))}`;
       refs.set(v, ref);
       return ref;
     }
