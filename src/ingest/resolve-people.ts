@@ -1,6 +1,7 @@
-// Across the archive: a surname named with a title ("Secretary Blinken") joins the one person of that surname and title named in full elsewhere. Pure.
+// Across the archive: a short given name ("Tony Blinken") joins the same official's full one, and a surname named with a title ("Secretary Blinken") the one person of that surname and title named in full elsewhere. Pure.
 import type { PersonRef } from "../model/release.ts";
 import type { SurnameMention } from "../extract/context.ts";
+import { NICKNAMES } from "../extract/data/nicknames.ts";
 import { personId } from "../extract/people.ts";
 import { TITLE_WORDS } from "../extract/vocabulary.ts";
 import type { MergeResult } from "./dedupe.ts";
@@ -56,23 +57,15 @@ const ends = (id: string) => new Set([id.slice(0, id.includes("-") ? id.indexOf(
  * depends on the set of releases, not on their order.
  */
 export function resolveSurnames(releases: readonly PeopleOfRelease[]): PersonRef[][] {
-  const byId = new Map<string, { names: Map<string, number>; titleWords: Set<string> }>();
+  const byId = knownPeople(releases);
   /** Person ids by the first and by the last word of the id. */
   const bySurname = new Map<string, string[]>();
-  for (const r of releases) {
-    for (const p of r.people) {
-      let known = byId.get(p.id);
-      if (!known) {
-        byId.set(p.id, (known = { names: new Map(), titleWords: new Set() }));
-        // A family name comes last ("Antony Blinken") or, in Chinese and Korean order, first ("Wang Yi").
-        for (const word of ends(p.id)) {
-          const ids = bySurname.get(word);
-          if (ids) ids.push(p.id);
-          else bySurname.set(word, [p.id]);
-        }
-      }
-      known.names.set(p.name, (known.names.get(p.name) ?? 0) + 1);
-      if (p.title) for (const w of titleWords(p.title)) known.titleWords.add(w);
+  for (const id of byId.keys()) {
+    // A family name comes last ("Antony Blinken") or, in Chinese and Korean order, first ("Wang Yi").
+    for (const word of ends(id)) {
+      const ids = bySurname.get(word);
+      if (ids) ids.push(id);
+      else bySurname.set(word, [id]);
     }
   }
   return releases.map((r) => {
@@ -98,8 +91,60 @@ export function resolveSurnames(releases: readonly PeopleOfRelease[]): PersonRef
   });
 }
 
-/** Merged releases with the people their surname-only mentions stand for added (see {@link resolveSurnames}). */
+/** What the archive says of a person named in full: the names used for them (with how many times) and every word of their titles. */
+interface KnownPerson {
+  names: Map<string, number>;
+  titleWords: Set<string>;
+}
+
+/** Every person named in full in the releases, by id, in the order first met. */
+function knownPeople(releases: readonly { people: readonly PersonRef[] }[]): Map<string, KnownPerson> {
+  const byId = new Map<string, KnownPerson>();
+  for (const r of releases) {
+    for (const p of r.people) {
+      let known = byId.get(p.id);
+      if (!known) byId.set(p.id, (known = { names: new Map(), titleWords: new Set() }));
+      known.names.set(p.name, (known.names.get(p.name) ?? 0) + 1);
+      if (p.title) for (const w of titleWords(p.title)) known.titleWords.add(w);
+    }
+  }
+  return byId;
+}
+
+/** Short form → formal given names, as a Map: an id's first word is never looked up among an object's own keys ("constructor"). */
+const FORMAL_NAMES = new Map(Object.entries(NICKNAMES));
+
+/**
+ * The ids to join: a person named by a short given name ("tony-blinken", "joe-biden", "toria-nuland") → the same
+ * name with the formal given name ("antony-blinken", "joseph-biden", "victoria-nuland"), when exactly one of the
+ * formal names it may stand for is named in the archive with the rest of the id, and the two share a word of office
+ * in their titles (Secretary, President, Minister, Ambassador: not a qualifier such as Deputy or Foreign). Anything
+ * else joins nobody: "Tony Smith" beside both an Antony and an Anthony Smith, or a Dan Smith and a Daniel Smith who
+ * hold no office in common, stay apart. Depends on the set of people, not their order.
+ */
+export function nicknameJoins(releases: readonly { people: readonly PersonRef[] }[]): Map<string, string> {
+  const people = knownPeople(releases);
+  const joins = new Map<string, string>();
+  for (const [id, known] of people) {
+    const dash = id.indexOf("-");
+    const formal = dash > 0 ? FORMAL_NAMES.get(id.slice(0, dash)) : undefined;
+    if (!formal) continue;
+    const targets = formal.map((name) => `${name}${id.slice(dash)}`).filter((target) => people.has(target));
+    if (targets.length !== 1) continue;
+    const target = people.get(targets[0]!)!;
+    if ([...known.titleWords].some((w) => TITLE_WORDS.has(w) && !QUALIFIERS.has(w) && target.titleWords.has(w))) joins.set(id, targets[0]!);
+  }
+  return joins;
+}
+
+/**
+ * Merged releases with people named by a short given name joined to the same official's full name (see
+ * {@link nicknameJoins}: the id changes, the name stays as the release wrote it), then the people their surname-only
+ * mentions stand for added (see {@link resolveSurnames}).
+ */
 export function withResolvedPeople(merged: MergeResult): MergeResult {
-  const added = resolveSurnames(merged.releases.map((r) => ({ people: r.release.people, surnames: r.surnames })));
-  return { ...merged, releases: merged.releases.map((r, i) => (added[i]!.length === 0 ? r : { ...r, release: { ...r.release, people: [...r.release.people, ...added[i]!] } })) };
+  const joins = nicknameJoins(merged.releases.map((r) => r.release));
+  const joined = joins.size === 0 ? merged.releases : merged.releases.map((r) => (r.release.people.some((p) => joins.has(p.id)) ? { ...r, release: { ...r.release, people: r.release.people.map((p) => ({ ...p, id: joins.get(p.id) ?? p.id })) } } : r));
+  const added = resolveSurnames(joined.map((r) => ({ people: r.release.people, surnames: r.surnames })));
+  return { ...merged, releases: joined.map((r, i) => (added[i]!.length === 0 ? r : { ...r, release: { ...r.release, people: [...r.release.people, ...added[i]!] } })) };
 }

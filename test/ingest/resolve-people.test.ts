@@ -1,8 +1,9 @@
-// A surname with a title joins the one person of that surname and title named in full in the archive, never a guess.
+// A short given name joins the same official's full one, and a surname with a title the one person of that surname and title named in full in the archive: never a guess.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { type PeopleOfRelease, mentionOffice, resolveSurnames } from "../../src/ingest/resolve-people.ts";
+import type { MergeResult } from "../../src/ingest/dedupe.ts";
+import { type PeopleOfRelease, mentionOffice, nicknameJoins, resolveSurnames, withResolvedPeople } from "../../src/ingest/resolve-people.ts";
 
 const blinken = { id: "antony-blinken", name: "Antony J. Blinken", title: "Secretary of State" };
 const price = { id: "ned-price", name: "Ned Price", title: "Department Spokesperson" };
@@ -95,4 +96,47 @@ test("the same releases in any order resolve the same; nobody added is already t
     }),
     { numRuns: 500 },
   );
+});
+
+test("a short given name joins the formal one when the two share an office; otherwise, or when ambiguous, nobody is joined", () => {
+  const people = (...list: { id: string; name: string; title: string | null }[]) => ({ people: list });
+  const joins = nicknameJoins([
+    people(blinken, { id: "joseph-biden", name: "Joseph R. Biden", title: "President" }, { id: "victoria-nuland", name: "Victoria Nuland", title: "Under Secretary for Political Affairs" }),
+    people({ id: "tony-blinken", name: "Tony Blinken", title: "Secretary" }, { id: "joe-biden", name: "Joe Biden", title: "President of the United States" }),
+    people({ id: "toria-nuland", name: "Toria Nuland", title: "Under Secretary" }),
+    // No office in common (a qualifier is not one): apart.
+    people({ id: "dan-smith", name: "Dan Smith", title: "Special Envoy" }, { id: "daniel-smith", name: "Daniel Smith", title: "Ambassador" }),
+    people({ id: "rob-jones", name: "Rob Jones", title: "Deputy Director" }, { id: "robert-jones", name: "Robert Jones", title: "Deputy Secretary" }),
+    // No title: apart. Tony beside both an Antony and an Anthony: apart.
+    people({ id: "mike-brown", name: "Mike Brown", title: null }, { id: "michael-brown", name: "Michael Brown", title: "Ambassador" }),
+    people({ id: "tony-green", name: "Tony Green", title: "Minister" }, { id: "antony-green", name: "Antony Green", title: "Minister" }, { id: "anthony-green", name: "Anthony Green", title: "Minister" }),
+    // A first word that is an object's key, and a formal name with no short form beside it: nothing.
+    people({ id: "constructor-smith", name: "Constructor Smith", title: "Minister" }, { id: "valueof", name: "valueOf", title: "Minister" }),
+  ]);
+  assert.deepEqual([...joins].sort(), [
+    ["joe-biden", "joseph-biden"],
+    ["tony-blinken", "antony-blinken"],
+    ["toria-nuland", "victoria-nuland"],
+  ]);
+});
+
+test("joined ids keep each release's name as written, and a surname then finds the one person left", () => {
+  const release = (people: PeopleOfRelease["people"], surnames: PeopleOfRelease["surnames"] = []) =>
+    ({ path: "x.txt", item: null, key: "x", aliases: [], diagnostics: [], surnames, release: { people } }) as unknown as MergeResult["releases"][number];
+  const merged = {
+    releases: [
+      release([{ id: "benjamin-gantz", name: "Benjamin Gantz", title: "Minister of Defense" }]),
+      release([{ id: "benny-gantz", name: "Benny Gantz", title: "Defense Minister" }]),
+      release([], [{ surname: "Gantz", title: "Defense Minister" }]),
+    ],
+    merged: [],
+    counts: { itemsRead: 3, distinctReleases: 3, duplicatesMerged: 0 },
+  } as unknown as MergeResult;
+  const people = withResolvedPeople(merged).releases.map((r) => r.release.people);
+  assert.deepEqual(people, [
+    [{ id: "benjamin-gantz", name: "Benjamin Gantz", title: "Minister of Defense" }],
+    [{ id: "benjamin-gantz", name: "Benny Gantz", title: "Defense Minister" }],
+    // Before the join, Benny and Benjamin were two candidates with the office: nobody was added.
+    [{ id: "benjamin-gantz", name: "Benjamin Gantz", title: "Defense Minister" }],
+  ]);
 });
