@@ -9,7 +9,7 @@ import { buildingPrefix, deletingPrefix, oldSitePrefix, removeInBackground, remo
 import { describeError } from "./errors.ts";
 import { collectGarbage } from "./gc.ts";
 import { ingest } from "./ingest.ts";
-import { renderOnThread } from "./render-thread.ts";
+import { type RenderThread, startRenderThread } from "./render-thread.ts";
 import { noProgress, type Progress, withProgress } from "./progress.ts";
 
 /** Set by `communique serve` in the environment of the builds it runs. */
@@ -60,6 +60,17 @@ export interface BuildResult {
  * Reported sources make the result not ok, but the site is still built from everything that was ingested.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  // The render thread loads the site's modules (about a second) while ingest runs, mostly on the other core.
+  const renderThread = startRenderThread();
+  try {
+    return await buildWith(renderThread, options);
+  } finally {
+    await renderThread.stop();
+  }
+}
+
+/** The build, its render thread already started (and stopped by the caller, whatever happens here). */
+async function buildWith(renderThread: RenderThread, options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? ((line: string) => console.log(line));
   const progress = options.progress ?? noProgress;
   // Only the count is kept: the ingest's plan holds every release's Markdown, which rendering and indexing do not need.
@@ -80,7 +91,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     // Pages whose inputs are unchanged since the live site was built are hard-linked from it (its record says which).
     const pagesBefore = { site: target, record: await readPageRecord(cacheDir(target)) };
-    const rendered = await phase("render", () => withProgress(progress("render", "pages written", 0), (counter) => renderOnThread({ content: options.content, output: fresh, sources: options.sources, config, cache: cacheDir(target), previous: pagesBefore, quiet: true }, counter)));
+    const rendered = await phase("render", () => withProgress(progress("render", "pages written", 0), (counter) => renderThread.render({ content: options.content, output: fresh, sources: options.sources, config, cache: cacheDir(target), previous: pagesBefore, quiet: true }, counter)));
     const previous = await previousIndex(target);
     // What ingest left is freed now, not held beside Pagefind while it indexes (see collectGarbage).
     collectGarbage();

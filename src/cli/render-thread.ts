@@ -1,7 +1,12 @@
-// Runs the render phase on a worker thread, so the memory it used (the site index, Eleventy, templates) is freed before indexing.
+// Runs the render phase on a worker thread, started when the build starts (its modules load while ingest runs) and ended before indexing, so the memory it used is freed first.
 import { Worker } from "node:worker_threads";
 import type { ProgressCounter } from "../model/progress.ts";
 import type { RenderOptions, RenderResult } from "../site/render.ts";
+
+/** What the build posts to the render worker: the render to run. */
+export interface RenderRequest {
+  options: Omit<RenderOptions, "progress">;
+}
 
 /** What the render worker posts: the page count, pages done, then its result or its error. */
 export type RenderMessage = { kind: "total"; n: number } | { kind: "tick"; n: number } | { kind: "done"; result: RenderResult } | { kind: "failed"; message: string };
@@ -9,26 +14,42 @@ export type RenderMessage = { kind: "total"; n: number } | { kind: "tick"; n: nu
 const WORKER_ENTRY = new URL("./ts-worker.mjs", import.meta.url);
 const RENDER_WORKER = new URL("./render-worker.ts", import.meta.url).href;
 
+/** A render worker thread, loading the site's modules (about a second) until it is asked to render. */
+export interface RenderThread {
+  /** Renders as `renderSite` does, once; resolves when the thread has ended, so its memory is given back. */
+  render(options: RenderRequest["options"], progress?: ProgressCounter): Promise<RenderResult>;
+  /** Ends the thread whatever it is doing (a build that stops before rendering, or after). */
+  stop(): Promise<void>;
+}
+
 /**
- * Renders the site as `renderSite` does, on a thread of its own. The render holds every release's record, the
- * site index and Eleventy's state (over a GiB at 10,000 releases); V8 keeps a heap it has grown, so in this thread
- * that memory would still be held while Pagefind indexes beside it. A worker's heap is released when it ends. A
- * failed render rejects with its message (and the causes it wraps), as in this thread.
+ * Starts the render thread. The render holds every release's record, the site index and Eleventy's state (over a
+ * GiB at 10,000 releases); V8 keeps a heap it has grown, so in the build's own thread that memory would still be held
+ * while Pagefind indexes beside it. A worker's heap is released when it ends. A failed render rejects with its message
+ * (and the causes it wraps), as in this thread.
  */
-export function renderOnThread(options: Omit<RenderOptions, "progress">, progress?: ProgressCounter): Promise<RenderResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_ENTRY, { workerData: { entry: RENDER_WORKER, options }, execArgv: [] });
-    let settled: { result: RenderResult } | { error: Error } | null = null;
-    worker.on("message", (m: RenderMessage) => {
-      if (m.kind === "total") progress?.setTotal(m.n);
-      else if (m.kind === "tick") progress?.tick(m.n);
-      else settled = m.kind === "done" ? { result: m.result } : { error: new Error(m.message) };
-    });
-    worker.on("error", (e) => (settled ??= { error: e }));
-    // The result is taken once the thread has ended: its memory is then given back.
-    worker.on("exit", (code) => {
-      if (settled && "result" in settled) resolve(settled.result);
-      else reject(settled?.error ?? new Error(`The render thread stopped (exit code ${code})`));
-    });
+export function startRenderThread(): RenderThread {
+  const worker = new Worker(WORKER_ENTRY, { workerData: { entry: RENDER_WORKER }, execArgv: [] });
+  let progress: ProgressCounter | undefined;
+  let settled: { result: RenderResult } | { error: Error } | null = null;
+  worker.on("message", (m: RenderMessage) => {
+    if (m.kind === "total") progress?.setTotal(m.n);
+    else if (m.kind === "tick") progress?.tick(m.n);
+    else settled = m.kind === "done" ? { result: m.result } : { error: new Error(m.message) };
   });
+  worker.on("error", (e) => (settled ??= { error: e }));
+  const exited = new Promise<number>((resolve) => worker.on("exit", resolve));
+  return {
+    async render(options, counter) {
+      progress = counter;
+      worker.postMessage({ options } satisfies RenderRequest);
+      // The result is taken once the thread has ended: its memory is then given back.
+      const code = await exited;
+      if (settled && "result" in settled) return settled.result;
+      throw settled?.error ?? new Error(`The render thread stopped (exit code ${code})`);
+    },
+    async stop() {
+      await worker.terminate();
+    },
+  };
 }
