@@ -91,9 +91,11 @@ async function buildWith(renderThread: RenderThread, options: BuildOptions): Pro
   try {
     // Pages whose inputs are unchanged since the live site was built are hard-linked from it (its record says which).
     const pagesBefore = { site: target, record: await readPageRecord(cacheDir(target)) };
+    // What ingest left is freed now, not held beside the render thread's peak (see collectGarbage).
+    collectGarbage();
     const rendered = await phase("render", () => withProgress(progress("render", "pages written", 0), (counter) => renderThread.render({ content: options.content, output: fresh, sources: options.sources, config, cache: cacheDir(target), previous: pagesBefore, quiet: true }, counter)));
     const previous = await previousIndex(target);
-    // What ingest left is freed now, not held beside Pagefind while it indexes (see collectGarbage).
+    // And what the render's request and answer left, not held beside Pagefind while it indexes.
     collectGarbage();
     const search = await phase("index", () => withProgress(progress("index", "pages indexed", 0), (counter) => indexSite(fresh, { previous, shardPages: options.shardPages, progress: counter, pageDigests: rendered.record })));
     if (search.errors.length > 0) throw new Error(`Pagefind could not index the site:\n  ${search.errors.join("\n  ")}`);
