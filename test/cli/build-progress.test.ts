@@ -1,12 +1,11 @@
 // A build's progress counts what it does: every source parsed, every page written, every release page indexed.
 import assert from "node:assert/strict";
-import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { test } from "node:test";
 import { build } from "../../src/cli/build.ts";
 import type { Progress } from "../../src/cli/progress.ts";
-import { SAMPLE_CONFIG, SAMPLE_SOURCES, SAMPLE_TAXONOMY } from "../site/sample.ts";
+import { SAMPLE_CONFIG, copySample } from "../site/sample.ts";
 
 interface PhaseRecord {
   label: string;
@@ -17,12 +16,8 @@ interface PhaseRecord {
 }
 
 test("the sample build reports each phase's total and counts up to it", async () => {
-  const dir = await mkdtemp(join(tmpdir(), "communique-progress-"));
+  const { dir, sources, content } = await copySample("communique-progress-");
   try {
-    const sources = join(dir, "sources");
-    const content = join(dir, "content");
-    await cp(SAMPLE_SOURCES, sources, { recursive: true });
-    await cp(SAMPLE_TAXONOMY, join(content, "taxonomy"), { recursive: true });
     const phases: PhaseRecord[] = [];
     const progress: Progress = (label, unit, total) => {
       const record = { label, unit, total, done: 0, ended: false };

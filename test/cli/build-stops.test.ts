@@ -1,21 +1,16 @@
 // A build that stops before rendering (here, a configuration that cannot be read) ends its process: the render thread started with it is stopped too.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { test } from "node:test";
-import { SAMPLE_SOURCES, SAMPLE_TAXONOMY } from "../site/sample.ts";
+import { copySample } from "../site/sample.ts";
 
 const CLI = join(import.meta.dirname, "../../bin/communique.js");
 
 test("a build whose configuration cannot be read says so, exits, and writes no site", async () => {
-  const dir = await mkdtemp(join(tmpdir(), "communique-stops-"));
+  const { dir, sources, content } = await copySample("communique-stops-");
   try {
-    const sources = join(dir, "sources");
-    const content = join(dir, "content");
-    await cp(SAMPLE_SOURCES, sources, { recursive: true });
-    await cp(SAMPLE_TAXONOMY, join(content, "taxonomy"), { recursive: true });
     const run = spawnSync(process.execPath, [CLI, "build", "--no-progress", "--sources", sources, "--content", content, "--output", join(dir, "site"), "--config", join(dir, "missing.json")], { encoding: "utf8", timeout: 60_000 });
     assert.equal(run.error, undefined, "the process ended by itself");
     assert.notEqual(run.status, 0);

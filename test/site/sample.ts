@@ -31,14 +31,20 @@ export interface SampleSite {
 /** The configuration sample builds use: the defaults with a fixed base URL, whatever the repository's file says. */
 export const SAMPLE_CONFIG: SiteConfig = parseSiteConfig({ baseUrl: "https://communique.example.org" });
 
-/** Copies the sample sources (and taxonomy) into a new temporary folder and builds them into `<dir>/site`. */
-export async function buildSample(prefix = "communique-site-", config: SiteConfig = SAMPLE_CONFIG): Promise<SampleSite> {
+/** A new temporary folder holding the sample sources in `sources/` and a content folder with its taxonomy in `content/`. */
+export async function copySample(prefix: string): Promise<{ dir: string; sources: string; content: string }> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
   const sources = join(dir, "sources");
   const content = join(dir, "content");
-  const output = join(dir, "site");
   await cp(SAMPLE_SOURCES, sources, { recursive: true });
   await cp(SAMPLE_TAXONOMY, join(content, "taxonomy"), { recursive: true });
+  return { dir, sources, content };
+}
+
+/** Copies the sample sources (and taxonomy) into a new temporary folder and builds them into `<dir>/site`. */
+export async function buildSample(prefix = "communique-site-", config: SiteConfig = SAMPLE_CONFIG): Promise<SampleSite> {
+  const { dir, sources, content } = await copySample(prefix);
+  const output = join(dir, "site");
   const log: string[] = [];
   const result = await build({ sources, content, output, config, log: (line) => log.push(line) });
   return { dir, sources, content, output, config, result, log, remove: () => rm(dir, { recursive: true, force: true }) };
