@@ -239,7 +239,7 @@ async function start(app) {
       }
       fieldsets.push(fieldset);
     }
-    const chosenCount = Object.values(s.filters).reduce((n, v) => n + v.length, 0);
+    const chosenCount = chosenValues(s);
     if (chosenCount > 0) {
       fieldsets.unshift(el("button", { type: "button", class: "search__link-button facet__clear", "data-clear-filters": "" }, `Clear ${chosenCount === 1 ? "the filter" : `all ${chosenCount} filter values`}`));
     }
@@ -310,12 +310,17 @@ async function start(app) {
   }
 }
 
+/** How many filter values a state has chosen, over every facet. */
+function chosenValues(s) {
+  return Object.values(s.filters).reduce((sum, v) => sum + v.length, 0);
+}
+
 /** " for “q”", plus a note of the filters and range in force. */
 function describe(s) {
   const parts = [];
   const { query } = searchQuery(s.q);
   if (query) parts.push(` for “${query}”`);
-  const n = Object.values(s.filters).reduce((sum, v) => sum + v.length, 0);
+  const n = chosenValues(s);
   if (n) parts.push(` with ${n} filter value${n === 1 ? "" : "s"}`);
   if (s.from || s.to) parts.push(` dated ${s.from || "…"} to ${s.to || "…"}`);
   return parts.join("");
