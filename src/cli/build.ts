@@ -1,15 +1,16 @@
-// The build command: ingest, render with Eleventy and index with Pagefind into a fresh folder, then swap it in.
+// The build command: ingest, render with Eleventy and index with Pagefind into a new folder (or the spare site updated), then swap it in.
 import { appendFile, mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { setTimeout as delay } from "node:timers/promises";
 import { dirname, relative, resolve } from "node:path";
 import { indexSite, type PreviousIndex, type ShardInputs } from "../search/index.ts";
 import { loadSiteConfig, type SiteConfig } from "../site/config.ts";
 import { readPageRecord, removePageRecord, writePageRecord } from "../site/page-record.ts";
-import { buildingPrefix, deletingPrefix, oldSitePrefix, removeInBackground, removeStaleBuilds } from "./files.ts";
+import { buildingPrefix, oldSitePrefix, removeStaleBuilds } from "./files.ts";
 import { describeError } from "./errors.ts";
 import { collectGarbage } from "./gc.ts";
 import { ingest } from "./ingest.ts";
 import { type RenderThread, startRenderThread } from "./render-thread.ts";
+import { keepAsSpare, type SpareRecord, takeSpare } from "./spare-site.ts";
 import { noProgress, type Progress, withProgress } from "./progress.ts";
 
 /** Set by `communique serve` in the environment of the builds it runs. */
@@ -89,25 +90,29 @@ async function buildWith(renderThread: RenderThread, options: BuildOptions): Pro
   // `<output>.building-<pid>-XXXXXX`: beside the output so the final rename stays on one file system.
   const fresh = await mkdtemp(buildingPrefix(target));
   try {
+    // The site the previous build replaced, when kept, is updated in place: only what changed since it was built is
+    // deleted and written again, instead of a new tree of every page's folder and file.
+    const base = await takeSpare(target, cacheDir(target), fresh);
     // Pages whose inputs are unchanged since the live site was built are hard-linked from it (its record says which).
     const pagesBefore = { site: target, record: await readPageRecord(cacheDir(target)) };
     // What ingest left is freed now, not held beside the render thread's peak (see collectGarbage).
     collectGarbage();
-    const rendered = await phase("render", () => withProgress(progress("render", "pages written", 0), (counter) => renderThread.render({ content: options.content, output: fresh, sources: options.sources, config, cache: cacheDir(target), previous: pagesBefore, quiet: true }, counter)));
+    const rendered = await phase("render", () => withProgress(progress("render", "pages written", 0), (counter) => renderThread.render({ content: options.content, output: fresh, sources: options.sources, config, cache: cacheDir(target), previous: pagesBefore, base: base ? { record: base.pages } : undefined, quiet: true }, counter)));
     const previous = await previousIndex(target);
     // And what the render's request and answer left, not held beside Pagefind while it indexes.
     collectGarbage();
-    const search = await phase("index", () => withProgress(progress("index", "pages indexed", 0), (counter) => indexSite(fresh, { previous, shardPages: options.shardPages, progress: counter, pageDigests: rendered.record })));
+    const search = await phase("index", () => withProgress(progress("index", "pages indexed", 0), (counter) => indexSite(fresh, { previous, base: base?.search, shardPages: options.shardPages, progress: counter, pageDigests: rendered.record })));
     if (search.errors.length > 0) throw new Error(`Pagefind could not index the site:\n  ${search.errors.join("\n  ")}`);
     // The record of what the live site was indexed from goes before the swap and comes back after it: a build
     // stopped in between leaves no record, so the next build indexes everything rather than trust a wrong one.
     await rm(searchRecord(target), { force: true });
     await removePageRecord(cacheDir(target));
-    await swapIn(fresh, target);
+    // The live site becomes the spare, described by the records it was built from.
+    await swapIn(fresh, target, previous && Object.keys(pagesBefore.record).length > 0 ? { pages: pagesBefore.record, search: previous.inputs } : null);
     await mkdir(cacheDir(target), { recursive: true });
     await writeFile(searchRecord(target), `${JSON.stringify({ inputs: search.inputs }, null, 2)}\n`);
     await writePageRecord(cacheDir(target), rendered.record);
-    log(`Site written to ${shown(target)}/: ${rendered.files} files${rendered.reused ? ` (${rendered.reused} unchanged, taken from the previous site)` : ""}, ${search.pages} release pages indexed for search${search.reused.length ? ` (${search.reused.length} unchanged search shards reused)` : ""}.`);
+    log(`Site written to ${shown(target)}/: ${rendered.files} files${rendered.reused ? ` (${rendered.reused} unchanged, kept from earlier builds)` : ""}, ${search.pages} release pages indexed for search${search.reused.length ? ` (${search.reused.length} unchanged search shards reused)` : ""}.`);
     // `communique serve` runs builds as child processes and is already serving the site: skip the hint there.
     if (!process.env[SERVING_ENV]) log("Preview it with `npm start` (or `npx communique serve`), then open http://localhost:8080/");
   } catch (e) {
@@ -159,8 +164,11 @@ function shown(path: string): string {
   return rel === "" ? "." : rel.startsWith("..") ? path : rel;
 }
 
-/** Replaces `target` by `fresh`: old site renamed away, new one renamed in, old one deleted in the background; restored on failure. */
-async function swapIn(fresh: string, target: string): Promise<void> {
+/**
+ * Replaces `target` by `fresh`: old site renamed away, new one renamed in (the old one restored on failure), then the
+ * old one kept as the spare when `record` describes it, else deleted in the background.
+ */
+async function swapIn(fresh: string, target: string, record: SpareRecord | null): Promise<void> {
   const old = `${oldSitePrefix(target)}${process.pid}`;
   await rm(old, { recursive: true, force: true });
   let hadOld = true;
@@ -176,6 +184,7 @@ async function swapIn(fresh: string, target: string): Promise<void> {
     if (hadOld) await rename(old, target);
     throw e;
   }
-  // The new site is live: the old one goes in the background (a killed deletion is cleared by the next build).
-  if (hadOld) removeInBackground(old, deletingPrefix(target));
+  // The new site is live: the old one is kept for the next build, or goes in the background (a killed deletion is
+  // cleared by the next build).
+  if (hadOld) await keepAsSpare(target, cacheDir(target), old, record);
 }

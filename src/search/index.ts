@@ -1,6 +1,6 @@
 // Indexes a rendered site with Pagefind's Node API: bundles of consecutive years under `<site>/pagefind/shards/`, listed in `pagefind/shards.json`.
 import { createHash } from "node:crypto";
-import { copyFileSync, linkSync, mkdirSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync } from "node:fs";
 import { copyFile, mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import * as pagefind from "pagefind";
@@ -16,7 +16,7 @@ export interface IndexResult {
   shards: Shard[];
   /** Each shard's input hash (see {@link ShardInputs}), for the next build to reuse unchanged shards. */
   inputs: ShardInputs;
-  /** Keys of the shards whose bundle was taken from the previous site instead of indexed again. */
+  /** Keys of the shards whose bundle was kept or taken from an earlier build instead of indexed again. */
   reused: string[];
   errors: string[];
 }
@@ -31,6 +31,21 @@ export type ShardInputs = Record<string, string>;
 export interface PreviousIndex {
   site: string;
   inputs: ShardInputs;
+}
+
+/** How {@link indexSite} may reuse earlier bundles, and what it reports to. */
+export interface IndexOptions {
+  /** The live site's bundles, hard-linked into this site when a shard's inputs are unchanged. */
+  previous?: PreviousIndex;
+  /**
+   * The input hashes of the bundles already in the site's search folder, an earlier build's (src/cli/spare-site.ts):
+   * a shard with the same inputs keeps its bundle in place; the rest of that folder is replaced.
+   */
+  base?: ShardInputs;
+  shardPages?: number;
+  progress?: ProgressCounter;
+  /** The render's record (src/site/page-record.ts): a page listed there is hashed by its digest, not read. */
+  pageDigests?: Readonly<Record<string, string>>;
 }
 
 /** One Pagefind bundle of the archive: the release pages of a block of consecutive years (see {@link groupYears}). */
@@ -145,7 +160,7 @@ export function groupYears(pagesByYear: ReadonlyMap<string, number>, maxPages: n
  * `shardPages` overrides {@link SHARD_PAGES} (tests use small shards). Always stops Pagefind's service process, so
  * the caller's process can exit.
  */
-export async function indexSite(outputDir: string, options: { previous?: PreviousIndex; shardPages?: number; progress?: ProgressCounter; pageDigests?: Readonly<Record<string, string>> } = {}): Promise<IndexResult> {
+export async function indexSite(outputDir: string, options: IndexOptions = {}): Promise<IndexResult> {
   const pagefindDir = join(outputDir, PAGEFIND_DIR);
   const shards: Shard[] = [];
   const inputs: ShardInputs = {};
@@ -157,6 +172,7 @@ export async function indexSite(outputDir: string, options: { previous?: Previou
       .map(({ key, years }) => ({ key, files: years.flatMap((y) => byYear.get(y)!) }))
       // Newest first: the manifest's first shard is the primary bundle a search UI starts from.
       .reverse();
+    await clearBaseIndex(pagefindDir, new Set(groups.map((g) => g.key)));
     const failures: string[] = [];
     let next = 0;
     // SHARD_CONCURRENCY shards at a time: memory stays that many shards' worth, whatever the size of the archive.
@@ -165,7 +181,13 @@ export async function indexSite(outputDir: string, options: { previous?: Previou
         const { key, files } = groups[next++]!;
         const bundle = join(pagefindDir, `shards/${key}/`);
         inputs[key] = await shardHash(outputDir, files, options.pageDigests);
-        // The same pages as the previous site's shard: its bundle is the one Pagefind would write again.
+        // The same pages as the base's or the previous site's shard: its bundle is the one Pagefind would write again.
+        if (options.base?.[key] === inputs[key] && existsSync(join(bundle, "pagefind-entry.json"))) {
+          reused.push(key);
+          options.progress?.tick(files.length);
+          continue;
+        }
+        await rm(bundle, { recursive: true, force: true });
         if (options.previous?.inputs[key] === inputs[key] && (await linkTree(join(options.previous.site, PAGEFIND_DIR, `shards/${key}/`), bundle))) {
           reused.push(key);
           options.progress?.tick(files.length);
@@ -186,12 +208,15 @@ export async function indexSite(outputDir: string, options: { previous?: Previou
     await pagefind.close();
   }
   await mkdir(pagefindDir, { recursive: true });
-  // The UI files come with each bundle Pagefind writes; when every shard was reused, from the previous site.
+  // The UI files come with each bundle Pagefind writes; when every shard was reused, from the previous site (or
+  // they are the base's already). A base's copy is deleted first, as it may be a link the live site shares.
   const indexed = shards.find((s) => !reused.includes(s.key));
-  if (indexed) {
-    for (const file of UI_FILES) await copyFile(join(pagefindDir, indexed.path, file), join(pagefindDir, file));
-  } else if (shards.length > 0 && options.previous) {
-    for (const file of UI_FILES) await copyFile(join(options.previous.site, PAGEFIND_DIR, file), join(pagefindDir, file));
+  const uiFrom = indexed ? join(pagefindDir, indexed.path) : shards.length > 0 && options.previous ? join(options.previous.site, PAGEFIND_DIR) : null;
+  if (uiFrom) {
+    for (const file of UI_FILES) {
+      await rm(join(pagefindDir, file), { force: true });
+      await copyFile(join(uiFrom, file), join(pagefindDir, file));
+    }
   }
   // Each bundle gets its own copy of the UI files; one copy at /pagefind/ serves them all.
   for (const shard of shards) if (!reused.includes(shard.key)) for (const file of UI_FILES) await rm(join(pagefindDir, shard.path, file), { force: true });
@@ -251,6 +276,19 @@ async function linkTree(from: string, to: string): Promise<boolean> {
     }
   }
   return true;
+}
+
+/**
+ * Deletes from a base's search folder (an earlier build's, see {@link IndexOptions}) what this build will not keep
+ * as it is: bundles of shards it no longer has, and everything else but the UI files (replaced if a bundle is
+ * indexed). Nothing to do in a new folder.
+ */
+async function clearBaseIndex(pagefindDir: string, keys: ReadonlySet<string>): Promise<void> {
+  for (const name of await readdir(pagefindDir).catch(() => [] as string[])) {
+    if (name === "shards") {
+      for (const key of await readdir(join(pagefindDir, name))) if (!keys.has(key)) await rm(join(pagefindDir, name, key), { recursive: true, force: true });
+    } else if (!UI_FILES.includes(name)) await rm(join(pagefindDir, name), { recursive: true, force: true });
+  }
 }
 
 /** One shard: a fresh index of `files` (paths under `outputDir`), written to `bundleDir`, then dropped. Returns Pagefind's errors. */

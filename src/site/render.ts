@@ -1,7 +1,7 @@
-// Renders a content folder into a site folder: the many pages (releases, lists, feeds) by the page renderer, the site pages by Eleventy, unchanged pages hard-linked from the previous site.
+// Renders a content folder into a site folder: the many pages (releases, lists, feeds) by the page renderer, the site pages by Eleventy, unchanged pages kept or hard-linked from earlier builds.
 import Eleventy from "@11ty/eleventy";
-import { existsSync, linkSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { existsSync, linkSync, mkdirSync, readdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { setBuildContext, type BuildContext } from "./build-context.ts";
 import { chartFilters } from "./charts/plugin.ts";
 import { CITATION_CACHE_FILE, CitationStore } from "./citation-store.ts";
@@ -12,14 +12,14 @@ import { codeDigest, facetIndexPageDigest, feedDigest, listingPageDigest, releas
 import { CONFIG_PATH } from "./paths.ts";
 import { PageRenderer } from "./page-renderer.ts";
 import { FRONT_MATTER_CACHE_FILE, loadReleases } from "./releases.ts";
-import { publishSources, writeSitemap } from "./site-files.ts";
+import { publishSources, removeEmptyFolders, writeSitemap } from "./site-files.ts";
 import { readTopicLabels } from "./taxonomy.ts";
 import type { ProgressCounter } from "../model/progress.ts";
 
 export interface RenderOptions {
   /** The content folder: `releases/YYYY/MM/*.md` are read, everything else is ignored. */
   content: string;
-  /** The folder that receives the pages; it should be new or empty, stale files are not removed. */
+  /** The folder that receives the pages: new, or holding an earlier build's site described by `base`. */
   output: string;
   /** The collected sources, copied to `/sources/` for download (default `<content>/sources`). */
   sources?: string;
@@ -33,16 +33,23 @@ export interface RenderOptions {
    * describes that folder.
    */
   previous?: { site: string; record: PageRecord };
+  /**
+   * What `output` already holds: an earlier build's whole site (the spare, src/cli/spare-site.ts) and the record of
+   * its pages. A page whose inputs hash as recorded there stays as it is; every other file in `output` is deleted
+   * first (the search bundles and the sources aside: their phases update them), so nothing is ever written through a
+   * hard link the live site shares, and nothing stale is left.
+   */
+  base?: { record: PageRecord };
   /** Silences Eleventy's per-file log lines. */
   quiet?: boolean;
-  /** Told the number of page files, then each one as it is written or taken from the previous site. */
+  /** Told the number of page files, then each one as it is written, kept or taken from the previous site. */
   progress?: ProgressCounter;
 }
 
 export interface RenderResult {
   /** Files of pages in the output (rendered or reused), the sitemap and copied sources aside. */
   files: number;
-  /** Pages rendered in this build, and pages hard-linked from the previous site. */
+  /** Pages rendered in this build, and pages kept from the base or hard-linked from the previous site. */
   rendered: number;
   reused: number;
   /** What every page of the new site was rendered from: the record for the next build. */
@@ -77,10 +84,31 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
   const previous = options.previous;
   const record: PageRecord = {};
   const files = new FileWriter(output, options.progress);
+  // Every page file of this build with the hash of its inputs, in the order they are rendered below.
+  const releasePlans = index.releases.map((item) => {
+    const digest = releasePageDigest(site, index, item);
+    return { item, files: [{ path: htmlFile(item.url), digest }, { path: `${item.url.slice(1)}index.json`, digest }] };
+  });
+  const listingPlans = index.listingPages.map((p) => ({ item: p, files: [{ path: htmlFile(p.url), digest: listingPageDigest(site, p) }] }));
+  const facetIndexPlans = index.facetIndexPages.map((p) => ({ item: p, files: [{ path: htmlFile(p.url), digest: facetIndexPageDigest(site, index, p) }] }));
+  const feedPlans = index.feeds.map((feed) => {
+    const digest = feedDigest(site, feed);
+    return { item: feed, files: Object.values(FEED_FILES).map((name) => ({ path: `${feed.dir.slice(1)}${name}`, digest })) };
+  });
+  for (const plan of [...releasePlans, ...listingPlans, ...facetIndexPlans, ...feedPlans]) for (const f of plan.files) record[f.path] = f.digest;
+  // Files of the base whose page is unchanged stay; the rest of the base is deleted (its emptied folders once the
+  // pages are written, unless a page came back in them).
+  const base = options.base ? clearBase(output, options.base.record, record) : { kept: new Set<string>(), emptied: new Set<string>() };
   let reused = 0;
-  /** Whether a page's files can be taken from the previous site (and takes them); records their inputs either way. */
+  /** Whether a page's files are kept from the base or hard-linked from the previous site (and links them). */
   const reuse = (planned: PlannedFile[]): boolean => {
-    for (const f of planned) record[f.path] = f.digest;
+    if (planned.every((f) => base.kept.has(f.path))) {
+      reused += planned.length;
+      options.progress?.tick(planned.length);
+      return true;
+    }
+    // Part of a page in the base (a file of it missing there): the whole page is made again.
+    for (const f of planned) if (base.kept.has(f.path)) files.remove(f.path);
     if (!previous || !planned.every((f) => previous.record[f.path] === f.digest)) return false;
     const linked: string[] = [];
     for (const f of planned) {
@@ -96,17 +124,12 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
     return true;
   };
 
-  // What this build renders (the rest was just linked), in the order it is rendered.
-  const releases = index.releases.filter((item) => {
-    const digest = releasePageDigest(site, index, item);
-    return !reuse([{ path: htmlFile(item.url), digest }, { path: `${item.url.slice(1)}index.json`, digest }]);
-  });
-  const listingPages = index.listingPages.filter((p) => !reuse([{ path: htmlFile(p.url), digest: listingPageDigest(site, p) }]));
-  const facetIndexPages = index.facetIndexPages.filter((p) => !reuse([{ path: htmlFile(p.url), digest: facetIndexPageDigest(site, index, p) }]));
-  const feeds = index.feeds.filter((feed) => {
-    const digest = feedDigest(site, feed);
-    return !reuse(Object.values(FEED_FILES).map((name) => ({ path: `${feed.dir.slice(1)}${name}`, digest })));
-  });
+  // What this build renders (the rest was kept or linked), in the order it is rendered.
+  const toRender = <T>(plans: { item: T; files: PlannedFile[] }[]) => plans.filter((p) => !reuse(p.files)).map((p) => p.item);
+  const releases = toRender(releasePlans);
+  const listingPages = toRender(listingPlans);
+  const facetIndexPages = toRender(facetIndexPlans);
+  const feeds = toRender(feedPlans);
 
   // The worker starts formatting citations now, from the last release to render; Eleventy's pages and the lists
   // come first, giving it a head start, then the release pages from the first, so the two meet late if at all.
@@ -140,11 +163,41 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
   const pages = new Set(written);
   for (const path of Object.keys(record)) if (path === "index.html" || path.endsWith("/index.html")) pages.add(`/${path.slice(0, -"index.html".length)}`);
   writeSitemap(output, [...pages], siteUrls(config));
+  removeEmptyFolders(output, base.emptied);
   const sources = options.sources ?? join(content, "sources");
   // The bytes as collected, whatever their encoding: a release page links its source here.
   if (existsSync(sources)) publishSources(sources, join(output, "sources"), previous ? join(previous.site, "sources") : undefined);
+  else rmSync(join(output, "sources"), { recursive: true, force: true });
   const rendered = written.length + releases.length * 2 + listingPages.length + facetIndexPages.length + feeds.length * 3;
   return { files: rendered + reused, rendered, reused, record };
+}
+
+/** Top folders of a site that their own phases update in a base: the search bundles (src/search/index.ts) and the sources. */
+const UPDATED_ELSEWHERE = new Set(["pagefind", "sources"]);
+
+/**
+ * Deletes every file of the site in `output` except those of pages whose inputs hash the same in `baseRecord` (the
+ * base's) and in `wanted` (this build's), and except the folders of {@link UPDATED_ELSEWHERE}. Returns the files
+ * kept and the folders deletions may have emptied.
+ */
+function clearBase(output: string, baseRecord: PageRecord, wanted: PageRecord): { kept: Set<string>; emptied: Set<string> } {
+  const kept = new Set<string>();
+  const emptied = new Set<string>();
+  for (const top of readdirSync(output, { withFileTypes: true })) {
+    if (top.isDirectory() && UPDATED_ELSEWHERE.has(top.name)) continue;
+    const entries = top.isDirectory() ? readdirSync(join(output, top.name), { recursive: true, withFileTypes: true }) : [top];
+    for (const entry of entries) {
+      if (entry.isDirectory()) continue;
+      const path = relative(output, join(entry.parentPath, entry.name)).split(sep).join("/");
+      if (wanted[path] !== undefined && baseRecord[path] === wanted[path]) {
+        kept.add(path);
+        continue;
+      }
+      unlinkSync(join(output, path));
+      emptied.add(dirname(join(output, path)));
+    }
+  }
+  return { kept, emptied };
 }
 
 /** Writes and links files under a folder, creating each folder once. */

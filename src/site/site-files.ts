@@ -1,5 +1,5 @@
 // Files written beside the pages: the sitemap of every page, and the collected sources for download.
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import type { SiteUrls } from "./config.ts";
 import { sitemapEntries, sitemapFiles } from "./sitemap.ts";
@@ -19,23 +19,44 @@ export function publishedSourcePath(path: string): string {
 /**
  * Copies the regular files under `from` (no hidden ones, no symbolic links: those could point anywhere) to their
  * published names under `to`. A file whose bytes equal the copy in `previous` (the live site's sources folder) is
- * hard-linked from there instead: comparing two small files costs this disk less than writing one.
+ * hard-linked from there instead: comparing two small files costs this disk less than writing one. `to` may hold an
+ * earlier build's copies (a base, src/site/render.ts): one with the same bytes stays, any other is deleted first (it
+ * may be a hard link the live site shares), and those of sources no longer there are deleted.
  */
 export function publishSources(from: string, to: string, previous?: string): void {
   const made = new Set<string>();
-  for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const rel = relative(from, join(entry.parentPath, entry.name)).split(sep).join("/");
+  const stale = new Set(filesUnder(to));
+  // Two sources may share a published name ("a" and "a.txt"): the later one replaces the earlier, never through its link.
+  const published = new Set<string>();
+  for (const rel of filesUnder(from).sort()) {
     if (rel.split("/").some((part) => part.startsWith("."))) continue;
-    const published = publishedSourcePath(rel);
-    const target = join(to, published);
+    const name = publishedSourcePath(rel);
+    const target = join(to, name);
+    const source = join(from, rel);
+    if (stale.delete(name)) {
+      if (sameBytes(source, target)) {
+        published.add(name);
+        continue;
+      }
+      rmSync(target);
+    } else if (published.has(name)) rmSync(target);
+    published.add(name);
     if (!made.has(dirname(target))) {
       mkdirSync(dirname(target), { recursive: true });
       made.add(dirname(target));
     }
-    const source = join(from, rel);
-    if (previous === undefined || !sameBytes(source, join(previous, published)) || !linked(join(previous, published), target)) copyFileSync(source, target);
+    if (previous === undefined || !sameBytes(source, join(previous, name)) || !linked(join(previous, name), target)) copyFileSync(source, target);
   }
+  for (const name of stale) rmSync(join(to, name));
+  removeEmptyFolders(to, [...stale].map((name) => dirname(join(to, name))));
+}
+
+/** The regular files under `dir` (none when it is missing), as `/`-separated paths relative to it. */
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join("/"));
 }
 
 /** Hard-links `from` at `to`; false where the file system refuses (the caller copies instead). */
@@ -53,6 +74,30 @@ function sameBytes(a: string, b: string): boolean {
   const size = statSync(b, { throwIfNoEntry: false })?.size;
   if (size === undefined || size !== statSync(a).size) return false;
   return readFileSync(a).equals(readFileSync(b));
+}
+
+/** Removes the folders of `candidates` left empty, and their parents left empty in turn, up to `root` (kept). */
+export function removeEmptyFolders(root: string, candidates: Iterable<string>): void {
+  // By depth, deepest first, so a parent is tried once its children are gone.
+  const byDepth = new Map<number, Set<string>>();
+  const add = (dir: string) => {
+    if (!dir.startsWith(`${root}${sep}`)) return;
+    const depth = dir.split(sep).length;
+    if (!byDepth.has(depth)) byDepth.set(depth, new Set());
+    byDepth.get(depth)!.add(dir);
+  };
+  for (const dir of candidates) add(dir);
+  for (let depth = Math.max(0, ...byDepth.keys()); depth > 0; depth--) {
+    for (const dir of byDepth.get(depth) ?? []) {
+      try {
+        rmdirSync(dir);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === "ENOTEMPTY" || (e as NodeJS.ErrnoException).code === "ENOENT") continue;
+        throw e;
+      }
+      add(dirname(dir));
+    }
+  }
 }
 
 /** Writes sitemap.xml (or an index of sitemaps) listing the given site paths. */

@@ -1,10 +1,11 @@
 // A rebuild after adding or editing one release gives exactly the site a build from scratch gives, byte for byte.
 import assert from "node:assert/strict";
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { build } from "../../src/cli/build.ts";
+import { sparePath } from "../../src/cli/spare-site.ts";
 import { parseSiteConfig } from "../../src/site/config.ts";
 import { corpusFiles, generateRelease, releaseText } from "../../scripts/corpus-generator.ts";
 
@@ -39,7 +40,7 @@ async function rebuildCounting(options: { sources: string; content: string; outp
   assert.equal((await build({ ...options, config, shardPages: SHARD_PAGES, log: (line) => lines.push(line) })).ok, true);
   const log = lines.join("\n");
   const shards = /\((\d+) unchanged search shards reused\)/.exec(log);
-  const pages = /: (\d+) files \((\d+) unchanged, taken from the previous site\)/.exec(log);
+  const pages = /: (\d+) files \((\d+) unchanged, kept from earlier builds\)/.exec(log);
   return { shards: shards ? Number(shards[1]) : 0, files: pages ? Number(pages[1]) : 0, pages: pages ? Number(pages[2]) : 0 };
 }
 
@@ -55,6 +56,14 @@ async function pageRecord(output: string): Promise<Record<string, string>> {
 
 /** Eleventy's own pages (home, archive, search, 404, robots, releases.json, releases.csv, datapackage.json): rendered every build. */
 const ELEVENTY_PAGES = 8;
+
+/** Every folder under `dir`, relative: a folder left empty by a deleted page would be one too many. */
+async function folders(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .sort();
+}
 
 function assertSameTree(actual: Map<string, Buffer>, expected: Map<string, Buffer>): void {
   assert.deepEqual([...actual.keys()].sort(), [...expected.keys()].sort());
@@ -144,4 +153,40 @@ test("retitling one release rebuilds its neighbours' pages and equals a build fr
     const showing = [...site].filter(([path, bytes]) => path.startsWith("releases/") && path.endsWith(".html") && bytes.includes(title)).length;
     assert.ok(showing >= 2, `${showing} release pages show the new title`);
     assert.ok(counts.pages > counts.files / 2, `${counts.pages} of ${counts.files} page files reused`);
+  }));
+
+// The site a build replaces is kept beside the output (`<output>.spare`) with the record of what it was built from,
+// and the build after that updates it in place: it must end as a new tree would, delete what is gone (pages, their
+// folders, sources), and never write into the live site through the hard links the two share.
+test("a rebuild that updates the spare site equals a build from scratch and leaves the replaced site as it was", { timeout: 600_000 }, () =>
+  withBuiltArchive(false, async ({ dir, sources, content, output, added }) => {
+    const releasesFolder = (await stat(join(output, "releases"))).ino;
+    // Second build: a new tree (pages linked from the first site), which becomes the spare.
+    await writeFile(join(sources, `${added.pageId}.txt`), releaseText(added));
+    await rebuildCounting({ sources, content, output });
+    assert.equal((await stat(join(sparePath(output), "releases"))).ino, releasesFolder, "the first site is kept as the spare");
+    // Third build: one release edited, one source (and its release) removed, the new one retitled.
+    const live = await tree(output);
+    const texts = (await readdir(sources)).filter((f) => f.endsWith(".txt") && f !== `${added.pageId}.txt`).sort();
+    await rm(join(sources, texts[0]!));
+    const edited = join(sources, texts[1]!);
+    await writeFile(edited, (await readFile(edited, "utf8")).replace(/\n\n([A-Z])/, "\n\nAmended. $1"));
+    await writeFile(join(sources, `${added.pageId}.txt`), releaseText({ ...added, title: "A Retitled Statement on Spare Sites" }));
+    const counts = await rebuildCounting({ sources, content, output });
+    assert.equal((await stat(join(output, "releases"))).ino, releasesFolder, "the spare was updated in place");
+    assert.ok(counts.pages > counts.files / 2, `${counts.pages} of ${counts.files} page files kept`);
+    const again = join(dir, "content-again");
+    await cp(content, again, { recursive: true });
+    const scratch = join(dir, "scratch-spare");
+    assert.equal((await build({ sources, content: again, output: scratch, config, ...quiet })).ok, true);
+    assertSameTree(await tree(output), await tree(scratch));
+    assert.deepEqual(await folders(output), await folders(scratch));
+    // The site it replaced is the new spare, byte for byte as it was live.
+    assertSameTree(await tree(sparePath(output)), live);
+    // Fourth build, nothing changed: the second site, now the spare, is brought up to date in turn.
+    const third = await tree(output);
+    await rebuildCounting({ sources, content, output });
+    assertSameTree(await tree(output), third);
+    assert.deepEqual(await folders(output), await folders(scratch));
+    assertSameTree(await tree(sparePath(output)), third);
   }));
