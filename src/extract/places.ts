@@ -23,6 +23,8 @@ function cityOf(text: string): string | null {
 
 /** "in Seoul, " right before a country mention: the city is the capitalised words after the preposition. */
 const CITY_BEFORE = /\b(?:in|to|from|at|near|visit(?:ed|s)?)\s+((?:[A-ZÀ-ÖØ-ÞĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f'’-]+\s){0,2}[A-ZÀ-ÖØ-ÞĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f'’-]+),\s+(?:the\s+)?$/;
+/** How CITY_BEFORE ends: a comma and spaces, perhaps "the", right before the mention. */
+const ENDS_AFTER_COMMA = /,\s+(?:the\s+)?$/;
 const AFTER_PREPOSITION = /\b(?:in|to|from|at|visit(?:ed|s)?)\s+((?:[A-ZÀ-ÖØ-ÞĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ\u0300-\u036f'’-]+\s?){1,2})/g;
 const WASHINGTON_DC = /\bWashington,?\s*D\.?C\b/;
 
@@ -40,7 +42,10 @@ export function findPlaces(locationLines: string[], paragraphs: string[], mentio
   paragraphs.forEach((p, i) => {
     if (p.includes("Washington") && WASHINGTON_DC.test(p)) found.push("Washington, DC");
     for (const m of mentions[i] ?? []) {
-      const city = CITY_BEFORE.exec(p.slice(Math.max(0, m.start - 60), m.start))?.[1];
+      const before = p.slice(Math.max(0, m.start - 60), m.start);
+      // Most mentions follow no comma: ENDS_AFTER_COMMA (which starts with a plain ",", found fast) rules them out
+      // before CITY_BEFORE, whose leading alternatives are tried at every character.
+      const city = ENDS_AFTER_COMMA.test(before) ? CITY_BEFORE.exec(before)?.[1] : undefined;
       if (city && city.split(/\s+/).every(isPlaceWord) && !countryCode(city)) found.push(city);
     }
     for (const m of allMatches(AFTER_PREPOSITION, p)) {
