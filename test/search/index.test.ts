@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import fc from "fast-check";
-import { groupYears, indexSite } from "../../src/search/index.ts";
+import { groupYears, indexSite, releasePagesByYear, releasePagesOf } from "../../src/search/index.ts";
 import type { BundleEntry } from "../../src/search/manifest.ts";
 
 /** A release page as the layout writes it, reduced to what Pagefind reads. */
@@ -127,6 +127,24 @@ test("shards listed newest first with their date spans", async () => {
     const bundle = await readdir(join(dir, "pagefind/shards/2021"));
     assert.ok(bundle.includes("pagefind.js") && bundle.includes("pagefind-entry.json"));
     assert.ok(!bundle.includes("pagefind-ui.js"));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test("the release pages are found the same from a render's record as on disk", async () => {
+  const dir = await site();
+  try {
+    // Beside the release pages, files a record also lists: a release's JSON, a day's list page, a feed.
+    await writeFile(join(dir, "releases/2021/05/20/arctic-council/index.json"), "{}");
+    await mkdir(join(dir, "releases/2021/05/20/page/2"), { recursive: true });
+    await writeFile(join(dir, "releases/2021/05/20/page/2/index.html"), "<p>list</p>");
+    await writeFile(join(dir, "releases/2021/index.html"), "<p>year</p>");
+    const onDisk = await releasePagesByYear(dir);
+    assert.deepEqual([...onDisk.keys()], ["1999", "2014", "2021"]);
+    assert.equal([...onDisk.values()].flat().length, PAGES.length);
+    const paths = (await readdir(dir, { recursive: true })).map((p) => p.split("\\").join("/")).reverse();
+    assert.deepEqual(releasePagesOf(paths), onDisk);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
