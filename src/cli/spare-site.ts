@@ -59,8 +59,14 @@ export async function keepAsSpare(target: string, cacheDir: string, replaced: st
     removeInBackground(replaced, deletingPrefix(target));
     return;
   }
-  if (existsSync(sparePath(target))) await discardSpare(target);
-  await rename(replaced, sparePath(target));
+  try {
+    if (existsSync(sparePath(target))) await discardSpare(target);
+    await rename(replaced, sparePath(target));
+  } catch {
+    // The new site is live whatever happens here: a replaced site that cannot be kept is only deleted.
+    removeInBackground(replaced, deletingPrefix(target));
+    return;
+  }
   await mkdir(cacheDir, { recursive: true });
   await writeFile(recordFile(cacheDir), `${JSON.stringify({ version: 1, ...record })}\n`);
 }
