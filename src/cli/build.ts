@@ -108,7 +108,7 @@ async function buildWith(renderThread: RenderThread, options: BuildOptions): Pro
     await rm(searchRecord(target), { force: true });
     await removePageRecord(cacheDir(target));
     // The live site becomes the spare, described by the records it was built from.
-    await swapIn(fresh, target, previous && Object.keys(pagesBefore.record).length > 0 ? { pages: pagesBefore.record, search: previous.inputs } : null);
+    await swapIn(fresh, target, previous ? { pages: pagesBefore.record, search: previous.inputs } : null);
     await mkdir(cacheDir(target), { recursive: true });
     await writeFile(searchRecord(target), `${JSON.stringify({ inputs: search.inputs }, null, 2)}\n`);
     await writePageRecord(cacheDir(target), rendered.record);

@@ -198,13 +198,9 @@ export async function indexSite(outputDir: string, options: IndexOptions = {}): 
         const bundle = join(pagefindDir, `shards/${key}/`);
         inputs[key] = await shardHash(outputDir, files, options.pageDigests);
         // The same pages as the base's or the previous site's shard: its bundle is the one Pagefind would write again.
-        if (options.base?.[key] === inputs[key] && existsSync(join(bundle, "pagefind-entry.json"))) {
-          reused.push(key);
-          options.progress?.tick(files.length);
-          continue;
-        }
-        await rm(bundle, { recursive: true, force: true });
-        if (options.previous?.inputs[key] === inputs[key] && (await linkTree(join(options.previous.site, PAGEFIND_DIR, `shards/${key}/`), bundle))) {
+        const kept = options.base?.[key] === inputs[key] && existsSync(join(bundle, "pagefind-entry.json"));
+        if (!kept) await rm(bundle, { recursive: true, force: true });
+        if (kept || (options.previous?.inputs[key] === inputs[key] && (await linkTree(join(options.previous.site, PAGEFIND_DIR, `shards/${key}/`), bundle)))) {
           reused.push(key);
           options.progress?.tick(files.length);
           continue;
@@ -261,8 +257,9 @@ async function shardHash(outputDir: string, files: readonly string[], pageDigest
 }
 
 /**
- * Recreates a folder's files under `to` as hard links (bundles are written once, never changed in place, so the
- * new site can share them with the old one; a copy where links are not allowed). False when `from` is missing.
+ * Recreates a folder's files under `to`, which must not exist, as hard links (bundles are written once, never changed
+ * in place, so the new site can share them with the old one; a copy where links are not allowed). False when `from`
+ * is missing.
  * Synchronous calls, each folder made once: a bundle's ~2,900 files linked in 0.07–0.14 s, against 0.4–0.8 s through
  * the thread pool with a `mkdir` per file.
  */
@@ -274,7 +271,6 @@ async function linkTree(from: string, to: string): Promise<boolean> {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return false;
     throw e;
   }
-  await rm(to, { recursive: true, force: true });
   const made = new Set<string>();
   for (const entry of entries) {
     if (!entry.isFile()) continue;

@@ -1,12 +1,13 @@
 // What each page of a built site was rendered from (a hash of its inputs), kept beside the site so a rebuild renders only pages whose inputs changed.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { FacetIndexPage, Feed, ListingPage, SiteIndex } from "./collections.ts";
 import { countryCounts } from "./charts/plugin.ts";
 import { TEMPLATES_DIR } from "./paths.ts";
 import type { ListedRelease, ReleaseItem } from "./releases.ts";
+import { filesUnder } from "./site-files.ts";
 
 /** Output path (under the site folder, `/` separated) → the hash of everything that page was rendered from. */
 export type PageRecord = Record<string, string>;
@@ -15,14 +16,6 @@ export type PageRecord = Record<string, string>;
 export const PAGE_RECORD_FILE = "pages.json";
 
 const REPO = join(TEMPLATES_DIR, "..");
-
-/** Files under `dir`, recursively, sorted. */
-function filesUnder(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as { isFile(): boolean; parentPath: string; name: string }[])
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
-}
 
 /**
  * What every page depends on besides its own data: the site's code and templates (all of src/ and templates/),
@@ -36,7 +29,8 @@ export function siteDigest(code: string, config: SiteIndex["config"], topicLabel
 /** The site's code and templates (all of src/ and templates/), the installed packages' versions, Node's version. */
 export function codeDigest(): string {
   const hash = createHash("sha256");
-  for (const file of [...filesUnder(join(REPO, "src")), ...filesUnder(TEMPLATES_DIR), join(REPO, "package-lock.json")]) {
+  const sortedUnder = (dir: string) => filesUnder(dir).sort().map((f) => join(dir, f));
+  for (const file of [...sortedUnder(join(REPO, "src")), ...sortedUnder(TEMPLATES_DIR), join(REPO, "package-lock.json")]) {
     hash.update(`${file.slice(REPO.length)}\u0000`).update(readFileSync(file)).update("\u0000");
   }
   return hash.update(process.version).digest("base64url");

@@ -1,7 +1,7 @@
 // Renders a content folder into a site folder: the many pages (releases, lists, feeds) by the page renderer, the site pages by Eleventy, unchanged pages kept or hard-linked from earlier builds.
 import Eleventy from "@11ty/eleventy";
 import { existsSync, linkSync, mkdirSync, readdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { setBuildContext, type BuildContext } from "./build-context.ts";
 import { chartFilters } from "./charts/plugin.ts";
 import { CITATION_CACHE_FILE, CitationStore } from "./citation-store.ts";
@@ -12,7 +12,7 @@ import { codeDigest, facetIndexPageDigest, feedDigest, listingPageDigest, releas
 import { CONFIG_PATH } from "./paths.ts";
 import { PageRenderer } from "./page-renderer.ts";
 import { FRONT_MATTER_CACHE_FILE, loadReleases } from "./releases.ts";
-import { publishSources, removeEmptyFolders, writeSitemap } from "./site-files.ts";
+import { filesUnder, publishSources, removeEmptyFolders, writeSitemap } from "./site-files.ts";
 import { readTopicLabels } from "./taxonomy.ts";
 import type { ProgressCounter } from "../model/progress.ts";
 
@@ -102,11 +102,13 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
   let reused = 0;
   /** Whether a page's files are kept from the base or hard-linked from the previous site (and links them). */
   const reuse = (planned: PlannedFile[]): boolean => {
-    if (planned.every((f) => base.kept.has(f.path))) {
-      reused += planned.length;
-      options.progress?.tick(planned.length);
-      return true;
-    }
+    if (!planned.every((f) => base.kept.has(f.path)) && !linkFromPrevious(planned)) return false;
+    reused += planned.length;
+    options.progress?.tick(planned.length);
+    return true;
+  };
+  /** Links a page's files from the previous site when their inputs are unchanged there; false when it cannot. */
+  const linkFromPrevious = (planned: PlannedFile[]): boolean => {
     // Part of a page in the base (a file of it missing there): the whole page is made again.
     for (const f of planned) if (base.kept.has(f.path)) files.remove(f.path);
     if (!previous || !planned.every((f) => previous.record[f.path] === f.digest)) return false;
@@ -119,8 +121,6 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
       }
       linked.push(f.path);
     }
-    reused += planned.length;
-    options.progress?.tick(planned.length);
     return true;
   };
 
@@ -185,10 +185,8 @@ function clearBase(output: string, baseRecord: PageRecord, wanted: PageRecord): 
   const emptied = new Set<string>();
   for (const top of readdirSync(output, { withFileTypes: true })) {
     if (top.isDirectory() && UPDATED_ELSEWHERE.has(top.name)) continue;
-    const entries = top.isDirectory() ? readdirSync(join(output, top.name), { recursive: true, withFileTypes: true }) : [top];
-    for (const entry of entries) {
-      if (entry.isDirectory()) continue;
-      const path = relative(output, join(entry.parentPath, entry.name)).split(sep).join("/");
+    const paths = top.isDirectory() ? filesUnder(join(output, top.name)).map((f) => `${top.name}/${f}`) : top.isFile() ? [top.name] : [];
+    for (const path of paths) {
       if (wanted[path] !== undefined && baseRecord[path] === wanted[path]) {
         kept.add(path);
         continue;

@@ -51,8 +51,8 @@ export function publishSources(from: string, to: string, previous?: string): voi
   removeEmptyFolders(to, [...stale].map((name) => dirname(join(to, name))));
 }
 
-/** The regular files under `dir` (none when it is missing), as `/`-separated paths relative to it. */
-function filesUnder(dir: string): string[] {
+/** The regular files under `dir` (none when it is missing), as `/`-separated paths relative to it, unsorted. */
+export function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
