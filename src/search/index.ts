@@ -1,23 +1,29 @@
-// Indexes a rendered site with Pagefind's Node API: bundles of consecutive years under `<site>/pagefind/shards/`, listed in `pagefind/shards.json`.
+// Indexes a rendered site with Pagefind's Node API: bundles of consecutive years under `<site>/pagefind/shards/`, merged into the one bundle `pagefind/all/` that `pagefind/shards.json` lists.
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, linkSync, mkdirSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync } from "node:fs";
 import { copyFile, mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import * as pagefind from "pagefind";
 import type { ProgressCounter } from "../model/progress.ts";
 import { packageVersion } from "../site/package-version.ts";
 import { writeManifest } from "./manifest.ts";
+import { CHUNK_POSITIONS, mergeBundles } from "./merge-bundles.ts";
 
 /** What indexing did: pages indexed, or the errors Pagefind reported. */
 export interface IndexResult {
   /** Pages in the search index (release pages only: the other pages carry no `data-pagefind-body`). */
   pages: number;
-  /** One entry per shard, newest years first, as written to the manifest. */
+  /** One entry per shard, newest years first. */
   shards: Shard[];
-  /** Each shard's input hash (see {@link ShardInputs}), for the next build to reuse unchanged shards. */
+  /**
+   * Each shard's input hash (see {@link ShardInputs}), and the merged bundle's under {@link MERGED_KEY}, for the next
+   * build to reuse what did not change.
+   */
   inputs: ShardInputs;
   /** Keys of the shards whose bundle was kept or taken from an earlier build instead of indexed again. */
   reused: string[];
+  /** Whether the merged bundle was kept or taken from an earlier build instead of merged again. */
+  mergedReused: boolean;
   errors: string[];
 }
 
@@ -63,13 +69,22 @@ export interface Shard {
   to: string;
 }
 
-/** Where the shards and the manifest (`shards.json`, see manifest.ts) go, inside the site. */
+/** Where the shards, the merged bundle and the manifest (`shards.json`, see manifest.ts) go, inside the site. */
 export const PAGEFIND_DIR = "pagefind";
+
+/**
+ * The bundle the search page loads (`pagefind/all/`): every shard merged into one (src/search/merge-bundles.ts), so
+ * a first search fetches one index chunk instead of one per shard. Also its key among a build's {@link ShardInputs}
+ * (no shard key is a word).
+ */
+export const MERGED_KEY = "all";
 
 /** Options of every index: the "link to this paragraph" controls are not words of the statement. */
 const INDEX_OPTIONS = { forceLanguage: "en", excludeSelectors: [".pl"] };
 /** Pagefind's version: a new one may write different bundles from the same pages. */
 const PAGEFIND_VERSION = packageVersion("pagefind");
+/** The merging code's digest: a change to it may merge the same shards differently. */
+const MERGE_CODE = createHash("sha256").update(readFileSync(new URL("./merge-bundles.ts", import.meta.url))).digest("hex");
 
 /**
  * Release pages a shard holds at most, unless one year alone has more (a year is never split). Pagefind's peak
@@ -178,9 +193,11 @@ export function groupYears(pagesByYear: ReadonlyMap<string, number>, maxPages: n
  */
 export async function indexSite(outputDir: string, options: IndexOptions = {}): Promise<IndexResult> {
   const pagefindDir = join(outputDir, PAGEFIND_DIR);
+  const mergedDir = join(pagefindDir, `${MERGED_KEY}/`);
   const shards: Shard[] = [];
   const inputs: ShardInputs = {};
   const reused: string[] = [];
+  let mergedReused = false;
   try {
     const byYear = options.pageDigests ? releasePagesOf(Object.keys(options.pageDigests)) : await releasePagesByYear(outputDir);
     options.progress?.setTotal([...byYear.values()].reduce((n, files) => n + files.length, 0));
@@ -210,12 +227,24 @@ export async function indexSite(outputDir: string, options: IndexOptions = {}): 
       }
     };
     await Promise.all(Array.from({ length: SHARD_CONCURRENCY }, worker));
-    if (failures.length > 0) return { pages: 0, shards: [], inputs: {}, reused: [], errors: failures };
+    if (failures.length > 0) return { pages: 0, shards: [], inputs: {}, reused: [], mergedReused: false, errors: failures };
     for (const { key, files } of groups) {
       const path = `shards/${key}/`;
       const dates = files.map((f) => f.slice("releases/".length, "releases/YYYY/MM/DD".length).split("/").join("-"));
       shards.push({ key, path, pages: await indexedPages(join(pagefindDir, path)), from: dates[0]!, to: dates.at(-1)! });
     }
+    // The merged bundle, made from the shards oldest first (their date blocks do not overlap, as merging requires).
+    const oldestFirst = [...groups].reverse();
+    inputs[MERGED_KEY] = createHash("sha256")
+      .update(`${MERGE_CODE}\n${CHUNK_POSITIONS}\n`)
+      .update(oldestFirst.map((g) => `${g.key} ${inputs[g.key]}\n`).join(""))
+      .digest("hex");
+    mergedReused = options.base?.[MERGED_KEY] === inputs[MERGED_KEY] && existsSync(join(mergedDir, "pagefind-entry.json"));
+    if (!mergedReused) {
+      await rm(mergedDir, { recursive: true, force: true });
+      mergedReused = options.previous?.inputs[MERGED_KEY] === inputs[MERGED_KEY] && (await linkTree(join(options.previous.site, PAGEFIND_DIR, `${MERGED_KEY}/`), mergedDir));
+    }
+    if (!mergedReused && oldestFirst.length > 0) mergeBundles(oldestFirst.map((g) => join(pagefindDir, `shards/${g.key}/`)), mergedDir);
   } finally {
     await pagefind.close();
   }
@@ -232,9 +261,10 @@ export async function indexSite(outputDir: string, options: IndexOptions = {}): 
   }
   // Each bundle gets its own copy of the UI files; one copy at /pagefind/ serves them all.
   for (const shard of shards) if (!reused.includes(shard.key)) for (const file of UI_FILES) await rm(join(pagefindDir, shard.path, file), { force: true });
-  // The search page (templates/assets/search-engine.js) merges the bundles the manifest lists, newest first.
-  await writeManifest(pagefindDir, shards.map((s) => ({ name: s.key, path: s.path, from: s.from, to: s.to })));
-  return { pages: shards.reduce((n, s) => n + s.pages, 0), shards, inputs, reused: reused.sort(), errors: [] };
+  // The search page (templates/assets/search-engine.js) loads the bundles the manifest lists: here the merged one.
+  const merged = shards.length > 0 ? [{ name: MERGED_KEY, path: `${MERGED_KEY}/`, from: shards.at(-1)!.from, to: shards[0]!.to }] : [];
+  await writeManifest(pagefindDir, merged);
+  return { pages: shards.reduce((n, s) => n + s.pages, 0), shards, inputs, reused: reused.sort(), mergedReused, errors: [] };
 }
 
 /**
@@ -293,13 +323,13 @@ async function linkTree(from: string, to: string): Promise<boolean> {
 /**
  * Deletes from a base's search folder (an earlier build's, see {@link IndexOptions}) what this build will not keep
  * as it is: bundles of shards it no longer has, and everything else but the UI files (replaced if a bundle is
- * indexed). Nothing to do in a new folder.
+ * indexed) and the merged bundle (kept or replaced once the shards are known). Nothing to do in a new folder.
  */
 async function clearBaseIndex(pagefindDir: string, keys: ReadonlySet<string>): Promise<void> {
   for (const name of await readdir(pagefindDir).catch(() => [] as string[])) {
     if (name === "shards") {
       for (const key of await readdir(join(pagefindDir, name))) if (!keys.has(key)) await rm(join(pagefindDir, name, key), { recursive: true, force: true });
-    } else if (!UI_FILES.includes(name)) await rm(join(pagefindDir, name), { recursive: true, force: true });
+    } else if (!UI_FILES.includes(name) && name !== MERGED_KEY) await rm(join(pagefindDir, name), { recursive: true, force: true });
   }
 }
 

@@ -1,6 +1,6 @@
 // Search filters in a real browser over the built sample: facet counts, any-of within a facet, all-of across
 // facets, date ranges by year, month and day, and sorts that order by date and drop nothing — on one bundle and on
-// the sample split into one bundle per year (shards.json). Expectations come from the releases' front matter.
+// the sample split into one bundle per year (shards.json), and on those bundles merged into one. Expectations come from the releases' front matter.
 import assert from "node:assert/strict";
 import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -9,16 +9,17 @@ import { after, before, describe, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { buildSample, type SampleSite } from "../site/sample.ts";
 import { browserSuite, launchChromium } from "./chromium.ts";
-import { shardByYear } from "./search-shards.ts";
+import { mergedByYear, shardByYear } from "./search-shards.ts";
 import { allResults, commonest, facetCounts, readTruth, settled, shownTotal, titles, type TruthRelease } from "./search-truth.ts";
 import { serveStatic, type StaticServer } from "./static-server.ts";
 
-const LAYOUTS = ["one bundle", "one bundle per year", "one bundle per year, no date spans"] as const;
+const LAYOUTS = ["one bundle", "one bundle per year", "one bundle per year, no date spans", "bundles per year merged into one"] as const;
 
 browserSuite(["search filters"], () => {
   let site: SampleSite;
   let shardedDir: string;
   let unspannedDir: string;
+  let mergedDir: string;
   let truth: TruthRelease[];
   let browser: Browser;
   const servers: Partial<Record<(typeof LAYOUTS)[number], StaticServer>> = {};
@@ -35,9 +36,13 @@ browserSuite(["search filters"], () => {
     unspannedDir = await mkdtemp(join(tmpdir(), "communique-unspanned-"));
     await cp(site.output, unspannedDir, { recursive: true });
     await shardByYear(unspannedDir, "oldest", false);
+    mergedDir = await mkdtemp(join(tmpdir(), "communique-merged-"));
+    await cp(site.output, mergedDir, { recursive: true });
+    await mergedByYear(mergedDir);
     servers["one bundle"] = await serveStatic(site.output);
     servers["one bundle per year"] = await serveStatic(shardedDir);
     servers["one bundle per year, no date spans"] = await serveStatic(unspannedDir);
+    servers["bundles per year merged into one"] = await serveStatic(mergedDir);
     browser = await launchChromium();
   });
 
@@ -45,7 +50,7 @@ browserSuite(["search filters"], () => {
     await browser?.close();
     for (const s of Object.values(servers)) await s?.close();
     await site?.remove();
-    for (const dir of [shardedDir, unspannedDir]) if (dir) await rm(dir, { recursive: true, force: true });
+    for (const dir of [shardedDir, unspannedDir, mergedDir]) if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   /** Opens the search page at `query` (a query string) and waits for it to show that search. */

@@ -5,6 +5,7 @@ import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 import { writeManifest, type BundleEntry } from "../../src/search/manifest.ts";
+import { mergeBundles } from "../../src/search/merge-bundles.ts";
 
 /**
  * Replaces `<site>/pagefind/` with one bundle per year of releases (`pagefind/y2014/`, …) and a manifest listing
@@ -31,4 +32,15 @@ export async function shardByYear(site: string, order: "oldest" | "newest" = "ne
   }
   await writeManifest(root, bundles);
   return bundles;
+}
+
+/**
+ * Replaces `<site>/pagefind/` with one bundle per year merged into one (src/search/merge-bundles.ts) in small chunks,
+ * listed alone in the manifest: what a build does with its shards, with more shards and chunks than the sample gets.
+ */
+export async function mergedByYear(site: string): Promise<void> {
+  const years = await shardByYear(site, "oldest");
+  const root = join(site, "pagefind");
+  mergeBundles(years.map((b) => join(root, b.path)), join(root, "all"), 500);
+  await writeManifest(root, [{ name: "all", path: "all/", from: years[0]!.from!, to: years.at(-1)!.to! }]);
 }

@@ -96,23 +96,25 @@ test("a year that grows or shrinks changes only the shard that holds it", () => 
   );
 });
 
-test("shards listed newest first with their date spans", async () => {
+test("shards newest first with their date spans, merged into the one bundle the manifest lists", async () => {
   const dir = await site();
   try {
     const result = await indexSite(dir, { shardPages: 2 });
     assert.deepEqual(result.errors, []);
     assert.equal(result.pages, PAGES.length);
-    const manifest = JSON.parse(await readFile(join(dir, "pagefind/shards.json"), "utf8")) as { version: number; bundles: BundleEntry[] };
-    assert.equal(manifest.version, 1);
     assert.deepEqual(
-      manifest.bundles.map((b) => [b.name, b.path, b.from, b.to]),
+      result.shards.map((s) => [s.key, s.path, s.from, s.to, s.pages]),
       [
-        ["2021", "shards/2021/", "2021-05-20", "2021-08-31"],
-        ["2014", "shards/2014/", "2014-08-26", "2014-08-26"],
-        ["1999", "shards/1999/", "1999-03-04", "1999-11-30"],
+        ["2021", "shards/2021/", "2021-05-20", "2021-08-31", 3],
+        ["2014", "shards/2014/", "2014-08-26", "2014-08-26", 1],
+        ["1999", "shards/1999/", "1999-03-04", "1999-11-30", 2],
       ],
     );
-    assert.deepEqual(result.shards.map((s) => s.pages), [3, 1, 2]);
+    const manifest = JSON.parse(await readFile(join(dir, "pagefind/shards.json"), "utf8")) as { version: number; bundles: BundleEntry[] };
+    assert.equal(manifest.version, 1);
+    assert.deepEqual(manifest.bundles, [{ name: "all", path: "all/", from: "1999-03-04", to: "2021-08-31" }]);
+    const entry = JSON.parse(await readFile(join(dir, "pagefind/all/pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+    assert.equal(entry.languages["en"]?.page_count, PAGES.length);
     // With room for three pages, 1999 and 2014 share the block 1984–2015; 2021 (three pages) fills its own.
     const grouped = await indexSite(dir, { shardPages: 3 });
     assert.deepEqual(

@@ -1,0 +1,264 @@
+// Merges Pagefind bundles of consecutive, non-overlapping date blocks into one bundle, so a search fetches one index chunk instead of one per bundle.
+import { createHash } from "node:crypto";
+import { copyFileSync, linkSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { gunzipSync, gzipSync } from "node:zlib";
+import { decode, encode } from "cborg";
+
+/**
+ * Word positions an index chunk of the merged bundle holds, about (a word is never split). Pagefind cuts its own
+ * chunks at 20,000 (about 28 KB gzip); a first search for a rare word fetches one chunk, and the metadata lists every
+ * chunk (about 12 bytes gzip each), so smaller chunks cost the first search fewer bytes up to a point: see
+ * docs/search.md, "One merged bundle".
+ */
+export const CHUNK_POSITIONS = 8_000;
+
+/** Every Pagefind data file, once gunzipped, starts with this signature; CBOR follows. */
+const SIGNATURE = Buffer.from("pagefind_dcd");
+
+/** Pagefind's files that a merged bundle takes from its first bundle as they are (its JS and WASM). */
+const RUNTIME_FILE = /^(pagefind\.js|pagefind-worker\.js|wasm\.[\w-]+\.pagefind)$/;
+
+/**
+ * A page's postings in a word: `[page, locations, meta locations]`, where `page` is the page number's difference from
+ * the previous posting's (the first posting's is the number itself): Pagefind's encoding, kept but for that number.
+ */
+type Posting = [number, ...unknown[]];
+/** A word of an index chunk: `[word, postings, variants]`, variants being `[[variant, postings]]` (accented forms). */
+type Word = [string, Posting[], [string, Posting[]][]];
+/** The metadata's fields, in Pagefind 1.6's order. */
+type Meta = [string, [string, ...unknown[]][], [string, string, string][], [string, string][], [string, number[]][], string[]];
+
+interface Entry {
+  version: string;
+  languages: Record<string, { hash: string; wasm: string; page_count: number }>;
+  [key: string]: unknown;
+}
+
+/** Reads a Pagefind data file: gunzip, check the signature, decode the CBOR. */
+export function readPagefindFile<T>(path: string): T {
+  const bytes = gunzipSync(readFileSync(path));
+  if (!bytes.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`${path}: not a Pagefind data file`);
+  return decode(bytes.subarray(SIGNATURE.length)) as T;
+}
+
+/** Encodes a value as a Pagefind data file's bytes (signature, CBOR, gzip). */
+export function pagefindFileBytes(value: unknown): Buffer {
+  return gzipSync(Buffer.concat([SIGNATURE, encode(value)]), { level: 6 });
+}
+
+/** Names files by the hash of their content, `<language>_<7+ hex>`, one more digit on a collision, as Pagefind does. */
+class HashNames {
+  private readonly taken = new Set<string>();
+  constructor(private readonly language: string) {}
+  name(content: Buffer | string, digits = 7): string {
+    const hex = createHash("sha256").update(content).digest("hex");
+    let length = digits;
+    while (this.taken.has(`${this.language}_${hex.slice(0, length)}`)) length++;
+    const name = `${this.language}_${hex.slice(0, length)}`;
+    this.taken.add(name);
+    return name;
+  }
+  claim(name: string): boolean {
+    if (this.taken.has(name)) return false;
+    this.taken.add(name);
+    return true;
+  }
+}
+
+/** The first `n` characters (code points) of a string. */
+const firstChars = (s: string, n: number) => Array.from(s).slice(0, n).join("");
+
+/** Pagefind's chunk bounds: the shortest prefixes that tell the last word of a chunk from the first of the next. */
+function boundaryPrefixes(last: string, next: string): [string, string] {
+  const a = Array.from(last);
+  const b = Array.from(next);
+  let common = 0;
+  while (common < a.length && common < b.length && a[common] === b[common]) common++;
+  return [firstChars(last, common + 1), firstChars(next, common + 1)];
+}
+
+/** Byte order of UTF-8 strings, as Pagefind (Rust) sorts words. */
+const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+
+/** One source bundle's words in order, one index chunk decoded at a time. */
+class WordCursor {
+  private words: Word[] = [];
+  private at = 0;
+  private chunk = 0;
+  constructor(
+    private readonly dir: string,
+    private readonly chunks: readonly string[],
+    readonly offset: number,
+  ) {
+    this.fill();
+  }
+  private fill(): void {
+    while (this.at >= this.words.length && this.chunk < this.chunks.length) {
+      this.words = readPagefindFile<[Word[]]>(join(this.dir, "index", `${this.chunks[this.chunk++]}.pf_index`))[0];
+      this.at = 0;
+    }
+  }
+  get head(): Word | undefined {
+    return this.words[this.at];
+  }
+  next(): void {
+    this.at++;
+    this.fill();
+  }
+}
+
+/** A merged word's postings being gathered: the list, and the page number of its last posting. */
+interface PostingList {
+  postings: Posting[];
+  last: number;
+}
+
+/** Appends one bundle's postings (delta-encoded, see {@link Posting}) to a merged list, its pages moved by `offset`. */
+function appendPostings(list: PostingList, postings: readonly Posting[], offset: number): void {
+  if (postings.length === 0) return;
+  let page = offset;
+  for (const [i, posting] of postings.entries()) {
+    page += posting[0];
+    list.postings.push(i === 0 ? [page - list.last, ...posting.slice(1)] : posting);
+  }
+  list.last = page;
+}
+
+/** Word positions a word's postings count for in a chunk, as Pagefind counts them (one per page, one per location). */
+function positions(word: Word): number {
+  let n = 0;
+  const count = (postings: Posting[]) => {
+    for (const p of postings) n += 1 + (Array.isArray(p[1]) ? p[1].length : 0);
+  };
+  count(word[1]);
+  for (const [, postings] of word[2]) count(postings);
+  return n;
+}
+
+/** What {@link mergeBundles} wrote. */
+export interface MergedBundle {
+  pages: number;
+  chunks: number;
+}
+
+/**
+ * Merges `bundles` (Pagefind bundle folders, oldest dates first, each covering dates no other covers) into a new
+ * bundle at `outDir` (which must not exist): its pages are the bundles' pages in that order, so the `date` sort is
+ * their sorts one after the other; each word's postings are the bundles' postings for it with the page numbers moved;
+ * filters' values are merged; the index is cut again into chunks of about {@link CHUNK_POSITIONS} positions; fragments
+ * are hard-linked (renamed on the rare collision of two bundles' short hashes). Reads one index chunk per bundle at a
+ * time, so memory stays small whatever the archive's size. The same bundles give the same bytes.
+ */
+export function mergeBundles(bundles: readonly string[], outDir: string, chunkPositions = CHUNK_POSITIONS): MergedBundle {
+  if (bundles.length === 0) throw new Error("mergeBundles: no bundles");
+  const entries = bundles.map((dir) => JSON.parse(readFileSync(join(dir, "pagefind-entry.json"), "utf8")) as Entry);
+  const languages = new Set(entries.flatMap((e) => Object.keys(e.languages)));
+  if (languages.size !== 1) throw new Error(`mergeBundles: bundles of one language only (found ${[...languages].join(", ") || "none"})`);
+  const language = [...languages][0]!;
+  const metas = entries.map((e, i) => readPagefindFile<Meta>(join(bundles[i]!, `pagefind.${e.languages[language]!.hash}.pf_meta`)));
+  for (const [i, meta] of metas.entries()) if (meta.length !== 6 || meta[0] !== entries[i]!.version) throw new Error(`${bundles[i]}: unexpected Pagefind metadata (version ${String(meta[0])})`);
+  mkdirSync(join(outDir, "fragment"), { recursive: true });
+  mkdirSync(join(outDir, "index"));
+  mkdirSync(join(outDir, "filter"));
+  const names = new HashNames(language);
+
+  // Pages, and their fragments (linked under the same name, or a new one if another bundle took it).
+  const offsets: number[] = [];
+  const pages: Meta[1] = [];
+  for (const [i, meta] of metas.entries()) {
+    offsets.push(pages.length);
+    for (const [hash, ...rest] of meta[1]) {
+      const from = join(bundles[i]!, "fragment", `${hash}.pf_fragment`);
+      const name = names.claim(hash) ? hash : names.name(readFileSync(from), hash.length - language.length);
+      try {
+        linkSync(from, join(outDir, "fragment", `${name}.pf_fragment`));
+      } catch {
+        copyFileSync(from, join(outDir, "fragment", `${name}.pf_fragment`));
+      }
+      pages.push([name, ...rest]);
+    }
+  }
+
+  // Words: every bundle's words in byte order, merged, cut into chunks.
+  const cursors = metas.map((meta, i) => new WordCursor(bundles[i]!, meta[2].map(([, , hash]) => hash), offsets[i]!));
+  const chunkMeta: [string, string, string][] = [];
+  let chunk: Word[] = [];
+  let chunkSize = 0;
+  const flush = () => {
+    if (chunk.length === 0) return;
+    const bytes = pagefindFileBytes([chunk]);
+    const name = names.name(bytes);
+    writeFileSync(join(outDir, "index", `${name}.pf_index`), bytes);
+    chunkMeta.push([chunk[0]![0], chunk.at(-1)![0], name]);
+    chunk = [];
+    chunkSize = 0;
+  };
+  for (;;) {
+    let word: string | undefined;
+    for (const c of cursors) if (c.head && (word === undefined || byBytes(c.head[0], word) < 0)) word = c.head[0];
+    if (word === undefined) break;
+    const postings: PostingList = { postings: [], last: 0 };
+    const variants = new Map<string, PostingList>();
+    for (const c of cursors) {
+      const head = c.head;
+      if (!head || head[0] !== word) continue;
+      appendPostings(postings, head[1], c.offset);
+      for (const [variant, vp] of head[2] ?? []) {
+        if (!variants.has(variant)) variants.set(variant, { postings: [], last: 0 });
+        appendPostings(variants.get(variant)!, vp, c.offset);
+      }
+      c.next();
+    }
+    const merged: Word = [word, postings.postings, [...variants].map(([variant, list]) => [variant, list.postings])];
+    // A word that would take the chunk past the target starts the next one: a common word's many positions get a
+    // chunk of their own instead of weighing on the rare words beside it.
+    const size = positions(merged);
+    if (chunkSize > 0 && chunkSize + size > chunkPositions) flush();
+    chunk.push(merged);
+    chunkSize += size;
+    if (chunkSize >= chunkPositions) flush();
+  }
+  flush();
+  for (let i = 0; i + 1 < chunkMeta.length; i++) {
+    const [to, from] = boundaryPrefixes(chunkMeta[i]![1], chunkMeta[i + 1]![0]);
+    chunkMeta[i]![1] = to;
+    chunkMeta[i + 1]![0] = from;
+  }
+
+  // Filters: each filter's values from every bundle, pages moved, values in byte order.
+  const filterNames = [...new Set(metas.flatMap((m) => m[3].map(([name]) => name)))].sort(byBytes);
+  const filters: [string, string][] = [];
+  for (const filter of filterNames) {
+    const values = new Map<string, number[]>();
+    for (const [i, meta] of metas.entries()) {
+      const hash = meta[3].find(([name]) => name === filter)?.[1];
+      if (hash === undefined) continue;
+      const [, list] = readPagefindFile<[string, [string, number[]][]]>(join(bundles[i]!, "filter", `${hash}.pf_filter`));
+      for (const [value, valuePages] of list) {
+        if (!values.has(value)) values.set(value, []);
+        values.get(value)!.push(...valuePages.map((p) => p + offsets[i]!));
+      }
+    }
+    const bytes = pagefindFileBytes([filter, [...values].sort(([a], [b]) => byBytes(a, b))]);
+    const name = names.name(bytes);
+    writeFileSync(join(outDir, "filter", `${name}.pf_filter`), bytes);
+    filters.push([filter, name]);
+  }
+
+  // Sorts: the bundles' orders one after the other (their dates do not overlap, oldest bundle first).
+  const sortNames = [...new Set(metas.flatMap((m) => m[4].map(([name]) => name)))].sort(byBytes);
+  const sorts: [string, number[]][] = sortNames.map((sort) => {
+    if (metas.some((m) => !m[4].some(([name]) => name === sort))) throw new Error(`mergeBundles: sort "${sort}" is missing from a bundle; every page must carry it`);
+    return [sort, metas.flatMap((m, i) => m[4].find(([name]) => name === sort)![1].map((p) => p + offsets[i]!))];
+  });
+  const metaFields = [...new Set(metas.flatMap((m) => m[5]))].sort(byBytes);
+
+  const metaBytes = pagefindFileBytes([entries[0]!.version, pages, chunkMeta, filters, sorts, metaFields] satisfies Meta);
+  const metaName = names.name(metaBytes, 10);
+  writeFileSync(join(outDir, `pagefind.${metaName}.pf_meta`), metaBytes);
+  const entry: Entry = { ...entries[0]!, languages: { [language]: { ...entries[0]!.languages[language]!, hash: metaName, page_count: pages.length } } };
+  writeFileSync(join(outDir, "pagefind-entry.json"), JSON.stringify(entry));
+  for (const file of readdirSync(bundles[0]!)) if (RUNTIME_FILE.test(file)) copyFileSync(join(bundles[0]!, file), join(outDir, file));
+  return { pages: pages.length, chunks: chunkMeta.length };
+}

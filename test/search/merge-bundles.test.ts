@@ -1,0 +1,165 @@
+// Merging Pagefind bundles: the merged bundle holds what Pagefind writes when it indexes the same pages as one bundle (words, filters, sort, pages, fragments), cut into chunks within their bounds; the same bytes every run.
+import assert from "node:assert/strict";
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import { after, before, test } from "node:test";
+import { encode } from "cborg";
+import { indexShard } from "../../src/search/index.ts";
+import { mergeBundles, pagefindFileBytes, readPagefindFile } from "../../src/search/merge-bundles.ts";
+
+const YEARS = ["1999", "2003", "2014", "2021"];
+const VOCABULARY = ["security", "council", "chargé", "bogotá", "arctic", "kabul", "seoul", "ministerial", "trade", "cyber", "españa", "the", "of", "policy", "dialogue"];
+const COUNTRIES = ["France", "Chile", "Japan", "Ghana"];
+
+/** A small deterministic generator (a linear congruential one): the test's pages are the same every run. */
+function random(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2 ** 31;
+    return s / 2 ** 31;
+  };
+}
+
+/** Release pages as the layout writes them, reduced to what Pagefind reads: title, meta, filters, sort, paragraphs with ids. */
+function pages(): { path: string; html: string }[] {
+  const next = random(7);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
+  const out: { path: string; html: string }[] = [];
+  for (const year of YEARS) {
+    for (let i = 0; i < 9; i++) {
+      const date = `${year}-0${1 + (i % 9)}-1${i % 10}`;
+      const title = `${pick(VOCABULARY)} ${pick(VOCABULARY)} ${i}`;
+      const paragraphs = Array.from({ length: 1 + Math.floor(next() * 4) }, (_, p) => `<p id="p${p + 1}" data-pagefind-title="Paragraph ${p + 1}">${Array.from({ length: 5 + Math.floor(next() * 30) }, () => pick(VOCABULARY)).join(" ")}.</p>`);
+      const country = pick(COUNTRIES);
+      out.push({
+        path: `releases/${year}/${date.slice(5, 7)}/${date.slice(8)}/page-${i}/index.html`,
+        html: `<!doctype html><html lang="en"><head><title>${title}</title></head><body><article data-pagefind-body><h1 data-pagefind-meta="title">${title}</h1><time data-pagefind-sort="date[datetime]" data-pagefind-meta="date[datetime]" datetime="${date}">${date}</time><span data-pagefind-filter="country">${country}</span><span data-pagefind-filter="year">${year}</span>${paragraphs.join("")}</article></body></html>`,
+      });
+    }
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+type Word = [string, [number, ...unknown[]][], [string, [number, ...unknown[]][]][]];
+type Meta = [string, [string, number, ...unknown[]][], [string, string, string][], [string, string][], [string, number[]][], string[]];
+
+/** A bundle's metadata. */
+async function meta(bundle: string): Promise<Meta> {
+  const entry = JSON.parse(await readFile(join(bundle, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { hash: string }> };
+  return readPagefindFile<Meta>(join(bundle, `pagefind.${entry.languages["en"]!.hash}.pf_meta`));
+}
+
+/** Postings with absolute page numbers (the files hold each page's difference from the previous one). */
+function absolute(postings: [number, ...unknown[]][]): string[] {
+  let page = 0;
+  return postings.map(([delta, ...rest]) => JSON.stringify([(page += delta), ...rest]));
+}
+
+/** Everything a bundle's index chunks say, chunking aside: word → its postings and its variants' postings, by absolute page. */
+async function words(bundle: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const [, , hash] of (await meta(bundle))[2]) {
+    for (const [word, postings, variants] of readPagefindFile<[Word[]]>(join(bundle, "index", `${hash}.pf_index`))[0]) {
+      assert.ok(!out.has(word), `${word} in one chunk only`);
+      out.set(word, JSON.stringify([absolute(postings), variants.map(([v, p]) => [v, absolute(p)]).sort()]));
+    }
+  }
+  return out;
+}
+
+/** Each filter's values with their pages. */
+async function filters(bundle: string): Promise<Record<string, Record<string, number[]>>> {
+  const out: Record<string, Record<string, number[]>> = {};
+  for (const [name, hash] of (await meta(bundle))[3]) {
+    const [filter, values] = readPagefindFile<[string, [string, number[]][]]>(join(bundle, "filter", `${hash}.pf_filter`));
+    out[filter] = Object.fromEntries(values);
+    assert.equal(filter, name);
+  }
+  return out;
+}
+
+/** Each page's fragment, in page order. */
+async function fragments(bundle: string): Promise<string[]> {
+  return Promise.all((await meta(bundle))[1].map(async ([hash]) => gunzipSync(await readFile(join(bundle, "fragment", `${hash}.pf_fragment`))).toString()));
+}
+
+let dir: string;
+let shards: string[];
+let whole: string;
+
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), "communique-merge-"));
+  const all = pages();
+  for (const { path, html } of all) {
+    await mkdir(join(dir, path, ".."), { recursive: true });
+    await writeFile(join(dir, path), html);
+  }
+  // One bundle per year, oldest first, and Pagefind's own bundle of every page in the same order.
+  shards = [];
+  for (const year of YEARS) {
+    const bundle = join(dir, "shards", year);
+    assert.deepEqual(await indexShard(dir, all.filter((p) => p.path.startsWith(`releases/${year}/`)).map((p) => p.path), bundle), []);
+    shards.push(bundle);
+  }
+  whole = join(dir, "whole");
+  assert.deepEqual(await indexShard(dir, all.map((p) => p.path), whole), []);
+});
+
+after(async () => {
+  await (await import("pagefind")).close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+test("Pagefind's files decode and encode again to the same bytes", async () => {
+  for (const bundle of [whole, ...shards]) {
+    const m = await meta(bundle);
+    const files = [...m[2].map(([, , h]) => join(bundle, "index", `${h}.pf_index`)), ...m[3].map(([, h]) => join(bundle, "filter", `${h}.pf_filter`))];
+    for (const file of files) {
+      const raw = gunzipSync(await readFile(file));
+      assert.ok(raw.equals(gunzipSync(pagefindFileBytes(readPagefindFile(file)))), file);
+    }
+    assert.ok(Buffer.from(encode(m)).length > 0);
+  }
+});
+
+test("merged bundles hold what Pagefind writes for the same pages in one bundle", async () => {
+  const merged = join(dir, "merged");
+  const result = mergeBundles(shards, merged, 40);
+  const [mine, theirs] = [await meta(merged), await meta(whole)];
+  assert.equal(result.pages, theirs[1].length);
+  assert.equal(mine[0], theirs[0], "version");
+  assert.deepEqual(mine[1].map(([, count, ...rest]) => [count, ...rest]), theirs[1].map(([, count, ...rest]) => [count, ...rest]), "pages' word counts");
+  assert.deepEqual(await fragments(merged), await fragments(whole), "fragments, page by page");
+  assert.deepEqual(await words(merged), await words(whole), "every word's postings and variants");
+  assert.ok((await words(merged)).has("charg"), "the test has words with accented variants");
+  assert.deepEqual(await filters(merged), await filters(whole), "filters' values and pages");
+  assert.deepEqual(mine[4], theirs[4], "the date sort");
+  assert.deepEqual(mine[5], theirs[5], "meta fields");
+  // Chunks: many (the target is small), in byte order, each word within its chunk's bounds.
+  assert.ok(mine[2].length > 5 && result.chunks === mine[2].length, `${mine[2].length} chunks`);
+  const bytes = (s: string) => Buffer.from(s);
+  for (const [i, [from, to, hash]] of mine[2].entries()) {
+    const chunk = readPagefindFile<[Word[]]>(join(merged, "index", `${hash}.pf_index`))[0];
+    for (const [word] of chunk) {
+      assert.ok(Buffer.compare(bytes(word), bytes(from)) >= 0 && (Buffer.compare(bytes(word), bytes(to)) <= 0 || word.startsWith(to)), `${word} in [${from}, ${to}]`);
+    }
+    if (i > 0) assert.ok(Buffer.compare(bytes(mine[2][i - 1]![1]), bytes(from)) < 0, "chunks in order");
+  }
+  // The same bytes again.
+  const again = join(dir, "merged-again");
+  mergeBundles(shards, again, 40);
+  const listing = async (d: string) => Promise.all((await readdir(d, { recursive: true })).sort().map(async (f) => [f, (await readFile(join(d, f)).catch(() => Buffer.from("dir"))).toString("base64")]));
+  assert.deepEqual(await listing(again), await listing(merged));
+});
+
+test("two bundles' pages with the same short hash get distinct fragment names", async () => {
+  const merged = join(dir, "merged-twice");
+  const result = mergeBundles([shards[0]!, shards[0]!], merged);
+  const m = await meta(merged);
+  assert.equal(result.pages, 2 * (await meta(shards[0]!))[1].length);
+  assert.equal(new Set(m[1].map(([hash]) => hash)).size, m[1].length);
+  const contents = await fragments(merged);
+  assert.deepEqual(contents.slice(contents.length / 2), contents.slice(0, contents.length / 2));
+});
