@@ -7,7 +7,7 @@ import * as pagefind from "pagefind";
 import type { ProgressCounter } from "../model/progress.ts";
 import { packageVersion } from "../site/package-version.ts";
 import { writeManifest } from "./manifest.ts";
-import { CHUNK_POSITIONS, mergeBundles } from "./merge-bundles.ts";
+import { CHUNK_BYTES, mergeBundles } from "./merge-bundles.ts";
 
 /** What indexing did: pages indexed, or the errors Pagefind reported. */
 export interface IndexResult {
@@ -236,7 +236,7 @@ export async function indexSite(outputDir: string, options: IndexOptions = {}): 
     // The merged bundle, made from the shards oldest first (their date blocks do not overlap, as merging requires).
     const oldestFirst = [...groups].reverse();
     inputs[MERGED_KEY] = createHash("sha256")
-      .update(`${MERGE_CODE}\n${CHUNK_POSITIONS}\n`)
+      .update(`${MERGE_CODE}\n${CHUNK_BYTES}\n`)
       .update(oldestFirst.map((g) => `${g.key} ${inputs[g.key]}\n`).join(""))
       .digest("hex");
     mergedReused = options.base?.[MERGED_KEY] === inputs[MERGED_KEY] && existsSync(join(mergedDir, "pagefind-entry.json"));
@@ -244,7 +244,7 @@ export async function indexSite(outputDir: string, options: IndexOptions = {}): 
       await rm(mergedDir, { recursive: true, force: true });
       mergedReused = options.previous?.inputs[MERGED_KEY] === inputs[MERGED_KEY] && (await linkTree(join(options.previous.site, PAGEFIND_DIR, `${MERGED_KEY}/`), mergedDir));
     }
-    if (!mergedReused && oldestFirst.length > 0) mergeBundles(oldestFirst.map((g) => join(pagefindDir, `shards/${g.key}/`)), mergedDir);
+    if (!mergedReused && oldestFirst.length > 0) await mergeBundles(oldestFirst.map((g) => join(pagefindDir, `shards/${g.key}/`)), mergedDir);
   } finally {
     await pagefind.close();
   }

@@ -2,16 +2,21 @@
 import { createHash } from "node:crypto";
 import { copyFileSync, linkSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { gunzipSync, gzipSync } from "node:zlib";
+import { writeFile } from "node:fs/promises";
+import { promisify } from "node:util";
+import { gunzipSync, gzip, gzipSync } from "node:zlib";
 import { decode, encode } from "cborg";
+import { readWordChunk, writeWordChunk, type MergedWord, type RawWord } from "./word-chunk.ts";
 
 /**
- * Word positions an index chunk of the merged bundle holds, about (a word is never split). Pagefind cuts its own
- * chunks at 20,000 (about 28 KB gzip); a first search for a rare word fetches one chunk, and the metadata lists every
- * chunk (about 12 bytes gzip each), so smaller chunks cost the first search fewer bytes up to a point: see
- * docs/search.md, "One merged bundle".
+ * Bytes of CBOR an index chunk of the merged bundle holds, about (a word is never split). Pagefind cuts its own chunks
+ * at 20,000 word positions (about 28 KB gzip); a first search for a rare word fetches one chunk, and the metadata
+ * lists every chunk (about 12 bytes gzip each), so smaller chunks cost the first search fewer bytes, up to a point:
+ * see docs/search.md, "One merged bundle", for the figures this was chosen from.
  */
-export const CHUNK_POSITIONS = 8_000;
+export const CHUNK_BYTES = 24_000;
+
+const gzipAsync = promisify(gzip);
 
 /** Every Pagefind data file, once gunzipped, starts with this signature; CBOR follows. */
 const SIGNATURE = Buffer.from("pagefind_dcd");
@@ -24,8 +29,6 @@ const RUNTIME_FILE = /^(pagefind\.js|pagefind-worker\.js|wasm\.[\w-]+\.pagefind)
  * the previous posting's (the first posting's is the number itself): Pagefind's encoding, kept but for that number.
  */
 type Posting = [number, ...unknown[]];
-/** A word of an index chunk: `[word, postings, variants]`, variants being `[[variant, postings]]` (accented forms). */
-type Word = [string, Posting[], [string, Posting[]][]];
 /** The metadata's fields, in Pagefind 1.6's order. */
 type Meta = [string, [string, ...unknown[]][], [string, string, string][], [string, string][], [string, number[]][], string[]];
 
@@ -37,15 +40,26 @@ interface Entry {
 
 /** Reads a Pagefind data file: gunzip, check the signature, decode the CBOR. */
 export function readPagefindFile<T>(path: string): T {
+  return decode(pagefindFileBody(path)) as T;
+}
+
+/** A Pagefind data file's CBOR: gunzipped, its signature checked and removed. */
+function pagefindFileBody(path: string): Uint8Array {
   const bytes = gunzipSync(readFileSync(path));
   if (!bytes.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`${path}: not a Pagefind data file`);
-  return decode(bytes.subarray(SIGNATURE.length)) as T;
+  return bytes.subarray(SIGNATURE.length);
 }
 
 /** Encodes a value as a Pagefind data file's bytes (signature, CBOR, gzip). */
 export function pagefindFileBytes(value: unknown): Buffer {
-  return gzipSync(Buffer.concat([SIGNATURE, encode(value)]), { level: 6 });
+  return gzipSync(Buffer.concat([SIGNATURE, encode(value)]), GZIP);
 }
+
+/** Pagefind's files are gzip; level 6 (zlib's default) was 0.2 % larger than 9 on 10,000 releases, in two thirds of the time. */
+const GZIP = { level: 6 };
+
+/** Index chunks being compressed and written at once, on the thread pool: the merge's main thread goes on meanwhile. */
+const WRITES_IN_FLIGHT = 8;
 
 /** Names files by the hash of their content, `<language>_<7+ hex>`, one more digit on a collision, as Pagefind does. */
 class HashNames {
@@ -81,9 +95,9 @@ function boundaryPrefixes(last: string, next: string): [string, string] {
 /** Byte order of UTF-8 strings, as Pagefind (Rust) sorts words. */
 const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
-/** One source bundle's words in order, one index chunk decoded at a time. */
+/** One source bundle's words in order, one index chunk read at a time. */
 class WordCursor {
-  private words: Word[] = [];
+  private words: RawWord[] = [];
   private at = 0;
   private chunk = 0;
   constructor(
@@ -95,11 +109,11 @@ class WordCursor {
   }
   private fill(): void {
     while (this.at >= this.words.length && this.chunk < this.chunks.length) {
-      this.words = readPagefindFile<[Word[]]>(join(this.dir, "index", `${this.chunks[this.chunk++]}.pf_index`))[0];
+      this.words = readWordChunk(pagefindFileBody(join(this.dir, "index", `${this.chunks[this.chunk++]}.pf_index`)));
       this.at = 0;
     }
   }
-  get head(): Word | undefined {
+  get head(): RawWord | undefined {
     return this.words[this.at];
   }
   next(): void {
@@ -125,17 +139,6 @@ function appendPostings(list: PostingList, postings: readonly Posting[], offset:
   list.last = page;
 }
 
-/** Word positions a word's postings count for in a chunk, as Pagefind counts them (one per page, one per location). */
-function positions(word: Word): number {
-  let n = 0;
-  const count = (postings: Posting[]) => {
-    for (const p of postings) n += 1 + (Array.isArray(p[1]) ? p[1].length : 0);
-  };
-  count(word[1]);
-  for (const [, postings] of word[2]) count(postings);
-  return n;
-}
-
 /** What {@link mergeBundles} wrote. */
 export interface MergedBundle {
   pages: number;
@@ -146,11 +149,11 @@ export interface MergedBundle {
  * Merges `bundles` (Pagefind bundle folders, oldest dates first, each covering dates no other covers) into a new
  * bundle at `outDir` (which must not exist): its pages are the bundles' pages in that order, so the `date` sort is
  * their sorts one after the other; each word's postings are the bundles' postings for it with the page numbers moved;
- * filters' values are merged; the index is cut again into chunks of about {@link CHUNK_POSITIONS} positions; fragments
+ * filters' values are merged; the index is cut again into chunks of about {@link CHUNK_BYTES} bytes; fragments
  * are hard-linked (renamed on the rare collision of two bundles' short hashes). Reads one index chunk per bundle at a
  * time, so memory stays small whatever the archive's size. The same bundles give the same bytes.
  */
-export function mergeBundles(bundles: readonly string[], outDir: string, chunkPositions = CHUNK_POSITIONS): MergedBundle {
+export async function mergeBundles(bundles: readonly string[], outDir: string, chunkBytes = CHUNK_BYTES): Promise<MergedBundle> {
   if (bundles.length === 0) throw new Error("mergeBundles: no bundles");
   const entries = bundles.map((dir) => JSON.parse(readFileSync(join(dir, "pagefind-entry.json"), "utf8")) as Entry);
   const languages = new Set(entries.flatMap((e) => Object.keys(e.languages)));
@@ -183,43 +186,49 @@ export function mergeBundles(bundles: readonly string[], outDir: string, chunkPo
   // Words: every bundle's words in byte order, merged, cut into chunks.
   const cursors = metas.map((meta, i) => new WordCursor(bundles[i]!, meta[2].map(([, , hash]) => hash), offsets[i]!));
   const chunkMeta: [string, string, string][] = [];
-  let chunk: Word[] = [];
+  let chunk: MergedWord[] = [];
   let chunkSize = 0;
-  const flush = () => {
+  const writes: Promise<void>[] = [];
+  const flush = async () => {
     if (chunk.length === 0) return;
-    const bytes = pagefindFileBytes([chunk]);
-    const name = names.name(bytes);
-    writeFileSync(join(outDir, "index", `${name}.pf_index`), bytes);
-    chunkMeta.push([chunk[0]![0], chunk.at(-1)![0], name]);
+    // Named by the hash of the CBOR, in chunk order (names do not depend on which write ends first), then compressed
+    // and written on the thread pool.
+    const cbor = Buffer.concat([SIGNATURE, ...writeWordChunk(chunk)]);
+    const name = names.name(cbor);
+    chunkMeta.push([chunk[0]!.word, chunk.at(-1)!.word, name]);
     chunk = [];
     chunkSize = 0;
+    writes.push(gzipAsync(cbor, GZIP).then((bytes) => writeFile(join(outDir, "index", `${name}.pf_index`), bytes)));
+    if (writes.length >= WRITES_IN_FLIGHT) await writes.shift();
   };
   for (;;) {
     let word: string | undefined;
-    for (const c of cursors) if (c.head && (word === undefined || byBytes(c.head[0], word) < 0)) word = c.head[0];
+    for (const c of cursors) if (c.head && (word === undefined || (c.head.word !== word && byBytes(c.head.word, word) < 0))) word = c.head.word;
     if (word === undefined) break;
-    const postings: PostingList = { postings: [], last: 0 };
+    const merged: MergedWord = { word, parts: [], variants: [] };
     const variants = new Map<string, PostingList>();
+    let size = 0;
     for (const c of cursors) {
       const head = c.head;
-      if (!head || head[0] !== word) continue;
-      appendPostings(postings, head[1], c.offset);
-      for (const [variant, vp] of head[2] ?? []) {
+      if (!head || head.word !== word) continue;
+      if (head.postings) merged.parts.push({ postings: head.postings, offset: c.offset });
+      for (const [variant, vp] of head.variants) {
         if (!variants.has(variant)) variants.set(variant, { postings: [], last: 0 });
         appendPostings(variants.get(variant)!, vp, c.offset);
       }
+      size += head.size;
       c.next();
     }
-    const merged: Word = [word, postings.postings, [...variants].map(([variant, list]) => [variant, list.postings])];
-    // A word that would take the chunk past the target starts the next one: a common word's many positions get a
+    merged.variants = [...variants].map(([variant, list]) => [variant, list.postings]);
+    // A word that would take the chunk past the target starts the next one: a common word's many postings get a
     // chunk of their own instead of weighing on the rare words beside it.
-    const size = positions(merged);
-    if (chunkSize > 0 && chunkSize + size > chunkPositions) flush();
+    if (chunkSize > 0 && chunkSize + size > chunkBytes) await flush();
     chunk.push(merged);
     chunkSize += size;
-    if (chunkSize >= chunkPositions) flush();
+    if (chunkSize >= chunkBytes) await flush();
   }
-  flush();
+  await flush();
+  await Promise.all(writes);
   for (let i = 0; i + 1 < chunkMeta.length; i++) {
     const [to, from] = boundaryPrefixes(chunkMeta[i]![1], chunkMeta[i + 1]![0]);
     chunkMeta[i]![1] = to;

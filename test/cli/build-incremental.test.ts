@@ -1,5 +1,6 @@
 // A rebuild after adding or editing one release gives exactly the site a build from scratch gives, byte for byte.
 import assert from "node:assert/strict";
+import { readdirSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,6 +8,7 @@ import { test } from "node:test";
 import { build } from "../../src/cli/build.ts";
 import { sparePath } from "../../src/cli/spare-site.ts";
 import { parseSiteConfig } from "../../src/site/config.ts";
+import { ASSETS_DIR } from "../../src/site/paths.ts";
 import { corpusFiles, generateRelease, releaseText } from "../../scripts/corpus-generator.ts";
 
 const config = parseSiteConfig({ baseUrl: "https://communique.example.org" });
@@ -54,8 +56,11 @@ async function pageRecord(output: string): Promise<Record<string, string>> {
   return (JSON.parse(await readFile(`${output}.cache/pages.json`, "utf8")) as { pages: Record<string, string> }).pages;
 }
 
-/** Eleventy's own pages (home, archive, search, 404, robots, releases.json, releases.csv, datapackage.json): rendered every build. */
-const ELEVENTY_PAGES = 8;
+/**
+ * Eleventy's own pages (home, archive, search, 404, robots, releases.json, releases.csv, datapackage.json) and the
+ * minified scripts and styles (src/site/pages.ts): rendered every build.
+ */
+const ELEVENTY_PAGES = 8 + readdirSync(ASSETS_DIR).filter((f) => /\.(?:js|css)$/.test(f)).length;
 
 /** Every folder under `dir`, relative: a folder left empty by a deleted page would be one too many. */
 async function folders(dir: string): Promise<string[]> {

@@ -126,7 +126,7 @@ test("Pagefind's files decode and encode again to the same bytes", async () => {
 
 test("merged bundles hold what Pagefind writes for the same pages in one bundle", async () => {
   const merged = join(dir, "merged");
-  const result = mergeBundles(shards, merged, 40);
+  const result = await mergeBundles(shards, merged, 40);
   const [mine, theirs] = [await meta(merged), await meta(whole)];
   assert.equal(result.pages, theirs[1].length);
   assert.equal(mine[0], theirs[0], "version");
@@ -149,14 +149,14 @@ test("merged bundles hold what Pagefind writes for the same pages in one bundle"
   }
   // The same bytes again.
   const again = join(dir, "merged-again");
-  mergeBundles(shards, again, 40);
+  await mergeBundles(shards, again, 40);
   const listing = async (d: string) => Promise.all((await readdir(d, { recursive: true })).sort().map(async (f) => [f, (await readFile(join(d, f)).catch(() => Buffer.from("dir"))).toString("base64")]));
   assert.deepEqual(await listing(again), await listing(merged));
 });
 
 test("two bundles' pages with the same short hash get distinct fragment names", async () => {
   const merged = join(dir, "merged-twice");
-  const result = mergeBundles([shards[0]!, shards[0]!], merged);
+  const result = await mergeBundles([shards[0]!, shards[0]!], merged);
   const m = await meta(merged);
   assert.equal(result.pages, 2 * (await meta(shards[0]!))[1].length);
   assert.equal(new Set(m[1].map(([hash]) => hash)).size, m[1].length);

@@ -1,0 +1,135 @@
+// Pagefind's word index chunks read and written as CBOR bytes: a word's postings are copied, not decoded, when bundles are merged.
+import { decode, encode } from "cborg";
+
+/*
+ * A chunk is `[[word, word, …]]`, each word `[text, postings, variants]`, each posting `[page delta, locations,
+ * meta locations]` (the page number's difference from the previous posting's), variants `[[text, postings], …]`.
+ * Merging bundles changes nothing in a word's postings but the first page delta of each bundle's part, so the parts
+ * are kept as byte ranges and only that number is written anew: decoding and encoding every posting (cborg, about a
+ * million small arrays on 10,000 releases) took most of a merge's time. Variants (accented forms, a few words in a
+ * thousand) are decoded with cborg. Pagefind writes definite lengths only; anything else is refused.
+ */
+
+/** One posting list of one bundle, as bytes: the list is `count` postings, the first of which starts with `firstDelta`. */
+export interface PostingBytes {
+  count: number;
+  firstDelta: number;
+  /** The first posting's array head. */
+  firstHead: Uint8Array;
+  /** Everything after the first posting's page delta, to the end of the list. */
+  rest: Uint8Array;
+  /** The page number of the list's last posting. */
+  lastPage: number;
+}
+
+/** A word of a chunk: its text, its postings as bytes, and its variants decoded (an empty array for most words). */
+export interface RawWord {
+  word: string;
+  postings: PostingBytes | null;
+  variants: [string, [number, ...unknown[]][]][];
+  /** Bytes the word takes in its chunk: the measure chunks are cut by. */
+  size: number;
+}
+
+/** Reads a CBOR head at `p`: major type, argument, and where the item's content starts. */
+function head(bytes: Uint8Array, p: number): [major: number, value: number, next: number] {
+  const first = bytes[p]!;
+  const major = first >> 5;
+  const info = first & 31;
+  if (info < 24) return [major, info, p + 1];
+  if (info === 24) return [major, bytes[p + 1]!, p + 2];
+  if (info === 25) return [major, (bytes[p + 1]! << 8) | bytes[p + 2]!, p + 3];
+  if (info === 26) return [major, ((bytes[p + 1]! << 24) >>> 0) + ((bytes[p + 2]! << 16) | (bytes[p + 3]! << 8) | bytes[p + 4]!), p + 5];
+  throw new Error(`word chunk: unsupported CBOR head 0x${first.toString(16)} at byte ${p}`);
+}
+
+/** Where the CBOR item at `p` ends. */
+function skip(bytes: Uint8Array, p: number): number {
+  const [major, value, next] = head(bytes, p);
+  if (major === 0 || major === 1 || major === 7) return next;
+  if (major === 2 || major === 3) return next + value;
+  let q = next;
+  const items = major === 4 ? value : major === 5 ? 2 * value : -1;
+  if (items < 0) throw new Error(`word chunk: unsupported CBOR major type ${major} at byte ${p}`);
+  for (let i = 0; i < items; i++) q = skip(bytes, q);
+  return q;
+}
+
+/** Writes a CBOR head: the smallest that holds `value`, as Pagefind's encoder (minicbor) and cborg write it. */
+export function cborHead(major: number, value: number): Uint8Array {
+  const m = major << 5;
+  if (value < 24) return Uint8Array.of(m | value);
+  if (value < 0x100) return Uint8Array.of(m | 24, value);
+  if (value < 0x10000) return Uint8Array.of(m | 25, value >> 8, value & 0xff);
+  return Uint8Array.of(m | 26, (value >>> 24) & 0xff, (value >> 16) & 0xff, (value >> 8) & 0xff, value & 0xff);
+}
+
+const decoder = new TextDecoder();
+
+/** The words of a chunk (its CBOR, the signature removed), their postings left as bytes. */
+export function readWordChunk(bytes: Uint8Array): RawWord[] {
+  let [major, count, p] = head(bytes, 0);
+  if (major !== 4 || count !== 1) throw new Error("word chunk: expected [[words]]");
+  [major, count, p] = head(bytes, p);
+  if (major !== 4) throw new Error("word chunk: expected the list of words");
+  const words: RawWord[] = [];
+  for (let w = 0; w < count; w++) {
+    const start = p;
+    const [wordMajor, fields, afterHead] = head(bytes, p);
+    if (wordMajor !== 4 || fields !== 3) throw new Error(`word chunk: word ${w} is not [text, postings, variants]`);
+    const [textMajor, length, textStart] = head(bytes, afterHead);
+    if (textMajor !== 3) throw new Error(`word chunk: word ${w} has no text`);
+    const word = decoder.decode(bytes.subarray(textStart, textStart + length));
+    const [listMajor, postingCount, listStart] = head(bytes, textStart + length);
+    if (listMajor !== 4) throw new Error(`word chunk: ${word} has no postings list`);
+    const listEnd = skipPostings(bytes, listStart, postingCount);
+    let postings: PostingBytes | null = null;
+    if (postingCount > 0) {
+      const [, , deltaStart] = head(bytes, listStart);
+      const [deltaMajor, firstDelta, deltaEnd] = head(bytes, deltaStart);
+      if (deltaMajor !== 0) throw new Error(`word chunk: ${word}'s first posting has no page`);
+      postings = { count: postingCount, firstDelta, firstHead: bytes.subarray(listStart, deltaStart), rest: bytes.subarray(deltaEnd, listEnd.end), lastPage: listEnd.pages };
+    }
+    const variantsEnd = skip(bytes, listEnd.end);
+    const variants = variantsEnd === listEnd.end + 1 && bytes[listEnd.end] === 0x80 ? [] : (decode(bytes.subarray(listEnd.end, variantsEnd)) as RawWord["variants"]);
+    p = variantsEnd;
+    words.push({ word, postings, variants, size: p - start });
+  }
+  return words;
+}
+
+/** Skips `count` postings from `p`: where they end, and the page number of the last (the sum of the deltas). */
+function skipPostings(bytes: Uint8Array, p: number, count: number): { end: number; pages: number } {
+  let pages = 0;
+  let q = p;
+  for (let i = 0; i < count; i++) {
+    const [, , deltaStart] = head(bytes, q);
+    const [, delta] = head(bytes, deltaStart);
+    pages += delta;
+    q = skip(bytes, q);
+  }
+  return { end: q, pages };
+}
+
+/** A merged word: its text, each bundle's postings bytes with that bundle's page offset, and its variants. */
+export interface MergedWord {
+  word: string;
+  parts: { postings: PostingBytes; offset: number }[];
+  variants: [string, [number, ...unknown[]][]][];
+}
+
+/** Encodes a chunk of merged words: each part's first page delta rewritten to follow the part before it. */
+export function writeWordChunk(words: readonly MergedWord[]): Uint8Array[] {
+  const out: Uint8Array[] = [cborHead(4, 1), cborHead(4, words.length)];
+  for (const { word, parts, variants } of words) {
+    const text = Buffer.from(word);
+    out.push(cborHead(4, 3), cborHead(3, text.length), text, cborHead(4, parts.reduce((n, { postings }) => n + postings.count, 0)));
+    let last = 0;
+    for (const { postings, offset } of parts) {
+      out.push(postings.firstHead, cborHead(0, postings.firstDelta + offset - last), postings.rest);
+      last = offset + postings.lastPage;
+    }
+    out.push(variants.length === 0 ? cborHead(4, 0) : encode(variants));
+  }
+  return out;
+}
