@@ -1,8 +1,8 @@
 // Merges Pagefind bundles of consecutive, non-overlapping date blocks into one bundle, so a search fetches one index chunk instead of one per bundle.
 import { createHash } from "node:crypto";
 import { copyFileSync, linkSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { gunzipSync, gzip, gzipSync } from "node:zlib";
 import { decode, encode } from "cborg";
@@ -246,7 +246,9 @@ export async function mergeBundles(bundles: readonly string[], outDir: string, c
       const [, list] = readPagefindFile<[string, [string, number[]][]]>(join(bundles[i]!, "filter", `${hash}.pf_filter`));
       for (const [value, valuePages] of list) {
         if (!values.has(value)) values.set(value, []);
-        values.get(value)!.push(...valuePages.map((p) => p + offsets[i]!));
+        // A loop, not a spread: a value may hold most of 100,000 pages, too many arguments for one call.
+        const merged = values.get(value)!;
+        for (const page of valuePages) merged.push(page + offsets[i]!);
       }
     }
     const bytes = pagefindFileBytes([filter, [...values].sort(([a], [b]) => byBytes(a, b))]);
