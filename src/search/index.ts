@@ -1,4 +1,4 @@
-// Indexes a rendered site with Pagefind's Node API: bundles of consecutive years under `<site>/pagefind/shards/`, merged into the one bundle `pagefind/all/` that `pagefind/shards.json` lists.
+// Indexes a rendered site with Pagefind's Node API: shards of consecutive years under `<site>/pagefind/shards/`, merged into the one bundle `pagefind/all/` that `pagefind/shards.json` lists.
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync } from "node:fs";
 import { copyFile, mkdir, readdir, readFile, rm } from "node:fs/promises";
@@ -22,8 +22,6 @@ export interface IndexResult {
   inputs: ShardInputs;
   /** Keys of the shards whose bundle was kept or taken from an earlier build instead of indexed again. */
   reused: string[];
-  /** Whether the merged bundle was kept or taken from an earlier build instead of merged again. */
-  mergedReused: boolean;
   errors: string[];
 }
 
@@ -84,7 +82,7 @@ const INDEX_OPTIONS = { forceLanguage: "en", excludeSelectors: [".pl"] };
 /** Pagefind's version: a new one may write different bundles from the same pages. */
 const PAGEFIND_VERSION = packageVersion("pagefind");
 /** The merging code's digest: a change to it may merge the same shards differently. */
-const MERGE_CODE = createHash("sha256").update(readFileSync(new URL("./merge-bundles.ts", import.meta.url))).digest("hex");
+const MERGE_CODE = ["./merge-bundles.ts", "./word-chunk.ts"].reduce((hash, file) => hash.update(readFileSync(new URL(file, import.meta.url))), createHash("sha256")).digest("hex");
 
 /**
  * Release pages a shard holds at most, unless one year alone has more (a year is never split). Pagefind's peak
@@ -197,7 +195,6 @@ export async function indexSite(outputDir: string, options: IndexOptions = {}): 
   const shards: Shard[] = [];
   const inputs: ShardInputs = {};
   const reused: string[] = [];
-  let mergedReused = false;
   try {
     const byYear = options.pageDigests ? releasePagesOf(Object.keys(options.pageDigests)) : await releasePagesByYear(outputDir);
     options.progress?.setTotal([...byYear.values()].reduce((n, files) => n + files.length, 0));
@@ -227,7 +224,7 @@ export async function indexSite(outputDir: string, options: IndexOptions = {}): 
       }
     };
     await Promise.all(Array.from({ length: SHARD_CONCURRENCY }, worker));
-    if (failures.length > 0) return { pages: 0, shards: [], inputs: {}, reused: [], mergedReused: false, errors: failures };
+    if (failures.length > 0) return { pages: 0, shards: [], inputs: {}, reused: [], errors: failures };
     for (const { key, files } of groups) {
       const path = `shards/${key}/`;
       const dates = files.map((f) => f.slice("releases/".length, "releases/YYYY/MM/DD".length).split("/").join("-"));
@@ -239,7 +236,8 @@ export async function indexSite(outputDir: string, options: IndexOptions = {}): 
       .update(`${MERGE_CODE}\n${CHUNK_BYTES}\n`)
       .update(oldestFirst.map((g) => `${g.key} ${inputs[g.key]}\n`).join(""))
       .digest("hex");
-    mergedReused = options.base?.[MERGED_KEY] === inputs[MERGED_KEY] && existsSync(join(mergedDir, "pagefind-entry.json"));
+    // Kept in place (the base's) or linked from the live site when its shards did not change, else merged anew.
+    let mergedReused = options.base?.[MERGED_KEY] === inputs[MERGED_KEY] && existsSync(join(mergedDir, "pagefind-entry.json"));
     if (!mergedReused) {
       await rm(mergedDir, { recursive: true, force: true });
       mergedReused = options.previous?.inputs[MERGED_KEY] === inputs[MERGED_KEY] && (await linkTree(join(options.previous.site, PAGEFIND_DIR, `${MERGED_KEY}/`), mergedDir));
@@ -264,7 +262,7 @@ export async function indexSite(outputDir: string, options: IndexOptions = {}): 
   // The search page (templates/assets/search-engine.js) loads the bundles the manifest lists: here the merged one.
   const merged = shards.length > 0 ? [{ name: MERGED_KEY, path: `${MERGED_KEY}/`, from: shards.at(-1)!.from, to: shards[0]!.to }] : [];
   await writeManifest(pagefindDir, merged);
-  return { pages: shards.reduce((n, s) => n + s.pages, 0), shards, inputs, reused: reused.sort(), mergedReused, errors: [] };
+  return { pages: shards.reduce((n, s) => n + s.pages, 0), shards, inputs, reused: reused.sort(), errors: [] };
 }
 
 /**

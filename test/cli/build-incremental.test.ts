@@ -190,8 +190,11 @@ test("a rebuild that updates the spare site equals a build from scratch and leav
     assertSameTree(await tree(sparePath(output)), live);
     // Fourth build, nothing changed: the second site, now the spare, is brought up to date in turn.
     const third = await tree(output);
+    const mergedEntry = async () => (await stat(join(output, "pagefind/all/pagefind-entry.json"))).ino;
+    const merged = await mergedEntry();
     await rebuildCounting({ sources, content, output });
     assertSameTree(await tree(output), third);
+    assert.equal(await mergedEntry(), merged, "no shard changed: the merged search bundle is linked, not merged again");
     assert.deepEqual(await folders(output), await folders(scratch));
     assertSameTree(await tree(sparePath(output)), third);
   }));
