@@ -2,12 +2,14 @@
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync } from "node:fs";
 import { copyFile, mkdir, readdir, readFile, rm } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import * as pagefind from "pagefind";
 import type { ProgressCounter } from "../model/progress.ts";
 import { packageVersion } from "../site/package-version.ts";
 import { writeManifest } from "./manifest.ts";
 import { CHUNK_BYTES, mergeBundles } from "./merge-bundles.ts";
+import { closeAll, type PagefindApi, pagefindServices } from "./services.ts";
 
 /** What indexing did: pages indexed, or the errors Pagefind reported. */
 export interface IndexResult {
@@ -85,15 +87,18 @@ const PAGEFIND_VERSION = packageVersion("pagefind");
 const MERGE_CODE = ["./merge-bundles.ts", "./word-chunk.ts"].reduce((hash, file) => hash.update(readFileSync(new URL(file, import.meta.url))), createHash("sha256")).digest("hex");
 
 /**
- * Release pages a shard holds at most, unless one year alone has more (a year is never split). Pagefind's peak
- * memory grows with the pages of an index (about 290 MiB per 1,000: 866 MiB at 3,000) and a first search fetches one
- * index chunk per shard (20–30 KB gzip each, whatever the shard's size), so shards are as large as the build's
- * 1.5 GiB allows beside the Node process: see docs/search.md, "Bundles", for the figures this was chosen from.
+ * Release pages a shard holds at most, unless one year alone has more (a year is never split). The search page loads
+ * the merged bundle, whatever the shards, so their size weighs only on the build: Pagefind's peak memory grows with
+ * the pages of an index (about 290 MiB per 1,000), a larger index costs more per page (10,000 pages: 50 s in bundles
+ * of 3,000, 42 s in bundles of 1,000, one service), and a rebuild re-indexes whole shards. See docs/search.md, "Shards".
  */
-export const SHARD_PAGES = 3_000;
+export const SHARD_PAGES = 1_000;
 
-/** Shards indexed at once: one, since two peak together when their writes coincide and were no faster here (docs/search.md). */
-const SHARD_CONCURRENCY = 1;
+/**
+ * Shards indexed at once, each by its own Pagefind service (src/search/services.ts): one per core up to two, so
+ * Pagefind uses both cores here (10,000 pages in shards of 1,000: 30 s against 42 s one at a time), its peak two shards' worth.
+ */
+const SHARD_CONCURRENCY = Math.min(2, availableParallelism());
 
 /**
  * Pages sent to Pagefind before the first of them is answered: enough to keep its service busy while the next pages
@@ -195,6 +200,7 @@ export async function indexSite(outputDir: string, options: IndexOptions = {}): 
   const shards: Shard[] = [];
   const inputs: ShardInputs = {};
   const reused: string[] = [];
+  const services = await pagefindServices(SHARD_CONCURRENCY);
   try {
     const byYear = options.pageDigests ? releasePagesOf(Object.keys(options.pageDigests)) : await releasePagesByYear(outputDir);
     options.progress?.setTotal([...byYear.values()].reduce((n, files) => n + files.length, 0));
@@ -206,7 +212,7 @@ export async function indexSite(outputDir: string, options: IndexOptions = {}): 
     const failures: string[] = [];
     let next = 0;
     // SHARD_CONCURRENCY shards at a time: memory stays that many shards' worth, whatever the size of the archive.
-    const worker = async () => {
+    const worker = async (service: PagefindApi) => {
       while (next < groups.length && failures.length === 0) {
         const { key, files } = groups[next++]!;
         const bundle = join(pagefindDir, `shards/${key}/`);
@@ -219,11 +225,11 @@ export async function indexSite(outputDir: string, options: IndexOptions = {}): 
           options.progress?.tick(files.length);
           continue;
         }
-        const errors = await indexShard(outputDir, files, bundle, options.progress);
+        const errors = await indexShard(outputDir, files, bundle, options.progress, service);
         failures.push(...errors);
       }
     };
-    await Promise.all(Array.from({ length: SHARD_CONCURRENCY }, worker));
+    await Promise.all(services.map(worker));
     if (failures.length > 0) return { pages: 0, shards: [], inputs: {}, reused: [], errors: failures };
     for (const { key, files } of groups) {
       const path = `shards/${key}/`;
@@ -244,7 +250,7 @@ export async function indexSite(outputDir: string, options: IndexOptions = {}): 
     }
     if (!mergedReused && oldestFirst.length > 0) await mergeBundles(oldestFirst.map((g) => join(pagefindDir, `shards/${g.key}/`)), mergedDir);
   } finally {
-    await pagefind.close();
+    await closeAll(services);
   }
   await mkdir(pagefindDir, { recursive: true });
   // The UI files come with each bundle Pagefind writes; when every shard was reused, from the previous site (or
@@ -332,8 +338,8 @@ async function clearBaseIndex(pagefindDir: string, keys: ReadonlySet<string>): P
 }
 
 /** One shard: a fresh index of `files` (paths under `outputDir`), written to `bundleDir`, then dropped. Returns Pagefind's errors. */
-export async function indexShard(outputDir: string, files: readonly string[], bundleDir: string, progress?: ProgressCounter): Promise<string[]> {
-  const { index, errors } = await pagefind.createIndex(INDEX_OPTIONS);
+export async function indexShard(outputDir: string, files: readonly string[], bundleDir: string, progress?: ProgressCounter, service: PagefindApi = pagefind): Promise<string[]> {
+  const { index, errors } = await service.createIndex(INDEX_OPTIONS);
   if (!index) return errors;
   try {
     // Pages are added in sorted order: Pagefind numbers them in the order it gets them, and its own directory walk
