@@ -110,8 +110,14 @@ export class CitationStore {
   /** Formatted here rather than taken from the disk cache or the worker (for the tests and the docs' figures). */
   formattedHere = 0;
 
+  /** The keys the disk cache held when read: the file is written again only when the entries used differ. */
+  private readonly onDisk: ReadonlySet<string>;
+  /** Whether this build used an entry the disk cache did not hold. */
+  private usedNew = false;
+
   constructor(private readonly file: string | null) {
     this.known = file ? readCitationCache(file) : new Map();
+    this.onDisk = new Set(this.known.keys());
   }
 
   /**
@@ -153,7 +159,7 @@ export class CitationStore {
       stored = storedCitations(item);
       this.formattedHere++;
     }
-    this.used.set(key, stored);
+    this.use(key, stored);
     return withCsl(item, stored);
   }
 
@@ -161,7 +167,13 @@ export class CitationStore {
   keep(item: CslData): void {
     const key = citationKey(item);
     const stored = this.used.get(key) ?? this.known.get(key);
-    if (stored) this.used.set(key, stored);
+    if (stored) this.use(key, stored);
+  }
+
+  /** Records that this build used an entry (see {@link finish}). */
+  private use(key: string, stored: StoredCitations): void {
+    if (!this.onDisk.has(key)) this.usedNew = true;
+    this.used.set(key, stored);
   }
 
   /** Resolves when the worker has formatted everything it was given (or failed). */
@@ -178,14 +190,16 @@ export class CitationStore {
     }
   }
 
-  /** Stops the worker and writes the entries this build used (sorted by key, so the file is the same each time). */
+  /** Stops the worker and writes the entries this build used, if they changed (sorted by key, so the file is the same each time). */
   async finish(): Promise<void> {
     const worker = this.worker;
     this.worker = null;
     this.port?.close();
     this.port = null;
     if (worker) await worker.terminate();
-    if (this.file) writeCitationCache(this.file, [...this.used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    // The same entries as the file holds (none new, none unused): it is left as it is.
+    const unchanged = !this.usedNew && this.used.size === this.onDisk.size;
+    if (this.file && !unchanged) writeCitationCache(this.file, [...this.used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   }
 }
 

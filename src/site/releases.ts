@@ -84,7 +84,7 @@ export const FRONT_MATTER_CACHE_FILE = "front-matter.ndjson";
  * Every `releases/**\/*.md` of a content folder, in file order (`YYYY/MM/<id>.md`). With a cache file, front
  * matter already parsed and checked is taken from it by the hash of the file's bytes (and of the code that parses
  * and checks it, `version`): JSON is read some ten times faster than YAML is parsed and checked. The file is then
- * rewritten with this archive's entries only.
+ * rewritten with this archive's entries only, when they differ from its own.
  */
 export function loadReleases(contentDir: string, cache?: { file: string; version: string }): ReleaseItem[] {
   const known = cache ? readFrontMatterCache(cache.file, cache.version) : new Map<string, FrontMatter>();
@@ -94,7 +94,9 @@ export function loadReleases(contentDir: string, cache?: { file: string; version
     const data = known.get(digest);
     return data ? { url: releaseUrl(data.id), data, inputPath, digest } : { ...checkedFrontMatter(inputPath, bytes), inputPath, digest };
   });
-  if (cache) writeFrontMatterCache(cache.file, cache.version, items);
+  // Unchanged (every file's front matter came from it, in its order, and no other entry is in it): left as it is.
+  const unchanged = known.size === items.length && [...known.keys()].every((digest, i) => items[i]!.digest === digest);
+  if (cache && !unchanged) writeFrontMatterCache(cache.file, cache.version, items);
   return items;
 }
 

@@ -1,6 +1,6 @@
 // Citations kept by the hash of their CSL item: the same text as formatted afresh, reused from disk, prefetched by a worker.
 import assert from "node:assert/strict";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -44,6 +44,19 @@ test("the disk cache is reused by the next build and keeps only what that build 
     assert.equal(second.formattedHere, 0);
     await second.finish();
     assert.deepEqual([...readCitationCache(file).keys()], [citationKey(itemOf(2))]);
+    // A build that uses exactly what the file holds leaves it as it is (written through a rename: a new inode).
+    const before = (await stat(file)).ino;
+    const third = new CitationStore(file);
+    third.citations(itemOf(2));
+    await third.finish();
+    assert.equal((await stat(file)).ino, before);
+    // One that uses another entry writes it again.
+    const fourth = new CitationStore(file);
+    fourth.citations(itemOf(2));
+    fourth.citations(itemOf(3));
+    await fourth.finish();
+    assert.notEqual((await stat(file)).ino, before);
+    assert.equal(readCitationCache(file).size, 2);
     // A torn or foreign line loses that line only.
     await writeFile(file, `not json\n${JSON.stringify([citationKey(itemOf(2)), readCitationCache(file).get(citationKey(itemOf(2)))])}\n["x"`);
     assert.equal(readCitationCache(file).size, 1);

@@ -1,6 +1,6 @@
 // Release files read for the site: front matter kept by the hash of the file reads back the same, and a bad edit still fails.
 import assert from "node:assert/strict";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -17,7 +17,10 @@ test("front matter taken from the cache equals front matter parsed from the file
     assert.deepEqual(loadReleases(CONTENT, cache), parsed);
     // The second read takes every release from the cache file the first one wrote.
     assert.equal((await readFile(cache.file, "utf8")).trim().split("\n").length, parsed.length + 1);
+    const written = (await stat(cache.file)).ino;
     assert.deepEqual(loadReleases(CONTENT, cache), parsed);
+    // Nothing changed: the file is left as it is (a rewrite goes through a rename, so a new inode).
+    assert.equal((await stat(cache.file)).ino, written);
     // Another version of the code that parses and checks (a schema change) ignores the file.
     assert.deepEqual(loadReleases(CONTENT, { ...cache, version: "v2" }), parsed);
   } finally {
