@@ -89,14 +89,15 @@ const MERGE_CODE = ["./merge-bundles.ts", "./word-chunk.ts"].reduce((hash, file)
 /**
  * Release pages a shard holds at most, unless one year alone has more (a year is never split). The search page loads
  * the merged bundle, whatever the shards, so their size weighs only on the build: Pagefind's peak memory grows with
- * the pages of an index (about 290 MiB per 1,000), a larger index costs more per page (10,000 pages: 50 s in bundles
- * of 3,000, 42 s in bundles of 1,000, one service), and a rebuild re-indexes whole shards. See docs/search.md, "Shards".
+ * the pages of an index (about 290 MiB per 1,000), its time too (about 3.6 ms a page here, whatever the size), and a
+ * rebuild re-indexes whole shards: an edited release costs its shard (1.8 s at 500 pages, 3.6 s at 1,000) and the
+ * merge (2.6–3 s at 10,000 pages, from 16 or 30 shards alike). See docs/search.md, "Shards".
  */
-export const SHARD_PAGES = 1_000;
+export const SHARD_PAGES = 500;
 
 /**
  * Shards indexed at once, each by its own Pagefind service (src/search/services.ts): one per core up to two, so
- * Pagefind uses both cores here (10,000 pages in shards of 1,000: 30 s against 42 s one at a time), its peak two shards' worth.
+ * Pagefind uses both cores here (10,000 pages in shards of 1,000: 30 s against 42 s one at a time, merge included), its peak two shards' worth.
  */
 const SHARD_CONCURRENCY = Math.min(2, availableParallelism());
 
