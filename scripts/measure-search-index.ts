@@ -7,8 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { Command } from "commander";
-import * as pagefind from "pagefind";
 import { indexShard, releasePagesByYear } from "../src/search/index.ts";
+import { closeAll, pagefindServices } from "../src/search/services.ts";
 
 const opts = new Command()
   .description("Index slices of a built site's release pages as Pagefind shards and report Pagefind's peak memory.")
@@ -49,10 +49,12 @@ for (const concurrency of opts.concurrency.split(",").map(Number)) {
       continue;
     }
     const out = await promisify(mkdtemp)(join(tmpdir(), "communique-index-memory-"));
+    // One Pagefind service per shard indexed at once, as the build does (src/search/services.ts).
+    const services = await pagefindServices(concurrency);
     const start = Date.now();
     try {
       // Disjoint slices, so each shard holds different pages as the build's shards do.
-      const results = await Promise.all(Array.from({ length: concurrency }, (_, i) => indexShard(opts.site, files.slice(i * pages, (i + 1) * pages), join(out, `s${i}/`))));
+      const results = await Promise.all(services.map((service, i) => indexShard(opts.site, files.slice(i * pages, (i + 1) * pages), join(out, `s${i}/`), undefined, service)));
       const errors = results.flat();
       if (errors.length) throw new Error(errors.join("\n"));
       const seconds = (Date.now() - start) / 1000;
@@ -61,8 +63,8 @@ for (const concurrency of opts.concurrency.split(",").map(Number)) {
       rows.push({ pages, concurrency, seconds, peakMiB: peak / 2 ** 20, nodeMiB: node / 2 ** 20 });
       console.log(`${concurrency} × ${pages} pages: ${seconds.toFixed(1)} s, Pagefind peak ${(peak / 2 ** 20).toFixed(0)} MiB (this process: ${(node / 2 ** 20).toFixed(0)} MiB)`);
     } finally {
-      // A new service process for the next configuration, so its peak is that configuration's alone.
-      await pagefind.close();
+      // New service processes for the next configuration, so its peak is that configuration's alone.
+      await closeAll(services);
       await rm(out, { recursive: true, force: true });
     }
   }
