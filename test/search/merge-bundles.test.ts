@@ -8,6 +8,7 @@ import { after, before, test } from "node:test";
 import { encode } from "cborg";
 import { indexShard } from "../../src/search/index.ts";
 import { mergeBundles, pagefindFileBytes, readPagefindFile } from "../../src/search/merge-bundles.ts";
+import { closeAll, pagefindServices } from "../../src/search/services.ts";
 
 const YEARS = ["1999", "2003", "2014", "2021"];
 const VOCABULARY = ["security", "council", "chargé", "bogotá", "arctic", "kabul", "seoul", "ministerial", "trade", "cyber", "españa", "the", "of", "policy", "dialogue"];
@@ -110,6 +111,38 @@ before(async () => {
 after(async () => {
   await (await import("pagefind")).close();
   await rm(dir, { recursive: true, force: true });
+});
+
+/** Every file of a folder, by relative path, with its bytes. */
+async function files(folder: string): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) out.set(join(entry.parentPath, entry.name).slice(folder.length), await readFile(join(entry.parentPath, entry.name)));
+  }
+  return out;
+}
+
+test("two Pagefind services index two shards at once, each into the bundle one service writes", async () => {
+  const services = await pagefindServices(2);
+  try {
+    assert.notEqual(services[0], services[1]);
+    const all = pages();
+    const [a, b] = [YEARS[0]!, YEARS[3]!];
+    const twice = join(dir, "two-services");
+    const results = await Promise.all(
+      [a, b].map((year, i) => indexShard(dir, all.filter((p) => p.path.startsWith(`releases/${year}/`)).map((p) => p.path), join(twice, year), undefined, services[i])),
+    );
+    assert.deepEqual(results, [[], []]);
+    for (const [i, year] of [a, b].entries()) {
+      const expected = await files(shards[YEARS.indexOf(year)]!);
+      const got = await files(join(twice, year));
+      assert.deepEqual([...got.keys()].sort(), [...expected.keys()].sort());
+      for (const [name, bytes] of expected) assert.ok(got.get(name)!.equals(bytes), `${year}: ${name}`);
+      assert.ok(expected.size > 0, `shard ${i} has files`);
+    }
+  } finally {
+    await closeAll(services);
+  }
 });
 
 test("Pagefind's files decode and encode again to the same bytes", async () => {
