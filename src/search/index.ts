@@ -9,7 +9,7 @@ import type { ProgressCounter } from "../model/progress.ts";
 import { packageVersion } from "../site/package-version.ts";
 import { writeManifest } from "./manifest.ts";
 import { CHUNK_BYTES, mergeBundles } from "./merge-bundles.ts";
-import { closeAll, type PagefindApi, pagefindServices } from "./services.ts";
+import { closeAll, PageBudget, type PagefindApi, pagefindServices } from "./services.ts";
 
 /** What indexing did: pages indexed, or the errors Pagefind reported. */
 export interface IndexResult {
@@ -100,6 +100,13 @@ export const SHARD_PAGES = 500;
  * Pagefind uses both cores here (10,000 pages in shards of 1,000: 30 s against 42 s one at a time, merge included), its peak two shards' worth.
  */
 const SHARD_CONCURRENCY = Math.min(2, availableParallelism());
+
+/**
+ * Pages indexed at once, across the shards: about 870 MiB of Pagefind, beside the Node process within the 1.5 GiB a
+ * 10,000-release build may take. Shards of 500 pages go two at a time; a year of 3,000 pages or more (one shard, since
+ * a year is never split) is indexed alone.
+ */
+const PAGES_AT_ONCE = 3_000;
 
 /**
  * Pages sent to Pagefind before the first of them is answered: enough to keep its service busy while the next pages
@@ -212,7 +219,8 @@ export async function indexSite(outputDir: string, options: IndexOptions = {}): 
     await clearBaseIndex(pagefindDir, new Set(groups.map((g) => g.key)));
     const failures: string[] = [];
     let next = 0;
-    // SHARD_CONCURRENCY shards at a time: memory stays that many shards' worth, whatever the size of the archive.
+    // SHARD_CONCURRENCY shards at a time, within PAGES_AT_ONCE: memory stays bounded whatever the size of the archive.
+    const budget = new PageBudget(PAGES_AT_ONCE);
     const worker = async (service: PagefindApi) => {
       while (next < groups.length && failures.length === 0) {
         const { key, files } = groups[next++]!;
@@ -226,8 +234,12 @@ export async function indexSite(outputDir: string, options: IndexOptions = {}): 
           options.progress?.tick(files.length);
           continue;
         }
-        const errors = await indexShard(outputDir, files, bundle, options.progress, service);
-        failures.push(...errors);
+        await budget.take(files.length);
+        try {
+          failures.push(...(await indexShard(outputDir, files, bundle, options.progress, service)));
+        } finally {
+          budget.give(files.length);
+        }
       }
     };
     await Promise.all(services.map(worker));
