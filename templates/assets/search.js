@@ -8,6 +8,17 @@ import { FACETS, dateRange, formatState, isActive, parseState, queryTerms, searc
 const SHOWN_VALUES = 8;
 /** Typing pauses this long before a search runs. */
 const TYPING_DELAY_MS = 150;
+/**
+ * Throwaway searches run while the page waits for the reader: two bring a common word's first search on 10,000
+ * releases from about 430 ms to about 310 ms (one: about 350 ms), as more of the engine gets optimised.
+ */
+const WARM_UP_SEARCHES = 2;
+
+/** Runs `task` when the page is idle (at the latest after a second). */
+function whenIdle(task) {
+  if (window.requestIdleCallback) window.requestIdleCallback(task, { timeout: 1000 });
+  else window.setTimeout(task, 0);
+}
 
 const app = document.getElementById("search-app");
 if (app) void start(app);
@@ -94,6 +105,20 @@ async function start(app) {
     return;
   }
   await render();
+  // Nothing asked yet: while the reader types, warm the engine up (search-engine.js, warmUp) in idle time, one
+  // search at a time, until a search starts (it warms the engine itself).
+  const arrival = runId;
+  let warmUps = 0;
+  const warm = () => {
+    if (!isActive(state) && runId === arrival && warmUps < WARM_UP_SEARCHES) {
+      warmUps++;
+      index.warmUp().then(() => whenIdle(warm), () => whenIdle(warm));
+    } else {
+      // scripts/measure-search.ts waits for it; the browser test reads how many searches ran.
+      performance.mark("search:warm", { detail: { searches: warmUps } });
+    }
+  };
+  whenIdle(warm);
 
   /** The state the form's fields say (page 1 unless kept by the caller). */
   function readForm() {

@@ -16,6 +16,7 @@ const NAMES = [
   "pages other than search load no search code until the header box is focused",
   "without JavaScript the search page says so and points to the browse pages",
   "common words are left out of a query, said so, and searched when quoted",
+  "the open search page warms its engine up without fetching anything; a search in the address does not",
 ];
 
 browserSuite(NAMES, () => {
@@ -136,6 +137,37 @@ browserSuite(NAMES, () => {
     const releases = (JSON.parse(await readFile(join(live.site.output, "releases.json"), "utf8")) as unknown[]).length;
     assert.equal(await shownTotal(page), releases);
     assert.equal(await notice.isVisible(), false);
+    await page.close();
+  });
+
+  test(NAMES[6]!, async () => {
+    const page = await live.browser.newPage();
+    const requested: string[] = [];
+    page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+    const warmUps = async () => {
+      await page.waitForFunction(() => performance.getEntriesByName("search:warm").length > 0, undefined, { timeout: 15_000 });
+      return page.evaluate(() => (performance.getEntriesByName("search:warm")[0] as PerformanceMark).detail.searches as number);
+    };
+    await page.goto(`${live.server.url}/search/`);
+    assert.equal(await warmUps(), 2);
+    const opened = await page.evaluate(() => performance.getEntriesByName("search:index-open")[0]!.startTime);
+    const warmed = await page.evaluate(() => performance.getEntriesByName("search:warm")[0]!.startTime);
+    assert.ok(warmed > opened, "after the index opened");
+    assert.deepEqual(requested.filter((p) => /\/(index|filter|fragment)\//.test(p)), [], "no index, filter or fragment chunk");
+    assert.equal(await page.locator(".result").count(), 0, "nothing drawn");
+    assert.equal(await page.locator(".search__status").textContent(), "");
+    // The warmed engine answers as a cold one: the same results as a search opened from its address.
+    await page.locator("#search-q").fill("cyber");
+    await page.locator("#search-q").press("Enter");
+    await page.waitForURL(/\/search\/\?q=cyber$/);
+    await settled(page);
+    const warmTotal = await shownTotal(page);
+    const warmTitles = await page.locator(".result__title a").allTextContents();
+    await page.goto(`${live.server.url}/search/?q=cyber`);
+    await settled(page);
+    assert.equal(await warmUps(), 0, "a search asked for at arrival runs no warm-up");
+    assert.equal(await shownTotal(page), warmTotal);
+    assert.deepEqual(await page.locator(".result__title a").allTextContents(), warmTitles);
     await page.close();
   });
 });
