@@ -31,25 +31,47 @@ export interface RawWord {
   size: number;
 }
 
+/** The major type and argument of the CBOR head {@link readHead} read last (no tuple per head: merges read millions). */
+let headMajor = 0;
+let headValue = 0;
+
+/** Reads the CBOR head at `p` into `headMajor` and `headValue`; returns where the item's content starts. */
+function readHead(bytes: Uint8Array, p: number): number {
+  const first = bytes[p]!;
+  headMajor = first >> 5;
+  const info = first & 31;
+  if (info < 24) {
+    headValue = info;
+    return p + 1;
+  }
+  if (info === 24) {
+    headValue = bytes[p + 1]!;
+    return p + 2;
+  }
+  if (info === 25) {
+    headValue = (bytes[p + 1]! << 8) | bytes[p + 2]!;
+    return p + 3;
+  }
+  if (info === 26) {
+    headValue = ((bytes[p + 1]! << 24) >>> 0) + ((bytes[p + 2]! << 16) | (bytes[p + 3]! << 8) | bytes[p + 4]!);
+    return p + 5;
+  }
+  throw new Error(`word chunk: unsupported CBOR head 0x${first.toString(16)} at byte ${p}`);
+}
+
 /** Reads a CBOR head at `p`: major type, argument, and where the item's content starts. */
 function head(bytes: Uint8Array, p: number): [major: number, value: number, next: number] {
-  const first = bytes[p]!;
-  const major = first >> 5;
-  const info = first & 31;
-  if (info < 24) return [major, info, p + 1];
-  if (info === 24) return [major, bytes[p + 1]!, p + 2];
-  if (info === 25) return [major, (bytes[p + 1]! << 8) | bytes[p + 2]!, p + 3];
-  if (info === 26) return [major, ((bytes[p + 1]! << 24) >>> 0) + ((bytes[p + 2]! << 16) | (bytes[p + 3]! << 8) | bytes[p + 4]!), p + 5];
-  throw new Error(`word chunk: unsupported CBOR head 0x${first.toString(16)} at byte ${p}`);
+  const next = readHead(bytes, p);
+  return [headMajor, headValue, next];
 }
 
 /** Where the CBOR item at `p` ends. */
 function skip(bytes: Uint8Array, p: number): number {
-  const [major, value, next] = head(bytes, p);
-  if (major === 0 || major === 1 || major === 7) return next;
-  if (major === 2 || major === 3) return next + value;
-  let q = next;
-  const items = major === 4 ? value : major === 5 ? 2 * value : -1;
+  let q = readHead(bytes, p);
+  const major = headMajor;
+  if (major === 0 || major === 1 || major === 7) return q;
+  if (major === 2 || major === 3) return q + headValue;
+  const items = major === 4 ? headValue : major === 5 ? 2 * headValue : -1;
   if (items < 0) throw new Error(`word chunk: unsupported CBOR major type ${major} at byte ${p}`);
   for (let i = 0; i < items; i++) q = skip(bytes, q);
   return q;
@@ -103,9 +125,8 @@ function skipPostings(bytes: Uint8Array, p: number, count: number): { end: numbe
   let pages = 0;
   let q = p;
   for (let i = 0; i < count; i++) {
-    const [, , deltaStart] = head(bytes, q);
-    const [, delta] = head(bytes, deltaStart);
-    pages += delta;
+    readHead(bytes, readHead(bytes, q));
+    pages += headValue;
     q = skip(bytes, q);
   }
   return { end: q, pages };
