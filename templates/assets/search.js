@@ -9,8 +9,8 @@ const SHOWN_VALUES = 8;
 /** Typing pauses this long before a search runs. */
 const TYPING_DELAY_MS = 150;
 /**
- * Throwaway searches run while the page waits for the reader: two bring a common word's first search on 10,000
- * releases from about 430 ms to about 310 ms (one: about 350 ms), as more of the engine gets optimised.
+ * Throwaway searches run while the page waits for the reader: two, each in its own idle slot, bring a common word's
+ * first search on 10,000 releases from about 430 ms to about 260 ms (one: about 350 ms; docs/search.md).
  */
 const WARM_UP_SEARCHES = 2;
 
