@@ -87,7 +87,8 @@ const PAGEFIND_VERSION = packageVersion("pagefind");
 const MERGE_CODE = ["./merge-bundles.ts", "./word-chunk.ts"].reduce((hash, file) => hash.update(readFileSync(new URL(file, import.meta.url))), createHash("sha256")).digest("hex");
 
 /**
- * Release pages a shard holds at most, unless one year alone has more (a year is never split). The search page loads
+ * Release pages a shard holds at most, unless one month alone has more (a month is never split; see
+ * {@link groupShards}). The search page loads
  * the merged bundle, whatever the shards, so their size weighs only on the build: Pagefind's peak memory grows with
  * the pages of an index (about 290 MiB per 1,000), its time too (about 3.6 ms a page here, whatever the size), and a
  * rebuild re-indexes whole shards: an edited release costs its shard (1.8 s at 500 pages, 3.6 s at 1,000) and the
@@ -103,8 +104,8 @@ const SHARD_CONCURRENCY = Math.min(2, availableParallelism());
 
 /**
  * Pages indexed at once, across the shards: about 870 MiB of Pagefind, beside the Node process within the 1.5 GiB a
- * 10,000-release build may take. Shards of 500 pages go two at a time; a year of 3,000 pages or more (one shard, since
- * a year is never split) is indexed alone.
+ * 10,000-release build may take. Shards of 500 pages go two at a time; a month of 3,000 pages or more (one shard,
+ * since a month is never split) is indexed alone.
  */
 const PAGES_AT_ONCE = 3_000;
 
@@ -177,25 +178,61 @@ export interface YearGroup {
  */
 export function groupYears(pagesByYear: ReadonlyMap<string, number>, maxPages: number): YearGroup[] {
   const years = [...pagesByYear.keys()].filter((y) => (pagesByYear.get(y) ?? 0) > 0).sort();
-  const out: YearGroup[] = [];
-  const visit = (start: number, size: number) => {
-    const inBlock = years.filter((y) => Number(y) >= start && Number(y) < start + size);
-    if (inBlock.length === 0) return;
-    const pages = inBlock.reduce((n, y) => n + pagesByYear.get(y)!, 0);
-    if (pages <= maxPages || size === 1) {
-      out.push({ key: inBlock.length === 1 ? inBlock[0]! : `${inBlock[0]}-${inBlock.at(-1)}`, years: inBlock, block: [start, start + size - 1] });
-      return;
-    }
-    visit(start, size / 2);
-    visit(start + size / 2, size / 2);
-  };
   const starts = [...new Set(years.map((y) => Math.floor(Number(y) / WIDEST_BLOCK) * WIDEST_BLOCK))];
-  for (const start of starts) visit(start, WIDEST_BLOCK);
-  return out;
+  return starts.flatMap((start) =>
+    alignedBlocks(years.map(Number), (y) => pagesByYear.get(String(y))!, maxPages, start, WIDEST_BLOCK).map(({ units, block }) => {
+      const inBlock = units.map(String);
+      return { key: inBlock.length === 1 ? inBlock[0]! : `${inBlock[0]}-${inBlock.at(-1)}`, years: inBlock, block };
+    }),
+  );
 }
 
 /**
- * Indexes the release pages under `outputDir` into Pagefind bundles of consecutive years (see {@link groupYears}),
+ * The aligned blocks of `[start, start + size)` (size a power of two) that hold `units` (sorted integers: years,
+ * months): a block with more than `maxPages` pages is split in its two halves, down to single units. Oldest first.
+ */
+function alignedBlocks(units: readonly number[], pages: (unit: number) => number, maxPages: number, start: number, size: number): { units: number[]; block: [number, number] }[] {
+  const inBlock = units.filter((u) => u >= start && u < start + size);
+  if (inBlock.length === 0) return [];
+  if (size === 1 || inBlock.reduce((n, u) => n + pages(u), 0) <= maxPages) return [{ units: inBlock, block: [start, start + size - 1] }];
+  return [...alignedBlocks(inBlock, pages, maxPages, start, size / 2), ...alignedBlocks(inBlock, pages, maxPages, start + size / 2, size / 2)];
+}
+
+/** One shard: its name (the folder under `pagefind/shards/`) and its release pages, sorted. */
+export interface ShardPages {
+  key: string;
+  files: string[];
+}
+
+/**
+ * The shards of a site's release pages (by year, as {@link releasePagesByYear} gives them), oldest first: the years
+ * grouped by {@link groupYears}; a year with more than `maxPages` pages is split the same way into aligned blocks of
+ * months (January–August, September–December, then halves of those; a month is never split), named by the year and
+ * the first and last month with pages: `2024.01-04`, `2024.09`. So a dense year is indexed by both services and an
+ * edit in it re-indexes a few months, not the year.
+ */
+export function groupShards(byYear: ReadonlyMap<string, readonly string[]>, maxPages: number): ShardPages[] {
+  return groupYears(new Map([...byYear].map(([y, files]) => [y, files.length])), maxPages).flatMap(({ key, years }) => {
+    const files = years.flatMap((y) => byYear.get(y)!);
+    if (years.length > 1 || files.length <= maxPages) return [{ key, files }];
+    const month = (file: string) => Number(file.slice("releases/YYYY/".length, "releases/YYYY/MM".length));
+    const byMonth = new Map<number, string[]>();
+    for (const file of files) {
+      if (!byMonth.has(month(file))) byMonth.set(month(file), []);
+      byMonth.get(month(file))!.push(file);
+    }
+    const months = [...byMonth.keys()].sort((a, b) => a - b);
+    // Months 1–12 as units 0–11 of a 16-unit block, so the halves fall on whole months.
+    return alignedBlocks(months.map((m) => m - 1), (u) => byMonth.get(u + 1)!.length, maxPages, 0, 16).map(({ units }) => {
+      const mm = units.map((u) => String(u + 1).padStart(2, "0"));
+      return { key: `${key}.${mm.length === 1 ? mm[0] : `${mm[0]}-${mm.at(-1)}`}`, files: units.flatMap((u) => byMonth.get(u + 1)!) };
+    });
+  });
+}
+
+/**
+ * Indexes the release pages under `outputDir` into Pagefind bundles of consecutive years or months (see
+ * {@link groupShards}),
  * `pagefind/shards/<years>/`, so Pagefind's memory is bounded by a shard's pages rather than the archive's (one index
  * of 100,000 pages would need about 25 GB). Within a page only the `data-pagefind-body` element is indexed
  * (https://pagefind.app/docs/indexing/). Writes `pagefind/shards.json` and copies the UI files to `pagefind/`.
@@ -212,10 +249,8 @@ export async function indexSite(outputDir: string, options: IndexOptions = {}): 
   try {
     const byYear = options.pageDigests ? releasePagesOf(Object.keys(options.pageDigests)) : await releasePagesByYear(outputDir);
     options.progress?.setTotal([...byYear.values()].reduce((n, files) => n + files.length, 0));
-    const groups = groupYears(new Map([...byYear].map(([y, files]) => [y, files.length])), options.shardPages ?? SHARD_PAGES)
-      .map(({ key, years }) => ({ key, files: years.flatMap((y) => byYear.get(y)!) }))
-      // Newest first: the manifest's first shard is the primary bundle a search UI starts from.
-      .reverse();
+    // Newest first, as the result lists them.
+    const groups = groupShards(byYear, options.shardPages ?? SHARD_PAGES).reverse();
     await clearBaseIndex(pagefindDir, new Set(groups.map((g) => g.key)));
     const failures: string[] = [];
     let next = 0;

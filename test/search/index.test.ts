@@ -1,12 +1,12 @@
-// The sharded search index: Pagefind bundles of aligned blocks of years, a manifest newest first, the same bytes on
-// every run; a year that grows changes only its own shard.
+// The sharded search index: Pagefind bundles of aligned blocks of years (of months in a year too large for one), a
+// manifest newest first, the same bytes on every run; a year that grows changes only its own shard.
 import assert from "node:assert/strict";
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import fc from "fast-check";
-import { groupYears, indexSite, releasePagesByYear, releasePagesOf } from "../../src/search/index.ts";
+import { groupShards, groupYears, indexSite, releasePagesByYear, releasePagesOf } from "../../src/search/index.ts";
 import type { BundleEntry } from "../../src/search/manifest.ts";
 
 /** A release page as the layout writes it, reduced to what Pagefind reads. */
@@ -96,6 +96,46 @@ test("a year that grows or shrinks changes only the shard that holds it", () => 
   );
 });
 
+/** Release page paths of `year`, `counts[m - 1]` in month m. */
+const monthPages = (year: string, counts: readonly number[]) =>
+  counts.flatMap((n, m) => Array.from({ length: n }, (_, i) => `releases/${year}/${String(m + 1).padStart(2, "0")}/01/r${String(i).padStart(4, "0")}/index.html`));
+
+test("a year with more pages than a shard holds is split into aligned blocks of months", () => {
+  const byYear = new Map([
+    ["2018", monthPages("2018", [5])],
+    ["2020", monthPages("2020", Array(12).fill(100))],
+    ["2021", monthPages("2021", [0, 0, 700, 10])],
+  ]);
+  assert.deepEqual(
+    groupShards(byYear, 500).map((s) => [s.key, s.files.length]),
+    [["2018", 5], ["2020.01-04", 400], ["2020.05-08", 400], ["2020.09-12", 400], ["2021.03", 700], ["2021.04", 10]],
+  );
+  // A year within the limit stays whole, grouped with others as groupYears does.
+  assert.deepEqual(groupShards(byYear, 2000).map((s) => s.key), ["2018-2021"]);
+});
+
+test("every release page is in exactly one shard, in order, each shard within the limit or one month", () => {
+  const years = fc.dictionary(fc.integer({ min: 1990, max: 2030 }).map(String), fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 12, maxLength: 12 }), { maxKeys: 6 });
+  fc.assert(
+    fc.property(years, fc.integer({ min: 1, max: 200 }), (counts, limit) => {
+      const byYear = new Map(Object.keys(counts).sort().map((y) => [y, monthPages(y, counts[y]!)] as const).filter(([, f]) => f.length > 0));
+      const shards = groupShards(byYear, limit);
+      assert.deepEqual(shards.flatMap((s) => s.files), [...byYear.values()].flat());
+      assert.equal(new Set(shards.map((s) => s.key)).size, shards.length);
+      for (const { key, files } of shards) {
+        const months = new Set(files.map((f) => f.slice(0, "releases/YYYY/MM".length)));
+        // Over the limit only as a single month of a split year.
+        assert.ok(files.length <= limit || (key.includes(".") && months.size === 1), `${key}: ${files.length} pages`);
+        if (key.includes(".")) {
+          assert.match(key, /^\d{4}\.\d{2}(-\d{2})?$/);
+          // A year is split only when it alone is over the limit.
+          assert.ok(byYear.get(key.slice(0, 4))!.length > limit, `${key}: its year fits`);
+        }
+      }
+    }),
+  );
+});
+
 test("shards newest first with their date spans, merged into the one bundle the manifest lists", async () => {
   const dir = await site();
   try {
@@ -104,8 +144,10 @@ test("shards newest first with their date spans, merged into the one bundle the 
     assert.equal(result.pages, PAGES.length);
     assert.deepEqual(
       result.shards.map((s) => [s.key, s.path, s.from, s.to, s.pages]),
+      // 2021's three pages are more than two: its months in aligned blocks, May–June and August.
       [
-        ["2021", "shards/2021/", "2021-05-20", "2021-08-31", 3],
+        ["2021.08", "shards/2021.08/", "2021-08-31", "2021-08-31", 1],
+        ["2021.05-06", "shards/2021.05-06/", "2021-05-20", "2021-06-02", 2],
         ["2014", "shards/2014/", "2014-08-26", "2014-08-26", 1],
         ["1999", "shards/1999/", "1999-03-04", "1999-11-30", 2],
       ],
