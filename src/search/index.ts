@@ -8,7 +8,7 @@ import * as pagefind from "pagefind";
 import type { ProgressCounter } from "../model/progress.ts";
 import { packageVersion } from "../site/package-version.ts";
 import { writeManifest } from "./manifest.ts";
-import { CHUNK_BYTES, mergeBundles } from "./merge-bundles.ts";
+import { CHUNK_BYTES, firstSearchFiles, mergeBundles } from "./merge-bundles.ts";
 import { closeAll, PageBudget, type PagefindApi, pagefindServices } from "./services.ts";
 
 /** What indexing did: pages indexed, or the errors Pagefind reported. */
@@ -314,7 +314,7 @@ export async function indexSite(outputDir: string, options: IndexOptions = {}): 
   // Each bundle gets its own copy of the UI files; one copy at /pagefind/ serves them all.
   for (const shard of shards) if (!reused.includes(shard.key)) for (const file of UI_FILES) await rm(join(pagefindDir, shard.path, file), { force: true });
   // The search page (templates/assets/search-engine.js) loads the bundles the manifest lists: here the merged one.
-  const merged = shards.length > 0 ? [{ name: MERGED_KEY, path: `${MERGED_KEY}/`, from: shards.at(-1)!.from, to: shards[0]!.to }] : [];
+  const merged = shards.length > 0 ? [{ name: MERGED_KEY, path: `${MERGED_KEY}/`, from: shards.at(-1)!.from, to: shards[0]!.to, preload: firstSearchFiles(mergedDir) }] : [];
   await writeManifest(pagefindDir, merged);
   return { pages: shards.reduce((n, s) => n + s.pages, 0), shards, inputs, reused: reused.sort(), errors: [] };
 }

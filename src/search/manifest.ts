@@ -14,6 +14,8 @@ export interface BundleEntry {
   /** First and last release dates (YYYY-MM-DD) in the bundle, when known: date sorts skip bundles by them. */
   from?: string;
   to?: string;
+  /** Files of the bundle a first search always loads (its metadata and WebAssembly), which the search page preloads. */
+  preload?: string[];
 }
 
 /**
@@ -22,5 +24,6 @@ export interface BundleEntry {
  * searches the single bundle at the root.
  */
 export async function writeManifest(bundleRoot: string, bundles: BundleEntry[]): Promise<void> {
-  await writeFile(join(bundleRoot, MANIFEST_FILE), `${JSON.stringify({ version: 1, bundles }, null, 2)}\n`);
+  // On one line: every search fetches it.
+  await writeFile(join(bundleRoot, MANIFEST_FILE), `${JSON.stringify({ version: 1, bundles })}\n`);
 }

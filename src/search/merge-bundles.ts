@@ -38,6 +38,15 @@ interface Entry {
   [key: string]: unknown;
 }
 
+/**
+ * The files of a bundle that every first search loads, whatever its words: each language's metadata and WebAssembly,
+ * as the bundle's entry names them (the search page preloads them: templates/assets/search-engine.js).
+ */
+export function firstSearchFiles(bundleDir: string): string[] {
+  const entry = JSON.parse(readFileSync(join(bundleDir, "pagefind-entry.json"), "utf8")) as Entry;
+  return Object.values(entry.languages).flatMap((l) => [`pagefind.${l.hash}.pf_meta`, `wasm.${l.wasm}.pagefind`]);
+}
+
 /** Reads a Pagefind data file: gunzip, check the signature, decode the CBOR. */
 export function readPagefindFile<T>(path: string): T {
   return decode(pagefindFileBody(path)) as T;
@@ -78,6 +87,28 @@ class HashNames {
     this.taken.add(name);
     return true;
   }
+}
+
+/**
+ * Hex digits a merged page's name keeps at least: Pagefind names a page `<language>_<7 hex>`, and every search loads
+ * the whole list of names with the metadata. Five digits save about 1.2 bytes a page after gzip (12 KB of a first
+ * search at 10,000 pages), and a page whose text changed still gets a new name but once in about a million.
+ */
+export const PAGE_NAME_DIGITS = 5;
+
+/**
+ * Each name shortened to its shortest prefix no other name starts with, at least `minLength` (and one) long: the names
+ * stay distinct, and each depends only on the set of names, not their order.
+ */
+export function shortNames(names: readonly string[], minLength: number): Map<string, string> {
+  const sorted = [...new Set(names)].sort();
+  const common = (a: string, b: string | undefined) => {
+    let n = 0;
+    while (b !== undefined && n < a.length && n < b.length && a[n] === b[n]) n++;
+    return n;
+  };
+  // The longest prefix a name shares with any other is the longer one it shares with its neighbours in sorted order.
+  return new Map(sorted.map((name, i) => [name, name.slice(0, Math.max(minLength, common(name, sorted[i - 1]) + 1, common(name, sorted[i + 1]) + 1))]));
 }
 
 /** The first `n` characters (code points) of a string. */
@@ -150,7 +181,7 @@ export interface MergedBundle {
  * bundle at `outDir` (which must not exist): its pages are the bundles' pages in that order, so the `date` sort is
  * their sorts one after the other; each word's postings are the bundles' postings for it with the page numbers moved;
  * filters' values are merged; the index is cut again into chunks of about {@link CHUNK_BYTES} bytes; fragments
- * are hard-linked (renamed on the rare collision of two bundles' short hashes). Reads one index chunk per bundle at a
+ * are hard-linked under shorter names ({@link PAGE_NAME_DIGITS}). Reads one index chunk per bundle at a
  * time, so memory stays small whatever the archive's size. The same bundles give the same bytes.
  */
 export async function mergeBundles(bundles: readonly string[], outDir: string, chunkBytes = CHUNK_BYTES): Promise<MergedBundle> {
@@ -166,20 +197,26 @@ export async function mergeBundles(bundles: readonly string[], outDir: string, c
   mkdirSync(join(outDir, "filter"));
   const names = new HashNames(language);
 
-  // Pages, and their fragments (linked under the same name, or a new one if another bundle took it).
+  // Pages, named by their bundle's name for them (or a new one if another bundle took it), then shortened (see
+  // PAGE_NAME_DIGITS); their fragments are linked under the short names.
   const offsets: number[] = [];
   const pages: Meta[1] = [];
+  const fragmentFiles: string[] = [];
   for (const [i, meta] of metas.entries()) {
     offsets.push(pages.length);
     for (const [hash, ...rest] of meta[1]) {
       const from = join(bundles[i]!, "fragment", `${hash}.pf_fragment`);
-      const name = names.claim(hash) ? hash : names.name(readFileSync(from), hash.length - language.length);
-      try {
-        linkSync(from, join(outDir, "fragment", `${name}.pf_fragment`));
-      } catch {
-        copyFileSync(from, join(outDir, "fragment", `${name}.pf_fragment`));
-      }
-      pages.push([name, ...rest]);
+      pages.push([names.claim(hash) ? hash : names.name(readFileSync(from), hash.length - language.length), ...rest]);
+      fragmentFiles.push(from);
+    }
+  }
+  const short = shortNames(pages.map(([name]) => name), `${language}_`.length + PAGE_NAME_DIGITS);
+  for (const [i, page] of pages.entries()) {
+    page[0] = short.get(page[0])!;
+    try {
+      linkSync(fragmentFiles[i]!, join(outDir, "fragment", `${page[0]}.pf_fragment`));
+    } catch {
+      copyFileSync(fragmentFiles[i]!, join(outDir, "fragment", `${page[0]}.pf_fragment`));
     }
   }
 

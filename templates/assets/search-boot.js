@@ -1,6 +1,7 @@
-// On every page, and small: loads search code only when it is needed. On /search/ it starts the search page
-// (search.js); the header box's first focus prefetches Pagefind so a search starts fast; a page opened from a
-// result (?highlight=…) marks the searched words (search-highlight.js). Nothing else loads on a page view.
+// On every page, and small: loads search code only when it is needed. The header box's first focus prefetches
+// Pagefind so a search starts fast (the search page loads its own script, search.js, as soon as it can); a page
+// opened from a result (?highlight=…) marks the searched words (search-highlight.js). Nothing else loads on a page
+// view.
 "use strict";
 
 (() => {
@@ -9,9 +10,7 @@
   const form = document.querySelector("form.site-search");
   const bundle = new URL(script.dataset.bundle || "/pagefind/", window.location.href);
 
-  if (document.getElementById("search-app")) {
-    void import(new URL("search.js", assets).href);
-  } else if (form) {
+  if (form && !document.getElementById("search-app")) {
     // Once: fetch what the search page will need into the HTTP cache while the reader types.
     form.addEventListener("focusin", () => prefetch(), { once: true });
   }
@@ -27,13 +26,16 @@
       document.head.append(link);
     };
     for (const f of ["search.js", "search-engine.js", "search-state.js", "search.css"]) add(new URL(f, assets));
-    // Pagefind's code is in the first bundle the manifest lists (search-engine.js loads it from there).
+    // Pagefind's code is in the first bundle the manifest lists (search-engine.js loads it from there), with the
+    // files every search of a bundle loads (its metadata and WebAssembly).
     const manifest = new URL("shards.json", bundle);
     fetch(manifest)
       .then((r) => (r.ok ? r.json() : null))
       .then((m) => {
-        const first = new URL(m?.bundles?.[0]?.path ?? "./", manifest);
-        for (const f of ["pagefind.js", `wasm.${document.documentElement.lang || "unknown"}.pagefind`]) add(new URL(f, first));
+        const bundles = m?.bundles ?? [];
+        const first = new URL(bundles[0]?.path ?? "./", manifest);
+        add(new URL("pagefind.js", first));
+        for (const b of bundles) for (const f of Array.isArray(b.preload) ? b.preload : []) add(new URL(`${b.path}${f}`, manifest));
       })
       .catch(() => {});
   }

@@ -11,8 +11,9 @@ const BUNDLE_FILTER = "bundle";
 
 /**
  * The bundles to search: `<root>shards.json` when the build wrote one
- * (`{ "bundles": [{ "path": "2021/", "from": "2021-01-01", "to": "2021-12-31" }, …] }`, paths relative to the
- * manifest, `from`/`to` the first and last release date a bundle holds), else the one bundle at `root`.
+ * (`{ "bundles": [{ "path": "2021/", "from": "2021-01-01", "to": "2021-12-31", "preload": […] }, …] }`, paths
+ * relative to the manifest, `from`/`to` the first and last release date a bundle holds, `preload` the bundle's files
+ * every search loads), else the one bundle at `root`.
  */
 export async function readManifest(root) {
   const base = new URL(root, window.location.href);
@@ -27,18 +28,20 @@ export async function readManifest(root) {
           path: new URL(b.path, base).pathname.replace(/\/?$/, "/"),
           from: typeof b.from === "string" ? b.from : null,
           to: typeof b.to === "string" ? b.to : null,
+          preload: Array.isArray(b.preload) ? b.preload : [],
         }));
       }
     }
   } catch {
     // No manifest (or not JSON): the single bundle.
   }
-  return [{ name: "0", path: base.pathname, from: null, to: null }];
+  return [{ name: "0", path: base.pathname, from: null, to: null, preload: [] }];
 }
 
 /** Loads Pagefind from the first bundle and merges the others into it. `siteBase` prefixes result URLs. */
 export async function openIndex(root, siteBase) {
   const bundles = await readManifest(root);
+  preload(bundles);
   const pagefind = await import(`${bundles[0].path}pagefind.js`);
   const multi = bundles.length > 1;
   const tag = (b) => (multi ? { mergeFilter: { [BUNDLE_FILTER]: b.name } } : {});
@@ -50,6 +53,20 @@ export async function openIndex(root, siteBase) {
   // merges were called, whatever order they finish in.
   await Promise.all(bundles.slice(1).map((b) => pagefind.mergeIndex(b.path, { baseUrl: siteBase, ...tag(b) })));
   return new SearchIndex(pagefind, bundles);
+}
+
+/**
+ * Starts fetching what Pagefind's init will ask for once it has read each bundle's entry (the metadata and the
+ * WebAssembly the manifest names), in parallel with loading Pagefind itself: its fetches then find them in the
+ * page's preload cache, a round trip and a download sooner.
+ */
+function preload(bundles) {
+  for (const b of bundles) {
+    for (const file of b.preload) {
+      // crossOrigin: as Pagefind's fetch() asks, or the preload would not be used.
+      document.head.append(Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", crossOrigin: "anonymous", href: b.path + file }));
+    }
+  }
 }
 
 /** One open search index (one or more bundles). */

@@ -1,6 +1,6 @@
 // The search page's interface: reads the state from the address, runs it on the index as the reader types or
 // chooses, renders results, facets with counts and pages, and keeps the address in step (back, forward, reload and
-// shared links restore a search). Loaded as a module by search-boot.js on /search/ only.
+// shared links restore a search). Loaded as a module by the search page (templates/pages/search.njk) only.
 import { openIndex } from "./search-engine.js";
 import { FACETS, dateRange, formatState, isActive, parseState, queryTerms, searchQuery } from "./search-state.js";
 

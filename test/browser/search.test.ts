@@ -17,6 +17,7 @@ const NAMES = [
   "without JavaScript the search page says so and points to the browse pages",
   "common words are left out of a query, said so, and searched when quoted",
   "the open search page warms its engine up without fetching anything; a search in the address does not",
+  "the search page fetches the index's metadata and WebAssembly once, before Pagefind asks for them",
 ];
 
 browserSuite(NAMES, () => {
@@ -80,12 +81,13 @@ browserSuite(NAMES, () => {
     await page.goto(`${live.server.url}${SEED.url}`);
     await page.waitForLoadState("networkidle");
     assert.deepEqual(requested.filter((p) => p.startsWith("/pagefind/") || /\/assets\/search(?!-boot)/.test(p)), [], "nothing of search on a page view");
-    const manifest = JSON.parse(await readFile(join(live.site.output, "pagefind/shards.json"), "utf8")) as { bundles: { path: string }[] };
-    const pagefindJs = `/pagefind/${manifest.bundles[0]!.path}pagefind.js`;
-    const prefetched = page.waitForRequest((r) => new URL(r.url()).pathname === pagefindJs, { timeout: 10_000 });
+    const manifest = JSON.parse(await readFile(join(live.site.output, "pagefind/shards.json"), "utf8")) as { bundles: { path: string; preload: string[] }[] };
+    const bundle = `/pagefind/${manifest.bundles[0]!.path}`;
+    const prefetched = ["pagefind.js", ...manifest.bundles[0]!.preload].map((file) => page.waitForRequest((r) => new URL(r.url()).pathname === `${bundle}${file}`, { timeout: 10_000 }));
     await page.locator("#site-search-q").focus();
-    // The first focus fetches Pagefind (from the first bundle the manifest lists) ahead of the search.
-    await prefetched;
+    // The first focus fetches Pagefind (from the first bundle the manifest lists) ahead of the search, with the
+    // bundle's metadata and WebAssembly.
+    await Promise.all(prefetched);
     await page.waitForLoadState("networkidle");
     assert.ok(!requested.some((p) => p.endsWith("pagefind-worker.js")), "no worker: Pagefind runs on the page");
     await page.close();
@@ -168,6 +170,28 @@ browserSuite(NAMES, () => {
     assert.equal(await warmUps(), 0, "a search asked for at arrival runs no warm-up");
     assert.equal(await shownTotal(page), warmTotal);
     assert.deepEqual(await page.locator(".result__title a").allTextContents(), warmTitles);
+    await page.close();
+  });
+
+  test(NAMES[7]!, async () => {
+    const manifest = JSON.parse(await readFile(join(live.site.output, "pagefind/shards.json"), "utf8")) as { bundles: { path: string; preload: string[] }[] };
+    const bundle = `/pagefind/${manifest.bundles[0]!.path}`;
+    const page = await live.browser.newPage();
+    const requested: string[] = [];
+    page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(`${live.server.url}/search/?q=cyber`);
+    await settled(page);
+    assert.ok((await shownTotal(page)) > 0);
+    // The manifest names them; the page asks for them as soon as it has read it, before Pagefind has read its entry
+    // (which names them to Pagefind), and Pagefind's own requests are served from that preload: one request each.
+    const entry = requested.indexOf(`${bundle}pagefind-entry.json`);
+    assert.ok(entry > 0, "Pagefind read its entry");
+    assert.deepEqual(manifest.bundles[0]!.preload.map((f) => f.replace(/_[0-9a-f]+\./, "_<hash>.")), ["pagefind.en_<hash>.pf_meta", "wasm.en.pagefind"]);
+    for (const file of manifest.bundles[0]!.preload) {
+      const at = requested.flatMap((p, i) => (p === `${bundle}${file}` ? [i] : []));
+      assert.equal(at.length, 1, `${file} fetched once`);
+      assert.ok(at[0]! < entry, `${file} asked for before Pagefind's entry`);
+    }
     await page.close();
   });
 });

@@ -154,9 +154,12 @@ test("shards newest first with their date spans, merged into the one bundle the 
     );
     const manifest = JSON.parse(await readFile(join(dir, "pagefind/shards.json"), "utf8")) as { version: number; bundles: BundleEntry[] };
     assert.equal(manifest.version, 1);
-    assert.deepEqual(manifest.bundles, [{ name: "all", path: "all/", from: "1999-03-04", to: "2021-08-31" }]);
-    const entry = JSON.parse(await readFile(join(dir, "pagefind/all/pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(await readFile(join(dir, "pagefind/all/pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number; hash: string }> };
     assert.equal(entry.languages["en"]?.page_count, PAGES.length);
+    // The files every first search loads, named for the search page to preload them; both exist.
+    const preload = [`pagefind.${entry.languages["en"]!.hash}.pf_meta`, "wasm.en.pagefind"];
+    assert.deepEqual(manifest.bundles, [{ name: "all", path: "all/", from: "1999-03-04", to: "2021-08-31", preload }]);
+    for (const file of preload) await readFile(join(dir, "pagefind/all", file));
     // With room for three pages, 1999 and 2014 share the block 1984–2015; 2021 (three pages) fills its own.
     const grouped = await indexSite(dir, { shardPages: 3 });
     assert.deepEqual(

@@ -7,7 +7,8 @@ import { gunzipSync } from "node:zlib";
 import { after, before, test } from "node:test";
 import { encode } from "cborg";
 import { indexShard } from "../../src/search/index.ts";
-import { mergeBundles, pagefindFileBytes, readPagefindFile } from "../../src/search/merge-bundles.ts";
+import fc from "fast-check";
+import { PAGE_NAME_DIGITS, mergeBundles, pagefindFileBytes, readPagefindFile, shortNames } from "../../src/search/merge-bundles.ts";
 import { closeAll, pagefindServices } from "../../src/search/services.ts";
 
 const YEARS = ["1999", "2003", "2014", "2021"];
@@ -170,6 +171,11 @@ test("merged bundles hold what Pagefind writes for the same pages in one bundle"
   assert.deepEqual(await filters(merged), await filters(whole), "filters' values and pages");
   assert.deepEqual(mine[4], theirs[4], "the date sort");
   assert.deepEqual(mine[5], theirs[5], "meta fields");
+  // Pages' names: the shortest prefixes of the bundles' names that tell them apart, PAGE_NAME_DIGITS digits at least.
+  const pageNames = mine[1].map(([name]) => name);
+  assert.deepEqual(pageNames, [...shortNames([...(await Promise.all(shards.map(meta))).flatMap((m) => m[1].map(([name]) => name))], 3 + PAGE_NAME_DIGITS).values()].sort((a, b) => pageNames.indexOf(a) - pageNames.indexOf(b)));
+  assert.ok(pageNames.every((name) => /^en_[0-9a-f]+$/.test(name) && name.length >= 3 + PAGE_NAME_DIGITS));
+  assert.ok(pageNames.some((name) => name.length < theirs[1][0]![0].length), "shorter than Pagefind's");
   // Chunks: many (the target is small), in byte order, each word within its chunk's bounds.
   assert.ok(mine[2].length > 5 && result.chunks === mine[2].length, `${mine[2].length} chunks`);
   const bytes = (s: string) => Buffer.from(s);
@@ -195,4 +201,23 @@ test("two bundles' pages with the same short hash get distinct fragment names", 
   assert.equal(new Set(m[1].map(([hash]) => hash)).size, m[1].length);
   const contents = await fragments(merged);
   assert.deepEqual(contents.slice(contents.length / 2), contents.slice(0, contents.length / 2));
+});
+
+test("short names are the shortest prefixes that tell the names apart, whatever their order", () => {
+  const hex = fc.stringMatching(/^[0-9a-f]{1,9}$/);
+  fc.assert(
+    fc.property(fc.uniqueArray(hex, { maxLength: 60 }), fc.integer({ min: 0, max: 6 }), (names, min) => {
+      const short = shortNames(names, min);
+      assert.equal(new Set(short.values()).size, names.length, "distinct");
+      for (const name of names) {
+        const s = short.get(name)!;
+        assert.ok(name.startsWith(s) && s.length >= Math.min(min, name.length), `${s} is a prefix of ${name}, ${min} long at least`);
+        const others = names.filter((n) => n !== name);
+        // No other name starts with it unless it is the whole name; one character less, and another would.
+        if (s.length < name.length) assert.ok(!others.some((n) => n.startsWith(s)), `${s} tells ${name} apart`);
+        if (s.length > Math.max(min, 1)) assert.ok(others.some((n) => n.startsWith(s.slice(0, -1))), `${s} is the shortest`);
+      }
+      assert.deepEqual(shortNames([...names].reverse(), min), new Map([...short].sort()), "order does not matter");
+    }),
+  );
 });

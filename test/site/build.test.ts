@@ -85,6 +85,7 @@ test("site pages are not indexed; search page loads Pagefind from files", async 
   const search = await page("search/index.html");
   assert.match(search, /<script src="\/assets\/search-boot.js" data-bundle="\/pagefind\/" defer><\/script>/);
   assert.match(search, /<div id="search-app" class="search" data-base-url="\/" data-bundle="\/pagefind\/">/);
+  assert.match(search, /<script type="module" src="\/assets\/search.js" async><\/script>\s*<\/main>/, "the search script ends the page's main content");
   assert.match(await page("404.html"), /<h1>Page not found<\/h1>/);
   for (const file of ["pagefind/pagefind-ui.js", "pagefind/shards.json", "assets/site.css", "assets/search.js", "assets/search-boot.js"]) {
     await readFile(join(site.output, file));
@@ -103,7 +104,8 @@ test("site pages are not indexed; search page loads Pagefind from files", async 
     assert.equal(await pageCount(`shards/${group.key}/`), inYears.length, `shard ${group.key} indexes its years' release pages`);
   }
   const dates = releases.map((r) => r.date).sort();
-  assert.deepEqual(manifest.bundles, [{ name: "all", path: "all/", from: dates[0], to: dates.at(-1) }]);
+  const meta = `pagefind.${(JSON.parse(await page("pagefind/all/pagefind-entry.json")) as { languages: Record<string, { hash: string }> }).languages["en"]!.hash}.pf_meta`;
+  assert.deepEqual(manifest.bundles, [{ name: "all", path: "all/", from: dates[0], to: dates.at(-1), preload: [meta, "wasm.en.pagefind"] }]);
   const indexed = await pageCount("all/");
   assert.equal(indexed, releases.length, "exactly the release pages are indexed");
 });
