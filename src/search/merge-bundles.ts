@@ -43,8 +43,12 @@ interface Entry {
  * as the bundle's entry names them (the search page preloads them: templates/assets/search-engine.js).
  */
 export function firstSearchFiles(bundleDir: string): string[] {
-  const entry = JSON.parse(readFileSync(join(bundleDir, "pagefind-entry.json"), "utf8")) as Entry;
-  return Object.values(entry.languages).flatMap((l) => [`pagefind.${l.hash}.pf_meta`, `wasm.${l.wasm}.pagefind`]);
+  return Object.values(readEntry(bundleDir).languages).flatMap((l) => [`pagefind.${l.hash}.pf_meta`, `wasm.${l.wasm}.pagefind`]);
+}
+
+/** A bundle's entry file, `pagefind-entry.json`: its languages, each with its metadata's hash and WebAssembly. */
+function readEntry(bundleDir: string): Entry {
+  return JSON.parse(readFileSync(join(bundleDir, "pagefind-entry.json"), "utf8")) as Entry;
 }
 
 /** Reads a Pagefind data file: gunzip, check the signature, decode the CBOR. */
@@ -186,7 +190,7 @@ export interface MergedBundle {
  */
 export async function mergeBundles(bundles: readonly string[], outDir: string, chunkBytes = CHUNK_BYTES): Promise<MergedBundle> {
   if (bundles.length === 0) throw new Error("mergeBundles: no bundles");
-  const entries = bundles.map((dir) => JSON.parse(readFileSync(join(dir, "pagefind-entry.json"), "utf8")) as Entry);
+  const entries = bundles.map(readEntry);
   const languages = new Set(entries.flatMap((e) => Object.keys(e.languages)));
   if (languages.size !== 1) throw new Error(`mergeBundles: bundles of one language only (found ${[...languages].join(", ") || "none"})`);
   const language = [...languages][0]!;

@@ -23,6 +23,12 @@ const NAMES = [
 browserSuite(NAMES, () => {
   const live = useSampleSite("communique-browser-");
 
+  /** The first bundle shards.json lists: its address and the files it names for preloading. */
+  const firstBundle = async () => {
+    const manifest = JSON.parse(await readFile(join(live.site.output, "pagefind/shards.json"), "utf8")) as { bundles: { path: string; preload: string[] }[] };
+    return { bundle: `/pagefind/${manifest.bundles[0]!.path}`, preload: manifest.bundles[0]!.preload };
+  };
+
   test(NAMES[0]!, async () => {
     const page = await live.browser.newPage();
     const errors: string[] = [];
@@ -81,9 +87,8 @@ browserSuite(NAMES, () => {
     await page.goto(`${live.server.url}${SEED.url}`);
     await page.waitForLoadState("networkidle");
     assert.deepEqual(requested.filter((p) => p.startsWith("/pagefind/") || /\/assets\/search(?!-boot)/.test(p)), [], "nothing of search on a page view");
-    const manifest = JSON.parse(await readFile(join(live.site.output, "pagefind/shards.json"), "utf8")) as { bundles: { path: string; preload: string[] }[] };
-    const bundle = `/pagefind/${manifest.bundles[0]!.path}`;
-    const prefetched = ["pagefind.js", ...manifest.bundles[0]!.preload].map((file) => page.waitForRequest((r) => new URL(r.url()).pathname === `${bundle}${file}`, { timeout: 10_000 }));
+    const { bundle, preload } = await firstBundle();
+    const prefetched = ["pagefind.js", ...preload].map((file) => page.waitForRequest((r) => new URL(r.url()).pathname === `${bundle}${file}`, { timeout: 10_000 }));
     await page.locator("#site-search-q").focus();
     // The first focus fetches Pagefind (from the first bundle the manifest lists) ahead of the search, with the
     // bundle's metadata and WebAssembly.
@@ -174,8 +179,7 @@ browserSuite(NAMES, () => {
   });
 
   test(NAMES[7]!, async () => {
-    const manifest = JSON.parse(await readFile(join(live.site.output, "pagefind/shards.json"), "utf8")) as { bundles: { path: string; preload: string[] }[] };
-    const bundle = `/pagefind/${manifest.bundles[0]!.path}`;
+    const { bundle, preload } = await firstBundle();
     const page = await live.browser.newPage();
     const requested: string[] = [];
     page.on("request", (r) => requested.push(new URL(r.url()).pathname));
@@ -186,8 +190,8 @@ browserSuite(NAMES, () => {
     // (which names them to Pagefind), and Pagefind's own requests are served from that preload: one request each.
     const entry = requested.indexOf(`${bundle}pagefind-entry.json`);
     assert.ok(entry > 0, "Pagefind read its entry");
-    assert.deepEqual(manifest.bundles[0]!.preload.map((f) => f.replace(/_[0-9a-f]+\./, "_<hash>.")), ["pagefind.en_<hash>.pf_meta", "wasm.en.pagefind"]);
-    for (const file of manifest.bundles[0]!.preload) {
+    assert.deepEqual(preload.map((f) => f.replace(/_[0-9a-f]+\./, "_<hash>.")), ["pagefind.en_<hash>.pf_meta", "wasm.en.pagefind"]);
+    for (const file of preload) {
       const at = requested.flatMap((p, i) => (p === `${bundle}${file}` ? [i] : []));
       assert.equal(at.length, 1, `${file} fetched once`);
       assert.ok(at[0]! < entry, `${file} asked for before Pagefind's entry`);
