@@ -10,7 +10,7 @@ import { describeError } from "./errors.ts";
 import { collectGarbage } from "./gc.ts";
 import { ingest } from "./ingest.ts";
 import { type RenderThread, startRenderThread } from "./render-thread.ts";
-import { keepAsSpare, type SpareRecord, takeSpare } from "./spare-site.ts";
+import { keepAsSpare, sparePath, type SpareRecord, takeSpare } from "./spare-site.ts";
 import { noProgress, type Progress, withProgress } from "./progress.ts";
 
 /** Set by `communique serve` in the environment of the builds it runs. */
@@ -62,7 +62,9 @@ export interface BuildResult {
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   // The render thread loads the site's modules (about a second) while ingest runs, mostly on the other core.
-  const renderThread = startRenderThread();
+  // It also reads ahead what the render would otherwise read after ingest: the hashes of the release files and
+  // sources, the caches, the spare site's files.
+  const renderThread = startRenderThread({ content: options.content, sources: options.sources, cache: cacheDir(resolve(options.output)), base: sparePath(resolve(options.output)) });
   try {
     return await buildWith(renderThread, options);
   } finally {
@@ -74,8 +76,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 async function buildWith(renderThread: RenderThread, options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? ((line: string) => console.log(line));
   const progress = options.progress ?? noProgress;
-  // Only the count is kept: the ingest's plan holds every release's Markdown, which rendering and indexing do not need.
-  const { reported } = await phase("ingest", () => ingest({ sources: options.sources, content: options.content, log, progress, cache: cacheDir(resolve(options.output)) }));
+  // Only the count and the files written or removed are kept: the ingest's plan holds every release's Markdown, which
+  // rendering and indexing do not need.
+  const { reported, changedReleases } = await phase("ingest", async () => {
+    const { reported, plan } = await ingest({ sources: options.sources, content: options.content, log, progress, cache: cacheDir(resolve(options.output)) });
+    return { reported, changedReleases: [...plan.writes.map((w) => w.file), ...plan.removals.map((r) => r.file)] };
+  });
   let config: SiteConfig;
   try {
     config = typeof options.config === "object" ? options.config : loadSiteConfig(options.config);
@@ -97,7 +103,7 @@ async function buildWith(renderThread: RenderThread, options: BuildOptions): Pro
     const pagesBefore = { site: target, record: await readPageRecord(cacheDir(target)) };
     // What ingest left is freed now, not held beside the render thread's peak (see collectGarbage).
     collectGarbage();
-    const rendered = await phase("render", () => withProgress(progress("render", "pages written", 0), (counter) => renderThread.render({ content: options.content, output: fresh, sources: options.sources, config, cache: cacheDir(target), previous: pagesBefore, base: base ? { record: base.pages } : undefined, quiet: true }, counter)));
+    const rendered = await phase("render", () => withProgress(progress("render", "pages written", 0), (counter) => renderThread.render({ options: { content: options.content, output: fresh, sources: options.sources, config, cache: cacheDir(target), previous: pagesBefore, base: base ? { record: base.pages } : undefined, quiet: true }, changedReleases }, counter)));
     const previous = await previousIndex(target);
     // And what the render's request and answer left, not held beside Pagefind while it indexes.
     collectGarbage();

@@ -3,9 +3,19 @@ import { Worker } from "node:worker_threads";
 import type { ProgressCounter } from "../model/progress.ts";
 import type { RenderOptions, RenderResult } from "../site/render.ts";
 
-/** What the build posts to the render worker: the render to run. */
+/** What the render worker reads ahead while ingest runs (see src/site/render.ts, snapshotInputs). */
+export interface ReadAhead {
+  content: string;
+  sources: string;
+  cache: string;
+  /** The spare site, which the build will take as the render's base. */
+  base: string;
+}
+
+/** What the build posts to the render worker: the render to run, and the release files ingest wrote or removed. */
 export interface RenderRequest {
-  options: Omit<RenderOptions, "progress">;
+  options: Omit<RenderOptions, "progress" | "snapshot">;
+  changedReleases?: readonly string[];
 }
 
 /** What the render worker posts: the page count, pages done, then its result or its error. */
@@ -17,19 +27,20 @@ const RENDER_WORKER = new URL("./render-worker.ts", import.meta.url).href;
 /** A render worker thread, loading the site's modules (about a second) until it is asked to render. */
 export interface RenderThread {
   /** Renders as `renderSite` does, once; resolves when the thread has ended, so its memory is given back. */
-  render(options: RenderRequest["options"], progress?: ProgressCounter): Promise<RenderResult>;
+  render(request: RenderRequest, progress?: ProgressCounter): Promise<RenderResult>;
   /** Ends the thread whatever it is doing (a build that stops before rendering, or after). */
   stop(): Promise<void>;
 }
 
 /**
- * Starts the render thread. The render holds every release's record, the site index and Eleventy's state (over a
+ * Starts the render thread; given `readAhead`, it reads the hashes of the release files and sources there once loaded,
+ * while ingest runs, and the render reads again only the release files ingest says it wrote or removed. The render holds every release's record, the site index and Eleventy's state (over a
  * GiB at 10,000 releases); V8 keeps a heap it has grown, so in the build's own thread that memory would still be held
  * while Pagefind indexes beside it. A worker's heap is released when it ends. A failed render rejects with its message
  * (and the causes it wraps), as in this thread.
  */
-export function startRenderThread(): RenderThread {
-  const worker = new Worker(WORKER_ENTRY, { workerData: { entry: RENDER_WORKER }, execArgv: [] });
+export function startRenderThread(readAhead?: ReadAhead): RenderThread {
+  const worker = new Worker(WORKER_ENTRY, { workerData: { entry: RENDER_WORKER, readAhead }, execArgv: [] });
   let progress: ProgressCounter | undefined;
   let settled: { result: RenderResult } | { error: Error } | null = null;
   worker.on("message", (m: RenderMessage) => {
@@ -40,9 +51,9 @@ export function startRenderThread(): RenderThread {
   worker.on("error", (e) => (settled ??= { error: e }));
   const exited = new Promise<number>((resolve) => worker.on("exit", resolve));
   return {
-    async render(options, counter) {
+    async render(request, counter) {
       progress = counter;
-      worker.postMessage({ options } satisfies RenderRequest);
+      worker.postMessage(request satisfies RenderRequest);
       // The result is taken once the thread has ended: its memory is then given back.
       const code = await exited;
       if (settled && "result" in settled) return settled.result;

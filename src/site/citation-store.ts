@@ -115,8 +115,12 @@ export class CitationStore {
   /** Whether this build used an entry the disk cache did not hold. */
   private usedNew = false;
 
-  constructor(private readonly file: string | null) {
-    this.known = file ? readCitationCache(file) : new Map();
+  /** `read`: the cache file's entries when already read (src/site/render.ts, snapshotInputs). */
+  constructor(
+    private readonly file: string | null,
+    read?: Map<string, StoredCitations>,
+  ) {
+    this.known = read ?? (file ? readCitationCache(file) : new Map());
     this.onDisk = new Set(this.known.keys());
   }
 

@@ -1,12 +1,12 @@
 // Reads the release files of a content folder for the site: front matter parsed and checked, URL, and a hash of the file.
-import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { releaseUrl } from "../emit/id.ts";
 import { formatZodIssues } from "../emit/front-matter.ts";
 import { FrontMatterSchema, type FrontMatter } from "../model/release.ts";
 import { releaseFiles } from "./citation-store.ts";
 import { parseFrontMatter } from "./front-matter.ts";
+import { bytesDigest } from "./site-files.ts";
 
 /** The layout of a release page, under templates/layouts/. */
 export const RELEASE_LAYOUT = "release.njk";
@@ -54,8 +54,6 @@ export function releaseBody(inputPath: string): string {
   return splitRelease(readFileSync(inputPath, "utf8"))?.body ?? "";
 }
 
-const fileDigest = (bytes: Buffer) => createHash("sha256").update(bytes).digest("base64url");
-
 /**
  * The front matter of a release file, parsed and checked, and its URL. A file without front matter, with bad YAML
  * or with front matter the record schema rejects stops the build with the file's path and the offending fields (a
@@ -81,52 +79,95 @@ function checkedFrontMatter(inputPath: string, bytes: Buffer): { url: string; da
 export const FRONT_MATTER_CACHE_FILE = "front-matter.ndjson";
 
 /**
+ * What was read of the release files before the render was asked for (while ingest ran, see
+ * src/cli/render-worker.ts): each file's hash, and the front-matter cache as it was then.
+ */
+export interface ReleaseSnapshot {
+  /** Absolute path of each release file → the SHA-256 of its bytes when it was read. */
+  digests: Map<string, string>;
+  /** The front-matter cache's entries and its lines (see {@link loadReleases}). */
+  cache: FrontMatterCache;
+}
+
+/** A front-matter cache file read: checked front matter by file hash, and how many entries the file holds. */
+interface FrontMatterCache {
+  known: Map<string, FrontMatter>;
+  lines: number;
+}
+
+/** Reads the hash of every release file of a content folder and the front-matter cache, for {@link loadReleases}. */
+export function snapshotReleases(contentDir: string, cache?: { file: string; version: string }): ReleaseSnapshot {
+  const digests = new Map(releaseFiles(join(contentDir, "releases")).map((inputPath) => [inputPath, bytesDigest(readFileSync(inputPath))]));
+  return { digests, cache: cache ? readFrontMatterCache(cache.file, cache.version) : { known: new Map(), lines: 0 } };
+}
+
+/**
  * Every `releases/**\/*.md` of a content folder, in file order (`YYYY/MM/<id>.md`). With a cache file, front
  * matter already parsed and checked is taken from it by the hash of the file's bytes (and of the code that parses
- * and checks it, `version`): JSON is read some ten times faster than YAML is parsed and checked. The file is then
- * rewritten with this archive's entries only, when they differ from its own.
+ * and checks it, `version`): JSON is read some ten times faster than YAML is parsed and checked. Entries of files new
+ * to it are appended to it; it is written again with this archive's entries only when more than a quarter of its
+ * entries are no longer used.
+ *
+ * With `earlier`, a snapshot taken before, a file is read only when the snapshot lacks it or `changed` names it
+ * (the files written or removed since: ingest's); the others are known by the hash the snapshot read.
  */
-export function loadReleases(contentDir: string, cache?: { file: string; version: string }): ReleaseItem[] {
-  const known = cache ? readFrontMatterCache(cache.file, cache.version) : new Map<string, FrontMatter>();
-  const items = releaseFiles(join(contentDir, "releases")).map((inputPath) => {
-    const bytes = readFileSync(inputPath);
-    const digest = fileDigest(bytes);
-    const data = known.get(digest);
-    return data ? { url: releaseUrl(data.id), data, inputPath, digest } : { ...checkedFrontMatter(inputPath, bytes), inputPath, digest };
+export function loadReleases(contentDir: string, cache?: { file: string; version: string }, earlier?: { snapshot: ReleaseSnapshot; changed: ReadonlySet<string> }): ReleaseItem[] {
+  const read = earlier ? earlier.snapshot.cache : cache ? readFrontMatterCache(cache.file, cache.version) : { known: new Map<string, FrontMatter>(), lines: 0 };
+  const items = releaseFiles(join(contentDir, "releases")).map((inputPath): ReleaseItem => {
+    const snapshot = earlier && !earlier.changed.has(inputPath) ? earlier.snapshot.digests.get(inputPath) : undefined;
+    const bytes = snapshot === undefined ? readFileSync(inputPath) : null;
+    const digest = snapshot ?? bytesDigest(bytes!);
+    const data = read.known.get(digest);
+    return data ? { url: releaseUrl(data.id), data, inputPath, digest } : { ...checkedFrontMatter(inputPath, bytes ?? readFileSync(inputPath)), inputPath, digest };
   });
-  // Unchanged (every file's front matter came from it, in its order, and no other entry is in it): left as it is.
-  const unchanged = known.size === items.length && [...known.keys()].every((digest, i) => items[i]!.digest === digest);
-  if (cache && !unchanged) writeFrontMatterCache(cache.file, cache.version, items);
+  if (cache) updateFrontMatterCache(cache.file, cache.version, read, items);
   return items;
 }
 
+/** Share of a front-matter cache's entries that may be unused before it is written again with the used ones only. */
+const MAX_STALE_SHARE = 0.25;
+
 /** Reads a front-matter cache: a version line, then `[digest, front matter]` a line. Missing, torn or stale: empty. */
-function readFrontMatterCache(file: string, version: string): Map<string, FrontMatter> {
-  const map = new Map<string, FrontMatter>();
+function readFrontMatterCache(file: string, version: string): FrontMatterCache {
+  const known = new Map<string, FrontMatter>();
   let lines: string[];
   try {
     lines = readFileSync(file, "utf8").split("\n");
   } catch {
-    return map;
+    return { known, lines: 0 };
   }
-  if (lines[0] !== JSON.stringify({ version })) return map;
+  if (lines[0] !== JSON.stringify({ version })) return { known, lines: 0 };
+  let entries = 0;
   for (const line of lines.slice(1)) {
     if (!line) continue;
+    entries++;
     try {
       const [digest, data] = JSON.parse(line) as [string, FrontMatter];
-      map.set(digest, data);
+      known.set(digest, data);
     } catch {
       // A torn line (a build killed while writing) loses that entry only.
     }
   }
-  return map;
+  return { known, lines: entries };
 }
 
-/** Writes the cache through a temporary file and a rename, so a reader never sees half of it. */
-function writeFrontMatterCache(file: string, version: string, items: readonly ReleaseItem[]): void {
+/**
+ * Brings the cache up to date with `items`: nothing when each has its entry, the missing entries appended when few
+ * of the file's entries are unused, else the file written again (through a temporary file and a rename, so a
+ * reader never sees half of it) with the entries of `items` only.
+ */
+function updateFrontMatterCache(file: string, version: string, read: FrontMatterCache, items: readonly ReleaseItem[]): void {
+  const line = (item: ReleaseItem) => JSON.stringify([item.digest, item.data]);
+  const wanted = new Map(items.map((item) => [item.digest, item]));
+  const missing = [...wanted.values()].filter((item) => !read.known.has(item.digest));
+  const stale = read.lines - (wanted.size - missing.length);
+  if (missing.length === 0 && stale <= read.lines * MAX_STALE_SHARE) return;
+  if (read.lines > 0 && stale <= read.lines * MAX_STALE_SHARE) {
+    appendFileSync(file, `${missing.map(line).join("\n")}\n`);
+    return;
+  }
   mkdirSync(dirname(file), { recursive: true });
-  const lines = [JSON.stringify({ version }), ...items.map((item) => JSON.stringify([item.digest, item.data]))];
   const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, `${lines.join("\n")}\n`);
+  writeFileSync(temp, `${[JSON.stringify({ version }), ...[...wanted.values()].map(line)].join("\n")}\n`);
   renameSync(temp, file);
 }

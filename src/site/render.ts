@@ -4,15 +4,15 @@ import { existsSync, linkSync, mkdirSync, readdirSync, rmSync, unlinkSync, write
 import { dirname, join, resolve } from "node:path";
 import { setBuildContext, type BuildContext } from "./build-context.ts";
 import { chartFilters } from "./charts/plugin.ts";
-import { CITATION_CACHE_FILE, CitationStore } from "./citation-store.ts";
+import { CITATION_CACHE_FILE, CitationStore, readCitationCache, type StoredCitations } from "./citation-store.ts";
 import { cslItem } from "./citations.ts";
 import { buildSiteIndex, FEED_FILES } from "./collections.ts";
 import { loadSiteConfig, SITE_DATA_KEY, siteUrls, type SiteConfig } from "./config.ts";
 import { codeDigest, facetIndexPageDigest, feedDigest, listingPageDigest, releasePageDigest, siteDigest, type PageRecord } from "./page-record.ts";
 import { CONFIG_PATH } from "./paths.ts";
 import { PageRenderer } from "./page-renderer.ts";
-import { FRONT_MATTER_CACHE_FILE, loadReleases } from "./releases.ts";
-import { filesUnder, publishSources, removeEmptyFolders, writeSitemap } from "./site-files.ts";
+import { FRONT_MATTER_CACHE_FILE, loadReleases, type ReleaseSnapshot, snapshotReleases } from "./releases.ts";
+import { filesUnder, publishSources, removeEmptyFolders, sourceDigests, writeSitemap } from "./site-files.ts";
 import { readTopicLabels } from "./taxonomy.ts";
 import type { ProgressCounter } from "../model/progress.ts";
 
@@ -40,6 +40,12 @@ export interface RenderOptions {
    * hard link the live site shares, and nothing stale is left.
    */
   base?: { record: PageRecord };
+  /**
+   * What was read of the inputs before the render was asked for (src/cli/render-worker.ts reads it while ingest
+   * runs), and the release files written or removed since (ingest's, relative to the content folder): those are read
+   * again, the others known by the hashes read then.
+   */
+  snapshot?: InputSnapshot;
   /** Silences Eleventy's per-file log lines. */
   quiet?: boolean;
   /** Told the number of page files, then each one as it is written, kept or taken from the previous site. */
@@ -54,6 +60,31 @@ export interface RenderResult {
   reused: number;
   /** What every page of the new site was rendered from: the record for the next build. */
   record: PageRecord;
+}
+
+/** What a render reads before its work starts, read ahead of it: see {@link snapshotInputs}. */
+export interface InputSnapshot {
+  releases: ReleaseSnapshot;
+  /** The hash of each file under the sources folder, by its path there. */
+  sources: ReadonlyMap<string, string>;
+  /** The citation cache's entries. */
+  citations: Map<string, StoredCitations>;
+  /** The files of the site that will be the base (the spare, before it is moved into place), as {@link baseFiles} lists them. */
+  baseFiles: string[] | null;
+  /** Release files written or removed since the snapshot, relative to the content folder. */
+  changedReleases: readonly string[];
+}
+
+/**
+ * Reads ahead what a render of `content` will need before its work starts: the hashes of its release files and
+ * sources, the front-matter and citation caches, and the files of `base`, the folder that will be its base.
+ */
+export function snapshotInputs(options: { content: string; sources: string; cache?: string; base?: string }): Omit<InputSnapshot, "changedReleases"> {
+  const content = resolve(options.content);
+  const releases = snapshotReleases(content, options.cache ? { file: join(options.cache, FRONT_MATTER_CACHE_FILE), version: codeDigest() } : undefined);
+  const citations = options.cache ? readCitationCache(join(options.cache, CITATION_CACHE_FILE)) : new Map<string, StoredCitations>();
+  const base = options.base && existsSync(options.base) ? baseFiles(options.base) : null;
+  return { releases, sources: sourceDigests(options.sources), citations, baseFiles: base };
 }
 
 /** A page file (site path `/`-separated, no leading slash) and the hash of its inputs. */
@@ -79,7 +110,9 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
   const topicLabels = readTopicLabels(content);
   const code = codeDigest();
   const frontMatter = options.cache ? { file: join(options.cache, FRONT_MATTER_CACHE_FILE), version: code } : undefined;
-  const index = buildSiteIndex(loadReleases(content, frontMatter), config, topicLabels);
+  const snapshot = options.snapshot;
+  const earlier = snapshot && { snapshot: snapshot.releases, changed: new Set(snapshot.changedReleases.map((f) => join(content, f))) };
+  const index = buildSiteIndex(loadReleases(content, frontMatter, earlier), config, topicLabels);
   const site = siteDigest(code, config, topicLabels);
   const previous = options.previous;
   const record: PageRecord = {};
@@ -98,7 +131,7 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
   for (const plan of [...releasePlans, ...listingPlans, ...facetIndexPlans, ...feedPlans]) for (const f of plan.files) record[f.path] = f.digest;
   // Files of the base whose page is unchanged stay; the rest of the base is deleted (its emptied folders once the
   // pages are written, unless a page came back in them).
-  const base = options.base ? clearBase(output, options.base.record, record) : { kept: new Set<string>(), emptied: new Set<string>() };
+  const base = options.base ? clearBase(output, snapshot?.baseFiles ?? baseFiles(output), options.base.record, record) : { kept: new Set<string>(), emptied: new Set<string>() };
   let reused = 0;
   /** Whether a page's files are kept from the base or hard-linked from the previous site (and links them). */
   const reuse = (planned: PlannedFile[]): boolean => {
@@ -133,7 +166,7 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
 
   // The worker starts formatting citations now, from the last release to render; Eleventy's pages and the lists
   // come first, giving it a head start, then the release pages from the first, so the two meet late if at all.
-  const store = new CitationStore(options.cache ? join(options.cache, CITATION_CACHE_FILE) : null);
+  const store = new CitationStore(options.cache ? join(options.cache, CITATION_CACHE_FILE) : null, snapshot?.citations);
   let written: string[];
   try {
     store.prefetch({ files: releases.map((r) => r.inputPath), config });
@@ -166,8 +199,10 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
   removeEmptyFolders(output, base.emptied);
   const sources = options.sources ?? join(content, "sources");
   // The bytes as collected, whatever their encoding: a release page links its source here.
-  if (existsSync(sources)) publishSources(sources, join(output, "sources"), previous ? join(previous.site, "sources") : undefined);
-  else rmSync(join(output, "sources"), { recursive: true, force: true });
+  if (existsSync(sources)) {
+    const published = publishSources(sources, join(output, "sources"), { digests: snapshot?.sources, base: options.base?.record, previous: previous && { dir: join(previous.site, "sources"), record: previous.record } });
+    Object.assign(record, published);
+  } else rmSync(join(output, "sources"), { recursive: true, force: true });
   const rendered = written.length + releases.length * 2 + listingPages.length + facetIndexPages.length + feeds.length * 3;
   return { files: rendered + reused, rendered, reused, record };
 }
@@ -175,25 +210,29 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
 /** Top folders of a site that their own phases update in a base: the search bundles (src/search/index.ts) and the sources. */
 const UPDATED_ELSEWHERE = new Set(["pagefind", "sources"]);
 
+/** The files of a site that its render updates: every file but those of {@link UPDATED_ELSEWHERE}, relative. */
+function baseFiles(site: string): string[] {
+  return readdirSync(site, { withFileTypes: true }).flatMap((top) => {
+    if (top.isDirectory()) return UPDATED_ELSEWHERE.has(top.name) ? [] : filesUnder(join(site, top.name)).map((f) => `${top.name}/${f}`);
+    return top.isFile() ? [top.name] : [];
+  });
+}
+
 /**
- * Deletes every file of the site in `output` except those of pages whose inputs hash the same in `baseRecord` (the
- * base's) and in `wanted` (this build's), and except the folders of {@link UPDATED_ELSEWHERE}. Returns the files
- * kept and the folders deletions may have emptied.
+ * Deletes every file of the site in `output` (`files`, as {@link baseFiles} lists them) except those of pages whose
+ * inputs hash the same in `baseRecord` (the base's) and in `wanted` (this build's). Returns the files kept and the
+ * folders deletions may have emptied.
  */
-function clearBase(output: string, baseRecord: PageRecord, wanted: PageRecord): { kept: Set<string>; emptied: Set<string> } {
+function clearBase(output: string, files: readonly string[], baseRecord: PageRecord, wanted: PageRecord): { kept: Set<string>; emptied: Set<string> } {
   const kept = new Set<string>();
   const emptied = new Set<string>();
-  for (const top of readdirSync(output, { withFileTypes: true })) {
-    if (top.isDirectory() && UPDATED_ELSEWHERE.has(top.name)) continue;
-    const paths = top.isDirectory() ? filesUnder(join(output, top.name)).map((f) => `${top.name}/${f}`) : top.isFile() ? [top.name] : [];
-    for (const path of paths) {
-      if (wanted[path] !== undefined && baseRecord[path] === wanted[path]) {
-        kept.add(path);
-        continue;
-      }
-      unlinkSync(join(output, path));
-      emptied.add(dirname(join(output, path)));
+  for (const path of files) {
+    if (wanted[path] !== undefined && baseRecord[path] === wanted[path]) {
+      kept.add(path);
+      continue;
     }
+    unlinkSync(join(output, path));
+    emptied.add(dirname(join(output, path)));
   }
   return { kept, emptied };
 }

@@ -1,7 +1,9 @@
 // Files written beside the pages: the sitemap of every page, and the collected sources for download.
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import type { SiteUrls } from "./config.ts";
+import type { PageRecord } from "./page-record.ts";
 import { sitemapEntries, sitemapFiles } from "./sitemap.ts";
 
 /** Where sources are published: `/sources/<path under the sources folder>`, see {@link publishedSourcePath}. */
@@ -16,16 +18,33 @@ export function publishedSourcePath(path: string): string {
   return /\.txt$/i.test(path) ? path : `${path}.txt`;
 }
 
+/** Where published sources stand in a site's page record (src/site/page-record.ts): `sources/<published name>`. */
+const sourceKey = (name: string) => `sources/${name}`;
+
+/** The SHA-256 of a file's bytes, as page records hold it. */
+export function bytesDigest(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("base64url");
+}
+
+const fileDigest = (path: string) => bytesDigest(readFileSync(path));
+
+/** The hash of every regular file under `dir` (see {@link publishSources}), by its `/`-separated path. */
+export function sourceDigests(dir: string): Map<string, string> {
+  return new Map(filesUnder(dir).map((rel) => [rel, fileDigest(join(dir, rel))]));
+}
+
 /**
  * Copies the regular files under `from` (no hidden ones, no symbolic links: those could point anywhere) to their
- * published names under `to`. A file whose bytes equal the copy in `previous` (the live site's sources folder) is
- * hard-linked from there instead: comparing two small files costs this disk less than writing one. `to` may hold an
- * earlier build's copies (a base, src/site/render.ts): one with the same bytes stays, any other is deleted first (it
- * may be a hard link the live site shares), and those of sources no longer there are deleted.
+ * published names under `to`, and returns the record of each one published (`sources/<name>` → the hash of its
+ * bytes; `digests` may give those already read, by path under `from`). `to` may hold an earlier build's copies (a
+ * base, src/site/render.ts): one whose hash the base's record gives stays, any other is deleted first (it may be a
+ * hard link the live site shares), and those of sources no longer there are deleted. A file the live site
+ * (`previous`) holds with the same hash is hard-linked from there instead of copied.
  */
-export function publishSources(from: string, to: string, previous?: string): void {
+export function publishSources(from: string, to: string, options: { digests?: ReadonlyMap<string, string>; base?: PageRecord; previous?: { dir: string; record: PageRecord } } = {}): PageRecord {
   const made = new Set<string>();
   const stale = new Set(filesUnder(to));
+  const record: PageRecord = {};
   // Two sources may share a published name ("a" and "a.txt"): the later one replaces the earlier, never through its link.
   const published = new Set<string>();
   for (const rel of filesUnder(from).sort()) {
@@ -33,8 +52,10 @@ export function publishSources(from: string, to: string, previous?: string): voi
     const name = publishedSourcePath(rel);
     const target = join(to, name);
     const source = join(from, rel);
+    const digest = options.digests?.get(rel) ?? fileDigest(source);
+    record[sourceKey(name)] = digest;
     if (stale.delete(name)) {
-      if (sameBytes(source, target)) {
+      if (!published.has(name) && options.base?.[sourceKey(name)] === digest) {
         published.add(name);
         continue;
       }
@@ -45,10 +66,12 @@ export function publishSources(from: string, to: string, previous?: string): voi
       mkdirSync(dirname(target), { recursive: true });
       made.add(dirname(target));
     }
-    if (previous === undefined || !sameBytes(source, join(previous, name)) || !linked(join(previous, name), target)) copyFileSync(source, target);
+    const previous = options.previous;
+    if (previous?.record[sourceKey(name)] !== digest || !linked(join(previous.dir, name), target)) copyFileSync(source, target);
   }
   for (const name of stale) rmSync(join(to, name));
   removeEmptyFolders(to, [...stale].map((name) => dirname(join(to, name))));
+  return record;
 }
 
 /** The regular files under `dir` (none when it is missing), as `/`-separated paths relative to it, unsorted. */
@@ -67,13 +90,6 @@ function linked(from: string, to: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Whether two files hold the same bytes (false when either is missing). */
-function sameBytes(a: string, b: string): boolean {
-  const size = statSync(b, { throwIfNoEntry: false })?.size;
-  if (size === undefined || size !== statSync(a).size) return false;
-  return readFileSync(a).equals(readFileSync(b));
 }
 
 /** Removes the folders of `candidates` left empty, and their parents left empty in turn, up to `root` (kept). */

@@ -129,7 +129,9 @@ test("editing one release and rebuilding equals a build from scratch", { timeout
     assertSameTree(await tree(output), await tree(await fromScratch(dir, sources, "scratch-edited")));
     // A body edit changes the release's page, its JSON and the feeds that summarise it; every list page is reused.
     const after = await pageRecord(output);
-    const changed = Object.keys(after).filter((path) => after[path] !== before[path]);
+    const changedSources = Object.keys(after).filter((path) => path.startsWith("sources/") && after[path] !== before[path]);
+    assert.deepEqual(changedSources, [`sources/${added.pageId}.txt`], "the record holds the hash of each published source");
+    const changed = Object.keys(after).filter((path) => !path.startsWith("sources/") && after[path] !== before[path]);
     assert.ok(changed.some((path) => path.endsWith("index.json")), "the release's JSON was rendered again");
     for (const path of changed) assert.match(path, /^releases\/.*\/index\.(?:html|json)$|(?:^|\/)(?:atom\.xml|rss\.xml|feed\.json)$/, `${path} was rendered again`);
     assert.equal(counts.files - counts.pages, changed.length + ELEVENTY_PAGES, `${counts.files - counts.pages} of ${counts.files} page files rendered again`);

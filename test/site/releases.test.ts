@@ -1,10 +1,10 @@
 // Release files read for the site: front matter kept by the hash of the file reads back the same, and a bad edit still fails.
 import assert from "node:assert/strict";
-import { cp, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, stat, unlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { FRONT_MATTER_CACHE_FILE, loadReleases } from "../../src/site/releases.ts";
+import { FRONT_MATTER_CACHE_FILE, loadReleases, snapshotReleases } from "../../src/site/releases.ts";
 
 const CONTENT = join(import.meta.dirname, "../../content");
 
@@ -38,6 +38,60 @@ test("a release file edited into invalid front matter fails with its path, whate
     const text = await readFile(first!.inputPath, "utf8");
     await writeFile(first!.inputPath, text.replace(/^date: .*$/m, "date: someday"));
     assert.throws(() => loadReleases(content, cache), (e: Error) => e.message.startsWith(`${first!.inputPath}: invalid release front matter: date`));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+/** Retitles a release file in place (a valid edit: its front matter changes, its id does not). */
+async function retitle(path: string, title: string): Promise<void> {
+  await writeFile(path, (await readFile(path, "utf8")).replace(/^title: .*$/m, `title: ${title}`));
+}
+
+test("a snapshot taken ahead is trusted for the files not named as changed; those named are read again", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "communique-releases-"));
+  try {
+    const content = join(dir, "content");
+    await cp(join(CONTENT, "releases"), join(content, "releases"), { recursive: true });
+    const cache = { file: join(dir, FRONT_MATTER_CACHE_FILE), version: "v1" };
+    loadReleases(content, cache);
+    const snapshot = snapshotReleases(content, cache);
+    const [first, second, third] = loadReleases(content).map((r) => r.inputPath);
+    await retitle(first!, "Edited After The Snapshot");
+    await retitle(second!, "Edited Behind Its Back");
+    await unlink(third!);
+    const loaded = loadReleases(content, cache, { snapshot, changed: new Set([first!, third!]) });
+    const fresh = loadReleases(content);
+    assert.equal(loaded.length, fresh.length);
+    assert.deepEqual(loaded[0], fresh[0], "a file named as changed is read again");
+    // One the snapshot read and nobody named keeps what the snapshot read: the caller vouches for those.
+    assert.notDeepEqual(loaded[1], fresh[1]);
+    assert.deepEqual(loaded.slice(2), fresh.slice(2));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test("the front-matter cache is appended to, and written anew once a quarter of its entries are unused", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "communique-releases-"));
+  try {
+    const content = join(dir, "content");
+    await cp(join(CONTENT, "releases"), join(content, "releases"), { recursive: true });
+    const cache = { file: join(dir, FRONT_MATTER_CACHE_FILE), version: "v1" };
+    const items = loadReleases(content, cache);
+    const lines = async () => (await readFile(cache.file, "utf8")).trim().split("\n").length;
+    const inode = async () => (await stat(cache.file)).ino;
+    const written = await inode();
+    await retitle(items[0]!.inputPath, "A First Edit");
+    assert.deepEqual(loadReleases(content, cache), loadReleases(content));
+    assert.equal(await lines(), items.length + 2, "the edited file's entry appended");
+    assert.equal(await inode(), written, "appended, not written anew");
+    assert.deepEqual(loadReleases(content, cache), loadReleases(content), "the appended entry reads back");
+    // Edits of a quarter of the files leave more than a quarter of the entries unused: the file is written anew.
+    for (const item of items.slice(0, Math.ceil(items.length / 4))) await retitle(item.inputPath, "A Later Edit");
+    assert.deepEqual(loadReleases(content, cache), loadReleases(content));
+    assert.equal(await lines(), items.length + 1, "only the entries of today's files");
+    assert.notEqual(await inode(), written);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -1,0 +1,47 @@
+// Publishing the collected sources: each file's record is the hash of its bytes, and a copy is kept, linked or written by it, never through a link the live site shares.
+import assert from "node:assert/strict";
+import { link, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { bytesDigest, publishSources, sourceDigests } from "../../src/site/site-files.ts";
+
+const digest = (text: string) => bytesDigest(Buffer.from(text));
+
+test("sources are kept, linked from the live site or copied by their hash, and the record gives each hash", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "communique-sources-"));
+  try {
+    const [from, live, base] = [join(dir, "from"), join(dir, "live"), join(dir, "base")] as const;
+    await mkdir(join(from, "feeds"), { recursive: true });
+    await mkdir(live);
+    await mkdir(base);
+    const texts = { "a.txt": "kept from the base", "b.txt": "linked from the live site", "feeds/c.xml": "<rss>edited</rss>", ".hidden": "never published" };
+    for (const [rel, text] of Object.entries(texts)) await writeFile(join(from, rel), text);
+    // The live site holds b.txt as it is now, and c.xml before its edit; the base (an earlier build) shares c.xml's
+    // copy with the live site through a hard link, and holds a.txt as it is now and a source since removed.
+    await writeFile(join(live, "b.txt"), texts["b.txt"]);
+    await mkdir(join(live, "feeds"));
+    await writeFile(join(live, "feeds/c.xml.txt"), "<rss>before</rss>");
+    await writeFile(join(base, "a.txt"), texts["a.txt"]);
+    await mkdir(join(base, "feeds"));
+    await link(join(live, "feeds/c.xml.txt"), join(base, "feeds/c.xml.txt"));
+    await mkdir(join(base, "gone"));
+    await writeFile(join(base, "gone/d.txt"), "removed since");
+    const keptInode = (await stat(join(base, "a.txt"))).ino;
+    const liveRecord = { "sources/b.txt": digest(texts["b.txt"]), "sources/feeds/c.xml.txt": digest("<rss>before</rss>") };
+    const baseRecord = { "sources/a.txt": digest(texts["a.txt"]), "sources/feeds/c.xml.txt": digest("<rss>before</rss>"), "sources/gone/d.txt": digest("removed since") };
+
+    const record = publishSources(from, base, { digests: sourceDigests(from), base: baseRecord, previous: { dir: live, record: liveRecord } });
+
+    assert.deepEqual(record, { "sources/a.txt": digest(texts["a.txt"]), "sources/b.txt": digest(texts["b.txt"]), "sources/feeds/c.xml.txt": digest(texts["feeds/c.xml"]) });
+    assert.deepEqual((await readdir(base, { recursive: true })).sort(), ["a.txt", "b.txt", "feeds", "feeds/c.xml.txt"]);
+    assert.equal((await stat(join(base, "a.txt"))).ino, keptInode, "a copy the base's record vouches for stays");
+    assert.equal((await stat(join(base, "b.txt"))).ino, (await stat(join(live, "b.txt"))).ino, "an unchanged source is linked from the live site");
+    assert.equal(await readFile(join(base, "feeds/c.xml.txt"), "utf8"), texts["feeds/c.xml"]);
+    assert.equal(await readFile(join(live, "feeds/c.xml.txt"), "utf8"), "<rss>before</rss>", "never written through the live site's link");
+    // Without the hashes read ahead, the same record comes from the files.
+    assert.deepEqual(publishSources(from, join(dir, "fresh")), record);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
