@@ -62,9 +62,8 @@ export interface BuildResult {
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   // The render thread loads the site's modules (about a second) while ingest runs, mostly on the other core.
-  // It also reads ahead what the render would otherwise read after ingest: the hashes of the release files and
-  // sources, the caches, the spare site's files.
-  const renderThread = startRenderThread({ content: options.content, sources: options.sources, cache: cacheDir(resolve(options.output)), base: sparePath(resolve(options.output)) });
+  // It also reads the caches and the spare site's file list meanwhile, which the render would otherwise read after ingest.
+  const renderThread = startRenderThread({ cache: cacheDir(resolve(options.output)), base: sparePath(resolve(options.output)) });
   try {
     return await buildWith(renderThread, options);
   } finally {
@@ -76,11 +75,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 async function buildWith(renderThread: RenderThread, options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? ((line: string) => console.log(line));
   const progress = options.progress ?? noProgress;
-  // Only the count and the files written or removed are kept: the ingest's plan holds every release's Markdown, which
-  // rendering and indexing do not need.
-  const { reported, changedReleases } = await phase("ingest", async () => {
-    const { reported, plan } = await ingest({ sources: options.sources, content: options.content, log, progress, cache: cacheDir(resolve(options.output)) });
-    return { reported, changedReleases: [...plan.writes.map((w) => w.file), ...plan.removals.map((r) => r.file)] };
+  // Only the count and the hashes of the files ingest read or wrote (so the render does not read them again) are kept:
+  // the ingest's plan holds every release's Markdown, which rendering and indexing do not need.
+  const { reported, digests } = await phase("ingest", async () => {
+    const { reported, releaseDigests, sourceDigests } = await ingest({ sources: options.sources, content: options.content, log, progress, cache: cacheDir(resolve(options.output)) });
+    return { reported, digests: { releaseDigests, sourceDigests } };
   });
   let config: SiteConfig;
   try {
@@ -103,7 +102,7 @@ async function buildWith(renderThread: RenderThread, options: BuildOptions): Pro
     const pagesBefore = { site: target, record: await readPageRecord(cacheDir(target)) };
     // What ingest left is freed now, not held beside the render thread's peak (see collectGarbage).
     collectGarbage();
-    const rendered = await phase("render", () => withProgress(progress("render", "pages written", 0), (counter) => renderThread.render({ options: { content: options.content, output: fresh, sources: options.sources, config, cache: cacheDir(target), previous: pagesBefore, base: base ? { record: base.pages } : undefined, quiet: true }, changedReleases }, counter)));
+    const rendered = await phase("render", () => withProgress(progress("render", "pages written", 0), (counter) => renderThread.render({ options: { content: options.content, output: fresh, sources: options.sources, config, cache: cacheDir(target), previous: pagesBefore, base: base ? { record: base.pages } : undefined, quiet: true }, digests }, counter)));
     const previous = await previousIndex(target);
     // And what the render's request and answer left, not held beside Pagefind while it indexes.
     collectGarbage();

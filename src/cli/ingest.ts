@@ -15,6 +15,7 @@ import { listFiles, removeStaleTemporaries, writeFileAtomic } from "./files.ts";
 import { PARSE_CACHE_FILE, ParseCache } from "./parse-cache.ts";
 import { RELEASE_MEMO_FILE, ReleaseMemo } from "./release-memo.ts";
 import { codeDigest } from "../site/page-record.ts";
+import { bytesDigest } from "../site/site-files.ts";
 import { type ParseJob, type PoolOptions, type TaxonomyInput, parseSources } from "./parse-pool.ts";
 import { noProgress, type Progress, withProgress } from "./progress.ts";
 
@@ -54,6 +55,13 @@ export interface IngestSummary {
   /** Sources whose parse result came from the cache (see `cache`) rather than from parsing them again. */
   fromCache: number;
   plan: IngestPlan;
+  /**
+   * The SHA-256 of each release file under `content` as this ingest read or wrote it (by its path there,
+   * `releases/YYYY/MM/<id>.md`), and of each source it read (by its path under `sources`): the render takes these
+   * rather than read the files again.
+   */
+  releaseDigests: Map<string, string>;
+  sourceDigests: Map<string, string>;
 }
 
 /** Runs one ingest: every source under `sources` becomes a release file under `content/releases`, or is reported. */
@@ -63,12 +71,13 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   if (taxonomy && "error" in taxonomy.read) {
     log(formatDiagnostic(taxonomy.read.error, options.content));
     log("Ingest stopped: fix the taxonomy; no release was written.");
-    return { written: 0, unchanged: 0, removed: 0, reported: 1, itemsRead: 0, distinctReleases: 0, duplicatesMerged: 0, fromCache: 0, plan: { writes: [], removals: [], outcomes: [], orphans: [] } };
+    return { written: 0, unchanged: 0, removed: 0, reported: 1, itemsRead: 0, distinctReleases: 0, duplicatesMerged: 0, fromCache: 0, plan: { writes: [], removals: [], outcomes: [], orphans: [] }, releaseDigests: new Map(), sourceDigests: new Map() };
   }
   const sourcePaths = await listFiles(options.sources);
   // Each source is read here, then parsed (on every core when there are many): a slot holds the job or, for a
   // file that could not be read, its result already.
   const slots: (SourceResult | ParseJob)[] = [];
+  const sourceDigests = new Map<string, string>();
   for (const path of sourcePaths) {
     let bytes: Uint8Array;
     try {
@@ -88,12 +97,13 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     }
     // A feed (RSS or Atom, known by its content) yields one result per item; a text file one.
     slots.push({ path, bytes });
+    sourceDigests.set(path, bytesDigest(bytes));
   }
   const isJob = (s: SourceResult | ParseJob): s is ParseJob => "bytes" in s;
   const jobs = slots.filter(isJob);
   const parsing = (options.progress ?? noProgress)("ingest", "sources parsed", jobs.length);
   const cache = options.cache ? await ParseCache.open(join(options.cache, PARSE_CACHE_FILE), taxonomy?.input ?? null) : null;
-  const { results: parsed, fromCache } = await withProgress(parsing, (progress) => parseWithCache(jobs, taxonomy?.input ?? null, cache, { workers: options.workers, progress }));
+  const { results: parsed, fromCache } = await withProgress(parsing, (progress) => parseWithCache(jobs, sourceDigests, taxonomy?.input ?? null, cache, { workers: options.workers, progress }));
   let nextParsed = 0;
   const sources = slots.map((s) => (isJob(s) ? parsed[nextParsed++]! : s));
 
@@ -104,12 +114,20 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   // A killed ingest can leave `<file>.<pid>.tmp` beside a release file: never a release, always safe to drop.
   await removeStaleTemporaries(join(options.content, "releases"));
   const memo = options.cache ? await ReleaseMemo.open(join(options.cache, RELEASE_MEMO_FILE), codeDigest()) : ReleaseMemo.none();
-  const plan = planIngest(planEntries(sources, merged), await readExisting(options.content, memo, log), await readCorrections(options.content), memo);
+  const releaseDigests = new Map<string, string>();
+  const plan = planIngest(planEntries(sources, merged), await readExisting(options.content, memo, log, releaseDigests), await readCorrections(options.content), memo);
   // The YAML remembered while emitting serves this ingest's releases only.
   clearYamlCache();
   const idOfKey = new Map(plan.outcomes.filter((o) => o.id !== null).map((o) => [o.key, o.id]));
-  for (const w of plan.writes) await writeFileAtomic(join(options.content, w.file), w.markdown);
-  for (const r of plan.removals) await rm(join(options.content, r.file), { force: true });
+  for (const w of plan.writes) {
+    const bytes = Buffer.from(w.markdown);
+    await writeFileAtomic(join(options.content, w.file), bytes);
+    releaseDigests.set(w.file, bytesDigest(bytes));
+  }
+  for (const r of plan.removals) {
+    await rm(join(options.content, r.file), { force: true });
+    releaseDigests.delete(r.file);
+  }
   const report = {
     sources: options.sources,
     // The report holds each source's state, not this run's actions, so an unchanged re-run leaves it untouched.
@@ -141,7 +159,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const count = (s: string) => plan.outcomes.filter((o) => o.status === s).length;
   const reported = plan.outcomes.filter((o) => o.status === "reported" && o.diagnostics.some((d) => d.severity === "error")).length;
   const { itemsRead, distinctReleases, duplicatesMerged } = merged.counts;
-  const summary = { written: count("written"), unchanged: count("unchanged"), removed: plan.removals.length, reported, itemsRead, distinctReleases, duplicatesMerged, fromCache, plan };
+  const summary = { written: count("written"), unchanged: count("unchanged"), removed: plan.removals.length, reported, itemsRead, distinctReleases, duplicatesMerged, fromCache, plan, releaseDigests, sourceDigests };
   const feeds = sources.filter((s) => s.format !== "text").length;
   log(
     `Ingested ${sourcePaths.length} sources from ${options.sources}` +
@@ -154,9 +172,9 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
 }
 
 /** Parses the jobs the cache does not hold (on the pool), takes the rest from it; results in the jobs' order. */
-async function parseWithCache(jobs: readonly ParseJob[], taxonomy: TaxonomyInput | null, cache: ParseCache | null, options: PoolOptions): Promise<{ results: SourceResult[]; fromCache: number }> {
+async function parseWithCache(jobs: readonly ParseJob[], digests: ReadonlyMap<string, string>, taxonomy: TaxonomyInput | null, cache: ParseCache | null, options: PoolOptions): Promise<{ results: SourceResult[]; fromCache: number }> {
   if (!cache) return { results: await parseSources(jobs, taxonomy, options), fromCache: 0 };
-  const keys = jobs.map((j) => cache.key(j));
+  const keys = jobs.map((j) => cache.key(j, digests.get(j.path)));
   const results = keys.map((k) => cache.get(k));
   const missing = jobs.flatMap((j, i) => (results[i] ? [] : [{ job: j, at: i }]));
   options.progress?.tick(jobs.length - missing.length);
@@ -211,15 +229,22 @@ async function writeIfChanged(path: string, text: string): Promise<void> {
   if (old !== text) await writeFileAtomic(path, text);
 }
 
-/** Reads the release files already under `content/releases`; a file that is not a valid release is left alone. */
-async function readExisting(content: string, memo: ReleaseMemo, log: (line: string) => void): Promise<ExistingRelease[]> {
+/**
+ * Reads the release files already under `content/releases`, noting the hash of each in `digests`; a file that is not
+ * a valid release is left alone.
+ */
+async function readExisting(content: string, memo: ReleaseMemo, log: (line: string) => void, digests: Map<string, string>): Promise<ExistingRelease[]> {
   const files = (await listFiles(join(content, "releases"))).filter((f) => f.endsWith(".md"));
   const out: ExistingRelease[] = [];
   for (const f of files) {
     const file = `releases/${f}`;
-    const markdown = readFileSync(join(content, file), "utf8");
-    const fm = memo.keyOf(markdown);
-    if (fm.ok) out.push({ file, id: fm.id, sourcePath: fm.sourcePath, keys: fm.keys, markdown });
+    const path = join(content, file);
+    const bytes = readFileSync(path);
+    const digest = bytesDigest(bytes);
+    digests.set(file, digest);
+    const fm = memo.keyOf(digest, () => bytes.toString("utf8"));
+    // Its text is not kept: read again only if its release must be emitted again (10,000 texts are 70 MB to hold).
+    if (fm.ok) out.push({ file, id: fm.id, sourcePath: fm.sourcePath, keys: fm.keys, digest, markdown: () => readFileSync(path, "utf8") });
     else log(`${join(content, file)}:1:1: Unexpected front matter (${fm.error}), expected a release; left untouched [INVALID_RECORD]`);
   }
   return out;

@@ -4,6 +4,7 @@ import { appendFile, readFile } from "node:fs/promises";
 import { deserialize, serialize } from "node:v8";
 import type { SourceResult } from "../ingest/parse-source.ts";
 import { codeDigest } from "../site/page-record.ts";
+import { bytesDigest } from "../site/site-files.ts";
 import { writeFileAtomic } from "./files.ts";
 import type { ParseJob, TaxonomyInput } from "./parse-pool.ts";
 
@@ -68,9 +69,9 @@ export class ParseCache {
     return new ParseCache(file, version, previous, complete ? frames.length : -1);
   }
 
-  /** The key of a job: its path and bytes under this cache's version. */
-  key(job: ParseJob): string {
-    return createHash("sha256").update(this.version).update("\u0000").update(job.path).update("\u0000").update(job.bytes).digest("base64url");
+  /** The key of a job: its path and bytes (by their SHA-256, `digest`, when the caller has it) under this cache's version. */
+  key(job: ParseJob, digest = bytesDigest(job.bytes)): string {
+    return createHash("sha256").update(this.version).update("\u0000").update(job.path).update("\u0000").update(digest).digest("base64url");
   }
 
   /** The job's result from a previous ingest, if its inputs were the same. */

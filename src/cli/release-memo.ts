@@ -44,15 +44,17 @@ export class ReleaseMemo {
     return new ReleaseMemo(file, version, new Map(), new Map());
   }
 
-  /** The id, source path and keys of a release file: remembered by the hash of its text, else read. */
-  keyOf(markdown: string): ReturnType<typeof readReleaseKey> {
-    const hash = hashOf(markdown);
+  /**
+   * The id, source path and keys of a release file whose bytes hash as `hash` (SHA-256, base64url): remembered by
+   * that hash, else read from its text (`markdown`, asked for only then).
+   */
+  keyOf(hash: string, markdown: () => string): ReturnType<typeof readReleaseKey> {
     const known = this.keys.get(hash) ?? this.keysNow.get(hash);
     if (known) {
       this.keysNow.set(hash, known);
       return known;
     }
-    const read = readReleaseKey(markdown);
+    const read = readReleaseKey(markdown());
     if (read.ok) {
       this.keysNow.set(hash, read);
       this.changed = true;
@@ -61,13 +63,13 @@ export class ReleaseMemo {
   }
 
   /**
-   * Whether `release` emits exactly `markdown` (the text of its file), known without emitting it: the Markdown its
-   * record emitted last time hashes as `markdown` does. False when unknown; the caller then emits and compares.
+   * Whether `release` emits exactly the text of its file (whose bytes hash as `digest`), known without emitting it:
+   * the Markdown its record emitted last time hashed so. False when unknown; the caller then emits and compares.
    */
-  emitsSame(release: Release, markdown: string): boolean {
+  emitsSame(release: Release, digest: string): boolean {
     const record = hashOf(JSON.stringify(release));
     const emitted = this.emitted.get(record) ?? this.emittedNow.get(record);
-    if (emitted === undefined || emitted !== hashOf(markdown)) return false;
+    if (emitted === undefined || emitted !== digest) return false;
     this.emittedNow.set(record, emitted);
     return true;
   }

@@ -1,21 +1,18 @@
 // Runs the render phase on a worker thread, started when the build starts (its modules load while ingest runs) and ended before indexing, so the memory it used is freed first.
 import { Worker } from "node:worker_threads";
 import type { ProgressCounter } from "../model/progress.ts";
-import type { RenderOptions, RenderResult } from "../site/render.ts";
+import type { KnownInputs, RenderOptions, RenderResult } from "../site/render.ts";
 
-/** What the render worker reads ahead while ingest runs (see src/site/render.ts, snapshotInputs). */
+/** What the render worker reads while ingest runs: the caches in `cache` and the files of `base`, the spare site. */
 export interface ReadAhead {
-  content: string;
-  sources: string;
   cache: string;
-  /** The spare site, which the build will take as the render's base. */
   base: string;
 }
 
-/** What the build posts to the render worker: the render to run, and the release files ingest wrote or removed. */
+/** What the build posts to the render worker: the render to run, and the hashes of the inputs ingest read or wrote. */
 export interface RenderRequest {
-  options: Omit<RenderOptions, "progress" | "snapshot">;
-  changedReleases?: readonly string[];
+  options: Omit<RenderOptions, "progress" | "known">;
+  digests?: Pick<KnownInputs, "releaseDigests" | "sourceDigests">;
 }
 
 /** What the render worker posts: the page count, pages done, then its result or its error. */
@@ -33,8 +30,8 @@ export interface RenderThread {
 }
 
 /**
- * Starts the render thread; given `readAhead`, it reads the hashes of the release files and sources there once loaded,
- * while ingest runs, and the render reads again only the release files ingest says it wrote or removed. The render holds every release's record, the site index and Eleventy's state (over a
+ * Starts the render thread; given `readAhead`, it reads the caches and the spare's file list once loaded, while
+ * ingest runs. The render holds every release's record, the site index and Eleventy's state (over a
  * GiB at 10,000 releases); V8 keeps a heap it has grown, so in the build's own thread that memory would still be held
  * while Pagefind indexes beside it. A worker's heap is released when it ends. A failed render rejects with its message
  * (and the causes it wraps), as in this thread.

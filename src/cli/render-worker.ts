@@ -1,29 +1,30 @@
-// A render worker thread: loads the site's modules at once, reads ahead the hashes of the inputs while ingest runs, waits for the build's request, renders the site and posts its progress and its result (or its error) back.
-import { resolve } from "node:path";
+// A render worker thread: loads the site's modules at once, reads the caches and the spare's file list while ingest runs, waits for the build's request, renders the site and posts its progress and its result (or its error) back.
 import { parentPort, workerData } from "node:worker_threads";
-import { renderSite, snapshotInputs } from "../site/render.ts";
+import { readCachesAndBase, renderSite } from "../site/render.ts";
 import { describeError } from "./errors.ts";
 import type { ReadAhead, RenderMessage, RenderRequest } from "./render-thread.ts";
 
 const post = (message: RenderMessage) => parentPort!.postMessage(message);
 const readAhead = (workerData as { readAhead?: ReadAhead }).readAhead;
 
-/** The inputs' hashes, read at once (the build's request waits in the port meanwhile); none when something cannot be read: the render then reads it and reports it. */
-function readNow(): ReturnType<typeof snapshotInputs> | undefined {
+/**
+ * The caches and the spare's files, read at once (the build's request waits in the port meanwhile); none when
+ * something cannot be read: the render then reads it itself, and reports what fails.
+ */
+function readNow(): ReturnType<typeof readCachesAndBase> | undefined {
   try {
-    return readAhead ? snapshotInputs(readAhead) : undefined;
+    return readAhead ? readCachesAndBase(readAhead.cache, readAhead.base) : undefined;
   } catch {
     return undefined;
   }
 }
 const ahead = readNow();
 
-parentPort!.once("message", async ({ options, changedReleases }: RenderRequest) => {
+parentPort!.once("message", async ({ options, digests }: RenderRequest) => {
   try {
-    // What was read ahead serves only the render of those very folders, once ingest has said what it changed.
-    const same = ahead && readAhead && changedReleases && resolve(options.content) === resolve(readAhead.content) && resolve(options.sources ?? "") === resolve(readAhead.sources) && options.cache === readAhead.cache;
-    const snapshot = same ? { ...ahead!, changedReleases: changedReleases! } : undefined;
-    const result = await renderSite({ ...options, snapshot, progress: { setTotal: (n) => post({ kind: "total", n }), tick: (n = 1) => post({ kind: "tick", n }) } });
+    // What was read ahead serves only a render with that cache, and the spare's files only one based on the spare.
+    const cached = ahead && options.cache === readAhead?.cache ? { frontMatter: ahead.frontMatter, citations: ahead.citations, baseFiles: options.base ? ahead.baseFiles : undefined } : {};
+    const result = await renderSite({ ...options, known: { ...digests, ...cached }, progress: { setTotal: (n) => post({ kind: "total", n }), tick: (n = 1) => post({ kind: "tick", n }) } });
     post({ kind: "done", result });
   } catch (e) {
     post({ kind: "failed", message: describeError(e) });

@@ -13,7 +13,10 @@ export interface ExistingRelease {
   sourcePath: string;
   /** Its source's key (guid, else path) and those of its other sources; `[sourcePath]` when absent. */
   keys?: string[];
-  markdown: string;
+  /** The SHA-256 of its bytes (base64url), by which an {@link EmitMemo} knows it. */
+  digest: string;
+  /** Its text, read when needed: only a release whose Markdown is emitted again is compared with it. */
+  markdown(): string;
 }
 
 /** One release to place (or a source that failed to become one). */
@@ -54,7 +57,8 @@ export interface IngestPlan {
  * builds: src/cli/release-memo.ts), and learns what was emitted.
  */
 export interface EmitMemo {
-  emitsSame(release: Release, markdown: string): boolean;
+  /** Whether `release` is known to emit exactly the Markdown whose SHA-256 (base64url) is `digest`. */
+  emitsSame(release: Release, digest: string): boolean;
   noteEmitted(release: Release, markdown: string): void;
 }
 
@@ -128,11 +132,11 @@ export function planIngest(parsed: PlanEntry[], existing: ExistingRelease[], cor
     const id = idOf.get(p.key)!;
     const file = releaseFilePath(id);
     const release = { ...p.release, id };
-    let unchanged = prior !== undefined && prior.file === file && memo?.emitsSame(release, prior.markdown) === true;
+    let unchanged = prior !== undefined && prior.file === file && memo?.emitsSame(release, prior.digest) === true;
     if (!unchanged) {
       const markdown = releaseMarkdown(release);
       memo?.noteEmitted(release, markdown);
-      unchanged = prior !== undefined && prior.file === file && prior.markdown === markdown;
+      unchanged = prior !== undefined && prior.file === file && prior.markdown() === markdown;
       if (!unchanged) writes.push({ file, markdown });
     }
     keptFiles.add(file);

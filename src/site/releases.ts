@@ -78,27 +78,10 @@ function checkedFrontMatter(inputPath: string, bytes: Buffer): { url: string; da
 /** The cache file of checked front matter, in the cache folder. */
 export const FRONT_MATTER_CACHE_FILE = "front-matter.ndjson";
 
-/**
- * What was read of the release files before the render was asked for (while ingest ran, see
- * src/cli/render-worker.ts): each file's hash, and the front-matter cache as it was then.
- */
-export interface ReleaseSnapshot {
-  /** Absolute path of each release file → the SHA-256 of its bytes when it was read. */
-  digests: Map<string, string>;
-  /** The front-matter cache's entries and its lines (see {@link loadReleases}). */
-  cache: FrontMatterCache;
-}
-
 /** A front-matter cache file read: checked front matter by file hash, and how many entries the file holds. */
-interface FrontMatterCache {
+export interface FrontMatterCache {
   known: Map<string, FrontMatter>;
   lines: number;
-}
-
-/** Reads the hash of every release file of a content folder and the front-matter cache, for {@link loadReleases}. */
-export function snapshotReleases(contentDir: string, cache?: { file: string; version: string }): ReleaseSnapshot {
-  const digests = new Map(releaseFiles(join(contentDir, "releases")).map((inputPath) => [inputPath, bytesDigest(readFileSync(inputPath))]));
-  return { digests, cache: cache ? readFrontMatterCache(cache.file, cache.version) : { known: new Map(), lines: 0 } };
 }
 
 /**
@@ -108,15 +91,15 @@ export function snapshotReleases(contentDir: string, cache?: { file: string; ver
  * to it are appended to it; it is written again with this archive's entries only when more than a quarter of its
  * entries are no longer used.
  *
- * With `earlier`, a snapshot taken before, a file is read only when the snapshot lacks it or `changed` names it
- * (the files written or removed since: ingest's); the others are known by the hash the snapshot read.
+ * `known` spares reading: the hash of files already read (ingest's, by absolute path; a file not there is read) and
+ * the cache file already read.
  */
-export function loadReleases(contentDir: string, cache?: { file: string; version: string }, earlier?: { snapshot: ReleaseSnapshot; changed: ReadonlySet<string> }): ReleaseItem[] {
-  const read = earlier ? earlier.snapshot.cache : cache ? readFrontMatterCache(cache.file, cache.version) : { known: new Map<string, FrontMatter>(), lines: 0 };
+export function loadReleases(contentDir: string, cache?: { file: string; version: string }, known?: { digests?: ReadonlyMap<string, string>; cache?: FrontMatterCache }): ReleaseItem[] {
+  const read = known?.cache ?? (cache ? readFrontMatterCache(cache.file, cache.version) : { known: new Map<string, FrontMatter>(), lines: 0 });
   const items = releaseFiles(join(contentDir, "releases")).map((inputPath): ReleaseItem => {
-    const snapshot = earlier && !earlier.changed.has(inputPath) ? earlier.snapshot.digests.get(inputPath) : undefined;
-    const bytes = snapshot === undefined ? readFileSync(inputPath) : null;
-    const digest = snapshot ?? bytesDigest(bytes!);
+    const knownDigest = known?.digests?.get(inputPath);
+    const bytes = knownDigest === undefined ? readFileSync(inputPath) : null;
+    const digest = knownDigest ?? bytesDigest(bytes!);
     const data = read.known.get(digest);
     return data ? { url: releaseUrl(data.id), data, inputPath, digest } : { ...checkedFrontMatter(inputPath, bytes ?? readFileSync(inputPath)), inputPath, digest };
   });
@@ -128,7 +111,7 @@ export function loadReleases(contentDir: string, cache?: { file: string; version
 const MAX_STALE_SHARE = 0.25;
 
 /** Reads a front-matter cache: a version line, then `[digest, front matter]` a line. Missing, torn or stale: empty. */
-function readFrontMatterCache(file: string, version: string): FrontMatterCache {
+export function readFrontMatterCache(file: string, version: string): FrontMatterCache {
   const known = new Map<string, FrontMatter>();
   let lines: string[];
   try {

@@ -11,8 +11,8 @@ import { loadSiteConfig, SITE_DATA_KEY, siteUrls, type SiteConfig } from "./conf
 import { codeDigest, facetIndexPageDigest, feedDigest, listingPageDigest, releasePageDigest, siteDigest, type PageRecord } from "./page-record.ts";
 import { CONFIG_PATH } from "./paths.ts";
 import { PageRenderer } from "./page-renderer.ts";
-import { FRONT_MATTER_CACHE_FILE, loadReleases, type ReleaseSnapshot, snapshotReleases } from "./releases.ts";
-import { filesUnder, publishSources, removeEmptyFolders, sourceDigests, writeSitemap } from "./site-files.ts";
+import { FRONT_MATTER_CACHE_FILE, type FrontMatterCache, loadReleases, readFrontMatterCache } from "./releases.ts";
+import { filesUnder, publishSources, removeEmptyFolders, writeSitemap } from "./site-files.ts";
 import { readTopicLabels } from "./taxonomy.ts";
 import type { ProgressCounter } from "../model/progress.ts";
 
@@ -40,12 +40,8 @@ export interface RenderOptions {
    * hard link the live site shares, and nothing stale is left.
    */
   base?: { record: PageRecord };
-  /**
-   * What was read of the inputs before the render was asked for (src/cli/render-worker.ts reads it while ingest
-   * runs), and the release files written or removed since (ingest's, relative to the content folder): those are read
-   * again, the others known by the hashes read then.
-   */
-  snapshot?: InputSnapshot;
+  /** What the build already read of the inputs, not read again here: see {@link KnownInputs}. */
+  known?: KnownInputs;
   /** Silences Eleventy's per-file log lines. */
   quiet?: boolean;
   /** Told the number of page files, then each one as it is written, kept or taken from the previous site. */
@@ -62,29 +58,28 @@ export interface RenderResult {
   record: PageRecord;
 }
 
-/** What a render reads before its work starts, read ahead of it: see {@link snapshotInputs}. */
-export interface InputSnapshot {
-  releases: ReleaseSnapshot;
-  /** The hash of each file under the sources folder, by its path there. */
-  sources: ReadonlyMap<string, string>;
-  /** The citation cache's entries. */
-  citations: Map<string, StoredCitations>;
-  /** The files of the site that will be the base (the spare, before it is moved into place), as {@link baseFiles} lists them. */
-  baseFiles: string[] | null;
-  /** Release files written or removed since the snapshot, relative to the content folder. */
-  changedReleases: readonly string[];
+/**
+ * What the build already read of a render's inputs: the hash of each release file and source as ingest read or wrote
+ * it, and, read by the render thread while ingest ran (src/cli/render-worker.ts), the front-matter and citation
+ * caches and the files of the folder that becomes the base (the spare site, before it was moved into place).
+ */
+export interface KnownInputs {
+  /** By path under the content folder (`releases/YYYY/MM/<id>.md`); a release file not here is read. */
+  releaseDigests?: ReadonlyMap<string, string>;
+  /** By path under the sources folder; a source not here is read. */
+  sourceDigests?: ReadonlyMap<string, string>;
+  frontMatter?: FrontMatterCache;
+  citations?: Map<string, StoredCitations>;
+  baseFiles?: string[];
 }
 
-/**
- * Reads ahead what a render of `content` will need before its work starts: the hashes of its release files and
- * sources, the front-matter and citation caches, and the files of `base`, the folder that will be its base.
- */
-export function snapshotInputs(options: { content: string; sources: string; cache?: string; base?: string }): Omit<InputSnapshot, "changedReleases"> {
-  const content = resolve(options.content);
-  const releases = snapshotReleases(content, options.cache ? { file: join(options.cache, FRONT_MATTER_CACHE_FILE), version: codeDigest() } : undefined);
-  const citations = options.cache ? readCitationCache(join(options.cache, CITATION_CACHE_FILE)) : new Map<string, StoredCitations>();
-  const base = options.base && existsSync(options.base) ? baseFiles(options.base) : null;
-  return { releases, sources: sourceDigests(options.sources), citations, baseFiles: base };
+/** Reads the caches under `cache` and the files of `base` (when it exists), for {@link KnownInputs}. */
+export function readCachesAndBase(cache: string, base: string): Pick<KnownInputs, "frontMatter" | "citations" | "baseFiles"> {
+  return {
+    frontMatter: readFrontMatterCache(join(cache, FRONT_MATTER_CACHE_FILE), codeDigest()),
+    citations: readCitationCache(join(cache, CITATION_CACHE_FILE)),
+    baseFiles: existsSync(base) ? baseFiles(base) : undefined,
+  };
 }
 
 /** A page file (site path `/`-separated, no leading slash) and the hash of its inputs. */
@@ -110,9 +105,9 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
   const topicLabels = readTopicLabels(content);
   const code = codeDigest();
   const frontMatter = options.cache ? { file: join(options.cache, FRONT_MATTER_CACHE_FILE), version: code } : undefined;
-  const snapshot = options.snapshot;
-  const earlier = snapshot && { snapshot: snapshot.releases, changed: new Set(snapshot.changedReleases.map((f) => join(content, f))) };
-  const index = buildSiteIndex(loadReleases(content, frontMatter, earlier), config, topicLabels);
+  const known = options.known;
+  const releaseDigests = known?.releaseDigests && new Map([...known.releaseDigests].map(([file, digest]) => [join(content, file), digest]));
+  const index = buildSiteIndex(loadReleases(content, frontMatter, { digests: releaseDigests, cache: known?.frontMatter }), config, topicLabels);
   const site = siteDigest(code, config, topicLabels);
   const previous = options.previous;
   const record: PageRecord = {};
@@ -131,7 +126,7 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
   for (const plan of [...releasePlans, ...listingPlans, ...facetIndexPlans, ...feedPlans]) for (const f of plan.files) record[f.path] = f.digest;
   // Files of the base whose page is unchanged stay; the rest of the base is deleted (its emptied folders once the
   // pages are written, unless a page came back in them).
-  const base = options.base ? clearBase(output, snapshot?.baseFiles ?? baseFiles(output), options.base.record, record) : { kept: new Set<string>(), emptied: new Set<string>() };
+  const base = options.base ? clearBase(output, known?.baseFiles ?? baseFiles(output), options.base.record, record) : { kept: new Set<string>(), emptied: new Set<string>() };
   let reused = 0;
   /** Whether a page's files are kept from the base or hard-linked from the previous site (and links them). */
   const reuse = (planned: PlannedFile[]): boolean => {
@@ -166,7 +161,7 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
 
   // The worker starts formatting citations now, from the last release to render; Eleventy's pages and the lists
   // come first, giving it a head start, then the release pages from the first, so the two meet late if at all.
-  const store = new CitationStore(options.cache ? join(options.cache, CITATION_CACHE_FILE) : null, snapshot?.citations);
+  const store = new CitationStore(options.cache ? join(options.cache, CITATION_CACHE_FILE) : null, known?.citations);
   let written: string[];
   try {
     store.prefetch({ files: releases.map((r) => r.inputPath), config });
@@ -200,7 +195,7 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
   const sources = options.sources ?? join(content, "sources");
   // The bytes as collected, whatever their encoding: a release page links its source here.
   if (existsSync(sources)) {
-    const published = publishSources(sources, join(output, "sources"), { digests: snapshot?.sources, base: options.base?.record, previous: previous && { dir: join(previous.site, "sources"), record: previous.record } });
+    const published = publishSources(sources, join(output, "sources"), { digests: known?.sourceDigests, base: options.base?.record, previous: previous && { dir: join(previous.site, "sources"), record: previous.record } });
     Object.assign(record, published);
   } else rmSync(join(output, "sources"), { recursive: true, force: true });
   const rendered = written.length + releases.length * 2 + listingPages.length + facetIndexPages.length + feeds.length * 3;

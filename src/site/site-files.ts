@@ -28,11 +28,6 @@ export function bytesDigest(bytes: Uint8Array): string {
 
 const fileDigest = (path: string) => bytesDigest(readFileSync(path));
 
-/** The hash of every regular file under `dir` (see {@link publishSources}), by its `/`-separated path. */
-export function sourceDigests(dir: string): Map<string, string> {
-  return new Map(filesUnder(dir).map((rel) => [rel, fileDigest(join(dir, rel))]));
-}
-
 /**
  * Copies the regular files under `from` (no hidden ones, no symbolic links: those could point anywhere) to their
  * published names under `to`, and returns the record of each one published (`sources/<name>` → the hash of its

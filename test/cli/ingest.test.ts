@@ -1,5 +1,6 @@
 // The ingest command on disk: writes, then writes nothing on a re-run, rewrites only what changed, removes what is gone.
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { cp, mkdtemp, readFile, rm, stat, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -41,6 +42,14 @@ test("ingest is incremental and reports every source", async () => {
     assert.deepEqual([third.written, third.removed, third.reported], [1, 1, 1]);
     const seedFile = join(content, "releases/2014/08/2014-08-26-joint-statement-on-united-states-republic-of-korea-bilateral-cyber-policy-consultations.md");
     assert.match(await readFile(seedFile, "utf8"), /Both sides firmly reaffirmed/);
+    // The hashes ingest hands the render are those of the files as they now are: read, written and removed alike.
+    const sha = async (path: string) => createHash("sha256").update(await readFile(path)).digest("base64url");
+    const releaseFiles = (await listFiles(join(content, "releases"))).map((f) => `releases/${f}`);
+    assert.deepEqual([...third.releaseDigests.keys()].sort(), releaseFiles);
+    for (const f of releaseFiles) assert.equal(third.releaseDigests.get(f), await sha(join(content, f)), f);
+    const sourceFiles = await listFiles(sources);
+    assert.deepEqual([...third.sourceDigests.keys()].sort(), sourceFiles);
+    for (const f of sourceFiles) assert.equal(third.sourceDigests.get(f), await sha(join(sources, f)), f);
     assert.ok(!(await listFiles(join(content, "releases"))).some((f) => f.includes("call-with-german-foreign-minister-maas")));
     const report = JSON.parse(await readFile(join(content, "ingest-report.json"), "utf8"));
     const broken = report.outcomes.find((o: { path: string }) => o.path === "broken.txt");

@@ -6,6 +6,7 @@ import { test } from "node:test";
 import { mergeReleases } from "../../src/ingest/dedupe.ts";
 import { parseSource } from "../../src/ingest/parse-source.ts";
 import { planIngest } from "../../src/ingest/plan.ts";
+import { onDisk } from "./existing.ts";
 
 const snapshot = (built: string, items: { guid: string; title: string; body: string; link?: string }[]) =>
   `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Press Releases</title><lastBuildDate>${built}</lastBuildDate>` +
@@ -54,14 +55,14 @@ test("a text file with the same title and date as a feed item joins it, both sou
 test("ids stay put: a text release keeps its id when its feed item arrives, and across snapshots", () => {
   const t = parseSource(text("Secretary Blinken’s Call", "Text."), { path: "7.txt" });
   const first = planIngest(mergeReleases([t]).releases.map((r) => ({ ...r })), []);
-  const existing = first.outcomes.map((o, i) => ({ file: o.file!, id: o.id!, sourcePath: o.path, keys: [o.key], markdown: first.writes[i]!.markdown }));
+  const existing = first.outcomes.map((o, i) => ({ file: o.file!, id: o.id!, sourcePath: o.path, keys: [o.key], ...onDisk(first.writes[i]!.markdown) }));
   const feed = parseSource(snapshot("Sat, 22 May 2021 12:00:00 +0000", [{ guid: "7", title: "Secretary Blinken’s Call", body: "<p>Text.</p>" }]), { path: "s1.rss" });
   const second = planIngest(mergeReleases([t, feed]).releases.map((r) => ({ ...r })), existing);
   assert.equal(second.outcomes.length, 1);
   assert.equal(second.outcomes[0]!.id, first.outcomes[0]!.id);
   assert.deepEqual(second.removals, []);
   // A later snapshot with a corrected title: same guid, same id; the old file is rewritten, not removed.
-  const next = [{ file: second.outcomes[0]!.file!, id: second.outcomes[0]!.id!, sourcePath: "s1.rss", keys: ["https://www.state.gov/?page_id=7", "7.txt"], markdown: second.writes[0]!.markdown }];
+  const next = [{ file: second.outcomes[0]!.file!, id: second.outcomes[0]!.id!, sourcePath: "s1.rss", keys: ["https://www.state.gov/?page_id=7", "7.txt"], ...onDisk(second.writes[0]!.markdown) }];
   const feed2 = parseSource(snapshot("Sun, 23 May 2021 12:00:00 +0000", [{ guid: "7", title: "Secretary Blinken’s Call with a Minister", body: "<p>Text.</p>" }]), { path: "s2.rss" });
   const third = planIngest(mergeReleases([feed, feed2]).releases.map((r) => ({ ...r })), next);
   assert.equal(third.outcomes[0]!.id, first.outcomes[0]!.id);

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { parseRelease } from "../../src/ingest/parse-release.ts";
 import { planIngest } from "../../src/ingest/plan.ts";
+import { onDisk } from "./existing.ts";
 
 const source = (title: string, body = "Text.") => `${title}\n\nOffice of the Spokesperson\n\nMay 21, 2021\n\n${body}\n`;
 const parse = (path: string, text: string) => ({ path, ...parseRelease(text, { path }) });
@@ -10,7 +11,7 @@ const parse = (path: string, text: string) => ({ path, ...parseRelease(text, { p
 test("same date and title: the second gets -2, and adding a release never renames an existing one", () => {
   const first = planIngest([parse("b.txt", source("Readout"))], []);
   assert.deepEqual(first.outcomes.map((o) => o.id), ["2021-05-21-readout"]);
-  const existing = first.writes.map((w) => ({ file: w.file, id: "2021-05-21-readout", sourcePath: "b.txt", markdown: w.markdown }));
+  const existing = first.writes.map((w) => ({ file: w.file, id: "2021-05-21-readout", sourcePath: "b.txt", ...onDisk(w.markdown) }));
   // a.txt sorts before b.txt, yet b.txt keeps its id because it already had one.
   const second = planIngest([parse("a.txt", source("Readout", "Other.")), parse("b.txt", source("Readout"))], existing);
   const ids = Object.fromEntries(second.outcomes.map((o) => [o.path, o.id]));
@@ -29,7 +30,7 @@ test("from scratch, collisions are numbered in a stable order", () => {
 
 test("a removed source removes its release; a source that now fails keeps its last good release", () => {
   const first = planIngest([parse("a.txt", source("One")), parse("b.txt", source("Two"))], []);
-  const existing = first.outcomes.map((o, i) => ({ file: o.file!, id: o.id!, sourcePath: o.path, markdown: first.writes[i]!.markdown }));
+  const existing = first.outcomes.map((o, i) => ({ file: o.file!, id: o.id!, sourcePath: o.path, ...onDisk(first.writes[i]!.markdown) }));
   const next = planIngest([parse("b.txt", "")], existing);
   assert.deepEqual(next.removals.map((r) => r.sourcePath), ["a.txt"]);
   assert.equal(next.outcomes[0]!.status, "reported");

@@ -4,7 +4,7 @@ import { cp, mkdtemp, readFile, rm, stat, unlink, writeFile } from "node:fs/prom
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { FRONT_MATTER_CACHE_FILE, loadReleases, snapshotReleases } from "../../src/site/releases.ts";
+import { FRONT_MATTER_CACHE_FILE, loadReleases } from "../../src/site/releases.ts";
 
 const CONTENT = join(import.meta.dirname, "../../content");
 
@@ -48,23 +48,25 @@ async function retitle(path: string, title: string): Promise<void> {
   await writeFile(path, (await readFile(path, "utf8")).replace(/^title: .*$/m, `title: ${title}`));
 }
 
-test("a snapshot taken ahead is trusted for the files not named as changed; those named are read again", async () => {
+test("a file whose hash the caller gives is not read again; one it does not give is read", async () => {
   const dir = await mkdtemp(join(tmpdir(), "communique-releases-"));
   try {
     const content = join(dir, "content");
     await cp(join(CONTENT, "releases"), join(content, "releases"), { recursive: true });
     const cache = { file: join(dir, FRONT_MATTER_CACHE_FILE), version: "v1" };
-    loadReleases(content, cache);
-    const snapshot = snapshotReleases(content, cache);
-    const [first, second, third] = loadReleases(content).map((r) => r.inputPath);
-    await retitle(first!, "Edited After The Snapshot");
-    await retitle(second!, "Edited Behind Its Back");
+    const before = loadReleases(content, cache);
+    const [first, second, third] = before.map((r) => r.inputPath);
+    await retitle(first!, "Edited Since");
+    await retitle(second!, "Edited Behind The Caller's Back");
     await unlink(third!);
-    const loaded = loadReleases(content, cache, { snapshot, changed: new Set([first!, third!]) });
+    // The caller (ingest) read every file but the first and the third after their change, and vouches for the second.
+    const digests = new Map(before.slice(1).map((r) => [r.inputPath, r.digest]));
+    const loaded = loadReleases(content, cache, { digests });
     const fresh = loadReleases(content);
     assert.equal(loaded.length, fresh.length);
-    assert.deepEqual(loaded[0], fresh[0], "a file named as changed is read again");
-    // One the snapshot read and nobody named keeps what the snapshot read: the caller vouches for those.
+    assert.deepEqual(loaded[0], fresh[0], "a file without a given hash is read");
+    // The second keeps what its given hash stands for: the caller vouches for the hashes it gives.
+    assert.deepEqual(loaded[1], before[1]);
     assert.notDeepEqual(loaded[1], fresh[1]);
     assert.deepEqual(loaded.slice(2), fresh.slice(2));
   } finally {
