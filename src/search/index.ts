@@ -85,6 +85,13 @@ const INDEX_OPTIONS = { forceLanguage: "en", excludeSelectors: [".pl"] };
 const PAGEFIND_VERSION = packageVersion("pagefind");
 /** The merging code's digest: a change to it may merge the same shards differently. */
 const MERGE_CODE = ["./merge-bundles.ts", "./word-chunk.ts"].reduce((hash, file) => hash.update(readFileSync(new URL(file, import.meta.url))), createHash("sha256")).digest("hex");
+/**
+ * What made a merged bundle's bytes: the merging code and the zlib that compressed its chunks. Recorded among a
+ * build's {@link ShardInputs} under {@link MERGE_MAKER_KEY}: a merge reuses the live bundle's index chunks (see
+ * mergeBundles) only when the same maker wrote them, so its bytes are those a build from scratch writes.
+ */
+const MERGE_MAKER = createHash("sha256").update(`${MERGE_CODE}\n${process.versions.zlib}`).digest("hex");
+const MERGE_MAKER_KEY = `${MERGED_KEY}.maker`;
 
 /**
  * Release pages a shard holds at most, unless one month alone has more (a month is never split; see
@@ -296,7 +303,10 @@ export async function indexSite(outputDir: string, options: IndexOptions = {}): 
       await rm(mergedDir, { recursive: true, force: true });
       mergedReused = options.previous?.inputs[MERGED_KEY] === inputs[MERGED_KEY] && (await linkTree(join(options.previous.site, PAGEFIND_DIR, `${MERGED_KEY}/`), mergedDir));
     }
-    if (!mergedReused && oldestFirst.length > 0) await mergeBundles(oldestFirst.map((g) => join(pagefindDir, `shards/${g.key}/`)), mergedDir);
+    inputs[MERGE_MAKER_KEY] = MERGE_MAKER;
+    // Merged anew: the live bundle's index chunks that come out the same are linked, not compressed again.
+    const reuse = options.previous?.inputs[MERGE_MAKER_KEY] === MERGE_MAKER ? join(options.previous.site, PAGEFIND_DIR, `${MERGED_KEY}/`) : undefined;
+    if (!mergedReused && oldestFirst.length > 0) await mergeBundles(oldestFirst.map((g) => join(pagefindDir, `shards/${g.key}/`)), mergedDir, { reuse });
   } finally {
     await closeAll(services);
   }

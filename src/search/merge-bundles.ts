@@ -174,6 +174,27 @@ function appendPostings(list: PostingList, postings: readonly Posting[], offset:
   list.last = page;
 }
 
+/**
+ * Hard-links `earlier` at `file` when it holds exactly `cbor` (signature included), gzipped: an index chunk of an
+ * earlier merge, by this code, whose words and postings came out the same (gunzipping it to compare costs a fifth of
+ * gzipping the chunk again). False when it does not exist, differs or cannot be linked.
+ */
+function sameChunk(earlier: string, cbor: Buffer, file: string): boolean {
+  let bytes: Buffer;
+  try {
+    bytes = gunzipSync(readFileSync(earlier));
+  } catch {
+    return false;
+  }
+  if (!bytes.equals(cbor)) return false;
+  try {
+    linkSync(earlier, file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** What {@link mergeBundles} wrote. */
 export interface MergedBundle {
   pages: number;
@@ -186,9 +207,12 @@ export interface MergedBundle {
  * their sorts one after the other; each word's postings are the bundles' postings for it with the page numbers moved;
  * filters' values are merged; the index is cut again into chunks of about {@link CHUNK_BYTES} bytes; fragments
  * are hard-linked under shorter names ({@link PAGE_NAME_DIGITS}). Reads one index chunk per bundle at a
- * time, so memory stays small whatever the archive's size. The same bundles give the same bytes.
+ * time, so memory stays small whatever the archive's size. The same bundles give the same bytes. `reuse`: the folder
+ * of a bundle this code merged earlier (with this Node's zlib), whose index chunks are hard-linked where the new ones
+ * hold the same bytes, rather than compressed and written again.
  */
-export async function mergeBundles(bundles: readonly string[], outDir: string, chunkBytes = CHUNK_BYTES): Promise<MergedBundle> {
+export async function mergeBundles(bundles: readonly string[], outDir: string, options: { chunkBytes?: number; reuse?: string } = {}): Promise<MergedBundle> {
+  const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
   if (bundles.length === 0) throw new Error("mergeBundles: no bundles");
   const entries = bundles.map(readEntry);
   const languages = new Set(entries.flatMap((e) => Object.keys(e.languages)));
@@ -239,7 +263,9 @@ export async function mergeBundles(bundles: readonly string[], outDir: string, c
     chunkMeta.push([chunk[0]!.word, chunk.at(-1)!.word, name]);
     chunk = [];
     chunkSize = 0;
-    writes.push(gzipAsync(cbor, GZIP).then((bytes) => writeFile(join(outDir, "index", `${name}.pf_index`), bytes)));
+    const file = join(outDir, "index", `${name}.pf_index`);
+    if (options.reuse && sameChunk(join(options.reuse, "index", `${name}.pf_index`), cbor, file)) return;
+    writes.push(gzipAsync(cbor, GZIP).then((bytes) => writeFile(file, bytes)));
     if (writes.length >= WRITES_IN_FLIGHT) await writes.shift();
   };
   for (;;) {

@@ -41,6 +41,6 @@ export async function shardByYear(site: string, order: "oldest" | "newest" = "ne
 export async function mergedByYear(site: string): Promise<void> {
   const years = await shardByYear(site, "oldest");
   const root = join(site, "pagefind");
-  await mergeBundles(years.map((b) => join(root, b.path)), join(root, "all"), 500);
+  await mergeBundles(years.map((b) => join(root, b.path)), join(root, "all"), { chunkBytes: 500 });
   await writeManifest(root, [{ name: "all", path: "all/", from: years[0]!.from!, to: years.at(-1)!.to! }]);
 }

@@ -1,6 +1,6 @@
 // Merging Pagefind bundles: the merged bundle holds what Pagefind writes when it indexes the same pages as one bundle (words, filters, sort, pages, fragments), cut into chunks within their bounds; the same bytes every run.
 import assert from "node:assert/strict";
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -160,7 +160,7 @@ test("Pagefind's files decode and encode again to the same bytes", async () => {
 
 test("merged bundles hold what Pagefind writes for the same pages in one bundle", async () => {
   const merged = join(dir, "merged");
-  const result = await mergeBundles(shards, merged, 40);
+  const result = await mergeBundles(shards, merged, { chunkBytes: 40 });
   const [mine, theirs] = [await meta(merged), await meta(whole)];
   assert.equal(result.pages, theirs[1].length);
   assert.equal(mine[0], theirs[0], "version");
@@ -188,9 +188,25 @@ test("merged bundles hold what Pagefind writes for the same pages in one bundle"
   }
   // The same bytes again.
   const again = join(dir, "merged-again");
-  await mergeBundles(shards, again, 40);
+  await mergeBundles(shards, again, { chunkBytes: 40 });
   const listing = async (d: string) => Promise.all((await readdir(d, { recursive: true })).sort().map(async (f) => [f, (await readFile(join(d, f)).catch(() => Buffer.from("dir"))).toString("base64")]));
   assert.deepEqual(await listing(again), await listing(merged));
+  // Merged again with the first merge's bundle to reuse: the same bytes, its index chunks linked rather than written.
+  const reusing = join(dir, "merged-reusing");
+  await mergeBundles(shards, reusing, { chunkBytes: 40, reuse: merged });
+  assert.deepEqual(await listing(reusing), await listing(merged));
+  const inode = async (d: string, f: string) => (await stat(join(d, "index", f))).ino;
+  const chunkFiles = (await readdir(join(merged, "index"))).sort();
+  for (const f of chunkFiles) assert.equal(await inode(reusing, f), await inode(merged, f), `${f} linked`);
+  // An earlier chunk holding other bytes under the same name (two hashes sharing their first digits) is not linked.
+  const tampered = join(dir, "merged-tampered");
+  await cp(merged, tampered, { recursive: true });
+  await writeFile(join(tampered, "index", chunkFiles[0]!), pagefindFileBytes([[]]));
+  const redone = join(dir, "merged-redone");
+  await mergeBundles(shards, redone, { chunkBytes: 40, reuse: tampered });
+  assert.deepEqual(await listing(redone), await listing(merged));
+  assert.notEqual(await inode(redone, chunkFiles[0]!), await inode(tampered, chunkFiles[0]!));
+  assert.equal(await inode(redone, chunkFiles[1]!), await inode(tampered, chunkFiles[1]!));
 });
 
 test("two bundles' pages with the same short hash get distinct fragment names", async () => {
