@@ -1,4 +1,5 @@
 // Where the site's own files live in the repository: the Eleventy config, templates, pages and assets.
+import { sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
@@ -20,4 +21,14 @@ export const ASSETS_DIR = root("templates/assets");
 export function inputDirectory(eleventyConfig: { directories: object }): string {
   // UserConfig types `directories` as a plain object; Eleventy sets `input` before any plugin runs.
   return (eleventyConfig.directories as { input: string }).input;
+}
+
+/**
+ * Eleventy 3.1 takes a path for one inside the working folder when the working folder's path is a prefix of its text
+ * (`/srv/site` of `/srv/site-data/content`): it strips that prefix from its templates' paths, loses them all and
+ * fails with "entry._pages is not iterable". Why a content folder would meet this, or null.
+ */
+export function eleventyPathClash(cwd: string, content: string): string | null {
+  if (!content.startsWith(cwd) || content === cwd || content.startsWith(`${cwd}${sep}`)) return null;
+  return `the content folder ${content} begins with the text of the working folder ${cwd} without being inside it, which Eleventy 3.1 misreads; run the command from another folder, or rename one of them`;
 }

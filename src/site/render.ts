@@ -9,7 +9,7 @@ import { cslItem } from "./citations.ts";
 import { buildSiteIndex, FEED_FILES } from "./collections.ts";
 import { loadSiteConfig, SITE_DATA_KEY, siteUrls, type SiteConfig } from "./config.ts";
 import { codeDigest, facetIndexPageDigest, feedDigest, listingPageDigest, releasePageDigest, siteDigest, type PageRecord } from "./page-record.ts";
-import { CONFIG_PATH } from "./paths.ts";
+import { CONFIG_PATH, eleventyPathClash } from "./paths.ts";
 import { PageRenderer } from "./page-renderer.ts";
 import { FRONT_MATTER_CACHE_FILE, type FrontMatterCache, loadReleases, readFrontMatterCache } from "./releases.ts";
 import { filesUnder, publishSources, removeEmptyFolders, writeSitemap } from "./site-files.ts";
@@ -102,6 +102,8 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
   const config = options.config ?? loadSiteConfig();
   const content = resolve(options.content);
   const output = resolve(options.output);
+  const clash = eleventyPathClash(process.cwd(), content);
+  if (clash) throw new Error(`Cannot render the site: ${clash}.`);
   const topicLabels = readTopicLabels(content);
   const code = codeDigest();
   const frontMatter = options.cache ? { file: join(options.cache, FRONT_MATTER_CACHE_FILE), version: code } : undefined;

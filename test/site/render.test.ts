@@ -8,6 +8,7 @@ import { stringify } from "yaml";
 import { frontMatterOf } from "../../src/emit/markdown.ts";
 import { parseRelease } from "../../src/ingest/parse-release.ts";
 import { slugOf } from "../../src/site/facets.ts";
+import { eleventyPathClash } from "../../src/site/paths.ts";
 import { renderSite } from "../../src/site/render.ts";
 import { SAMPLE_SOURCES } from "./sample.ts";
 
@@ -108,4 +109,14 @@ test("only releases/**/*.md become pages", async () => {
   assert.deepEqual(releases, [URL_PATH]);
   for (const f of files) assert.match(f, /^(?:404\.html|index\.html|(?:archive|types|offices|speakers|people|countries|topics|delegations|places|search|releases)\/.*index\.html)$/, f);
   assert.ok(!files.some((f) => f.includes("notes") || f.includes("README")));
+});
+
+test("a content folder whose path begins with the working folder's text, outside it, stops the render with a clear reason", async () => {
+  // Eleventy 3.1 misreads such a folder (src/site/paths.ts, eleventyPathClash): the render says so before it starts.
+  const content = `${process.cwd()}-data/content`;
+  await assert.rejects(renderSite({ content, output: join(dir, "clash-site") }), (e: Error) => e.message.includes(`the content folder ${content} begins with the text of the working folder ${process.cwd()}`));
+  assert.equal(eleventyPathClash("/srv/site", "/srv/site-data/content") !== null, true);
+  assert.equal(eleventyPathClash("/srv/site", "/srv/site/content"), null);
+  assert.equal(eleventyPathClash("/srv/site", "/srv/other/content"), null);
+  assert.equal(eleventyPathClash("/srv/site", "/srv/sit"), null);
 });
