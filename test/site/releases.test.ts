@@ -8,6 +8,18 @@ import { FRONT_MATTER_CACHE_FILE, loadReleases } from "../../src/site/releases.t
 
 const CONTENT = join(import.meta.dirname, "../../content");
 
+/** Runs `check` on a copy of the sample's release files, with a front-matter cache file beside them; then removes both. */
+async function withContentCopy(check: (content: string, cache: { file: string; version: string }) => Promise<void>): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), "communique-releases-"));
+  try {
+    const content = join(dir, "content");
+    await cp(join(CONTENT, "releases"), join(content, "releases"), { recursive: true });
+    await check(content, { file: join(dir, FRONT_MATTER_CACHE_FILE), version: "v1" });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 test("front matter taken from the cache equals front matter parsed from the files", async () => {
   const dir = await mkdtemp(join(tmpdir(), "communique-releases-"));
   try {
@@ -28,32 +40,21 @@ test("front matter taken from the cache equals front matter parsed from the file
   }
 });
 
-test("a release file edited into invalid front matter fails with its path, whatever the cache holds", async () => {
-  const dir = await mkdtemp(join(tmpdir(), "communique-releases-"));
-  try {
-    const content = join(dir, "content");
-    await cp(join(CONTENT, "releases"), join(content, "releases"), { recursive: true });
-    const cache = { file: join(dir, FRONT_MATTER_CACHE_FILE), version: "v1" };
+test("a release file edited into invalid front matter fails with its path, whatever the cache holds", () =>
+  withContentCopy(async (content, cache) => {
     const [first] = loadReleases(content, cache);
     const text = await readFile(first!.inputPath, "utf8");
     await writeFile(first!.inputPath, text.replace(/^date: .*$/m, "date: someday"));
     assert.throws(() => loadReleases(content, cache), (e: Error) => e.message.startsWith(`${first!.inputPath}: invalid release front matter: date`));
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-});
+  }));
 
 /** Retitles a release file in place (a valid edit: its front matter changes, its id does not). */
 async function retitle(path: string, title: string): Promise<void> {
   await writeFile(path, (await readFile(path, "utf8")).replace(/^title: .*$/m, `title: ${title}`));
 }
 
-test("a file whose hash the caller gives is not read again; one it does not give is read", async () => {
-  const dir = await mkdtemp(join(tmpdir(), "communique-releases-"));
-  try {
-    const content = join(dir, "content");
-    await cp(join(CONTENT, "releases"), join(content, "releases"), { recursive: true });
-    const cache = { file: join(dir, FRONT_MATTER_CACHE_FILE), version: "v1" };
+test("a file whose hash the caller gives is not read again; one it does not give is read", () =>
+  withContentCopy(async (content, cache) => {
     const before = loadReleases(content, cache);
     const [first, second, third] = before.map((r) => r.inputPath);
     await retitle(first!, "Edited Since");
@@ -69,17 +70,10 @@ test("a file whose hash the caller gives is not read again; one it does not give
     assert.deepEqual(loaded[1], before[1]);
     assert.notDeepEqual(loaded[1], fresh[1]);
     assert.deepEqual(loaded.slice(2), fresh.slice(2));
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-});
+  }));
 
-test("the front-matter cache is appended to, and written anew once a quarter of its entries are unused", async () => {
-  const dir = await mkdtemp(join(tmpdir(), "communique-releases-"));
-  try {
-    const content = join(dir, "content");
-    await cp(join(CONTENT, "releases"), join(content, "releases"), { recursive: true });
-    const cache = { file: join(dir, FRONT_MATTER_CACHE_FILE), version: "v1" };
+test("the front-matter cache is appended to, and written anew once a quarter of its entries are unused", () =>
+  withContentCopy(async (content, cache) => {
     const items = loadReleases(content, cache);
     const lines = async () => (await readFile(cache.file, "utf8")).trim().split("\n").length;
     const inode = async () => (await stat(cache.file)).ino;
@@ -94,7 +88,4 @@ test("the front-matter cache is appended to, and written anew once a quarter of 
     assert.deepEqual(loadReleases(content, cache), loadReleases(content));
     assert.equal(await lines(), items.length + 1, "only the entries of today's files");
     assert.notEqual(await inode(), written);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-});
+  }));
