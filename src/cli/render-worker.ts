@@ -1,5 +1,6 @@
 // A render worker thread: loads the site's modules at once, reads the caches and the spare's file list while ingest runs, waits for the build's request, renders the site and posts its progress and its result (or its error) back.
 import { parentPort, workerData } from "node:worker_threads";
+import { minifiedAssets } from "../site/pages.ts";
 import { readCachesAndBase, renderSite } from "../site/render.ts";
 import { describeError } from "./errors.ts";
 import type { ReadAhead, RenderMessage, RenderRequest } from "./render-thread.ts";
@@ -13,6 +14,8 @@ const readAhead = (workerData as { readAhead?: ReadAhead }).readAhead;
  */
 function readNow(): ReturnType<typeof readCachesAndBase> | undefined {
   try {
+    // The scripts and styles are minified now too, for Eleventy's pages (src/site/pages.ts keeps them).
+    minifiedAssets();
     return readAhead ? readCachesAndBase(readAhead.cache, readAhead.base) : undefined;
   } catch {
     return undefined;
