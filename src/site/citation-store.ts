@@ -115,7 +115,7 @@ export class CitationStore {
   /** Whether this build used an entry the disk cache did not hold. */
   private usedNew = false;
 
-  /** `read`: the cache file's entries when already read (src/site/render.ts, snapshotInputs). */
+  /** `read`: the cache file's entries when already read (src/site/render.ts, readCachesAndBase). */
   constructor(
     private readonly file: string | null,
     read?: Map<string, StoredCitations>,
