@@ -120,9 +120,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   clearYamlCache();
   const idOfKey = new Map(plan.outcomes.filter((o) => o.id !== null).map((o) => [o.key, o.id]));
   for (const w of plan.writes) {
-    const bytes = Buffer.from(w.markdown);
-    await writeFileAtomic(join(options.content, w.file), bytes);
-    releaseDigests.set(w.file, bytesDigest(bytes));
+    await writeFileAtomic(join(options.content, w.file), w.markdown);
+    releaseDigests.set(w.file, bytesDigest(w.markdown));
   }
   for (const r of plan.removals) {
     await rm(join(options.content, r.file), { force: true });

@@ -1,14 +1,12 @@
 // What ingest remembers of release files between builds: the Markdown each release record emitted and the key each file holds, both by hash, so unchanged releases are neither emitted nor read as YAML again.
-import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { readReleaseKey, type ReleaseKey } from "../emit/front-matter.ts";
 import type { Release } from "../model/release.ts";
+import { bytesDigest } from "../site/site-files.ts";
 import { writeFileAtomic } from "./files.ts";
 
 /** The memo's file inside the cache folder. */
 export const RELEASE_MEMO_FILE = "release-files.json";
-
-const hashOf = (text: string) => createHash("sha256").update(text).digest("base64url");
 
 /**
  * Two tables, valid for one version of the code (the emitter and the key reader are pure functions of their input):
@@ -67,7 +65,7 @@ export class ReleaseMemo {
    * the Markdown its record emitted last time hashed so. False when unknown; the caller then emits and compares.
    */
   emitsSame(release: Release, digest: string): boolean {
-    const record = hashOf(JSON.stringify(release));
+    const record = bytesDigest(JSON.stringify(release));
     const emitted = this.emitted.get(record) ?? this.emittedNow.get(record);
     if (emitted === undefined || emitted !== digest) return false;
     this.emittedNow.set(record, emitted);
@@ -76,7 +74,7 @@ export class ReleaseMemo {
 
   /** Records that `release` emitted `markdown`. */
   noteEmitted(release: Release, markdown: string): void {
-    this.emittedNow.set(hashOf(JSON.stringify(release)), hashOf(markdown));
+    this.emittedNow.set(bytesDigest(JSON.stringify(release)), bytesDigest(markdown));
     this.changed = true;
   }
 

@@ -21,8 +21,8 @@ export function publishedSourcePath(path: string): string {
 /** Where published sources stand in a site's page record (src/site/page-record.ts): `sources/<published name>`. */
 const sourceKey = (name: string) => `sources/${name}`;
 
-/** The SHA-256 of a file's bytes, as page records hold it. */
-export function bytesDigest(bytes: Uint8Array): string {
+/** The SHA-256 of a file's bytes (of a text, its UTF-8 bytes), base64url, as page records and ingest's memo hold it. */
+export function bytesDigest(bytes: Uint8Array | string): string {
   return createHash("sha256").update(bytes).digest("base64url");
 }
 
