@@ -96,7 +96,9 @@ async function buildWith(renderThread: RenderThread, options: BuildOptions): Pro
   const fresh = await mkdtemp(buildingPrefix(target));
   try {
     // The site the previous build replaced, when kept, is updated in place: only what changed since it was built is
-    // deleted and written again, instead of a new tree of every page's folder and file.
+    // deleted and written again, instead of a new tree of every page's folder and file. It is moved only once the
+    // render thread has listed it.
+    await renderThread.readAhead();
     const base = await takeSpare(target, cacheDir(target), fresh);
     // Pages whose inputs are unchanged since the live site was built are hard-linked from it (its record says which).
     const pagesBefore = { site: target, record: await readPageRecord(cacheDir(target)) };

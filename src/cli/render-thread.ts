@@ -15,14 +15,19 @@ export interface RenderRequest {
   digests?: Pick<KnownInputs, "releaseDigests" | "sourceDigests">;
 }
 
-/** What the render worker posts: the page count, pages done, then its result or its error. */
-export type RenderMessage = { kind: "total"; n: number } | { kind: "tick"; n: number } | { kind: "done"; result: RenderResult } | { kind: "failed"; message: string };
+/** What the render worker posts: that it has read ahead, the page count, pages done, then its result or its error. */
+export type RenderMessage = { kind: "readAhead" } | { kind: "total"; n: number } | { kind: "tick"; n: number } | { kind: "done"; result: RenderResult } | { kind: "failed"; message: string };
 
 const WORKER_ENTRY = new URL("./ts-worker.mjs", import.meta.url);
 const RENDER_WORKER = new URL("./render-worker.ts", import.meta.url).href;
 
 /** A render worker thread, loading the site's modules (about a second) until it is asked to render. */
 export interface RenderThread {
+  /**
+   * Resolves once the thread has read ahead (or ended): until then it may be listing the spare site, which must not
+   * be moved meanwhile (a folder renamed during Node's recursive listing leaves the list short, without an error).
+   */
+  readAhead(): Promise<void>;
   /** Renders as `renderSite` does, once; resolves when the thread has ended, so its memory is given back. */
   render(request: RenderRequest, progress?: ProgressCounter): Promise<RenderResult>;
   /** Ends the thread whatever it is doing (a build that stops before rendering, or after). */
@@ -40,14 +45,19 @@ export function startRenderThread(readAhead?: ReadAhead): RenderThread {
   const worker = new Worker(WORKER_ENTRY, { workerData: { entry: RENDER_WORKER, readAhead }, execArgv: [] });
   let progress: ProgressCounter | undefined;
   let settled: { result: RenderResult } | { error: Error } | null = null;
+  let readAheadDone!: () => void;
+  const readingAhead = new Promise<void>((resolve) => (readAheadDone = resolve));
   worker.on("message", (m: RenderMessage) => {
-    if (m.kind === "total") progress?.setTotal(m.n);
+    if (m.kind === "readAhead") readAheadDone();
+    else if (m.kind === "total") progress?.setTotal(m.n);
     else if (m.kind === "tick") progress?.tick(m.n);
     else settled = m.kind === "done" ? { result: m.result } : { error: new Error(m.message) };
   });
   worker.on("error", (e) => (settled ??= { error: e }));
   const exited = new Promise<number>((resolve) => worker.on("exit", resolve));
+  void exited.then(readAheadDone);
   return {
+    readAhead: () => readingAhead,
     async render(request, counter) {
       progress = counter;
       worker.postMessage(request satisfies RenderRequest);

@@ -22,6 +22,7 @@ function readNow(): ReturnType<typeof readCachesAndBase> | undefined {
   }
 }
 const ahead = readNow();
+post({ kind: "readAhead" });
 
 parentPort!.once("message", async ({ options, digests }: RenderRequest) => {
   try {
