@@ -2,7 +2,9 @@
 import { createHash } from "node:crypto";
 import { appendFile, readFile } from "node:fs/promises";
 import { deserialize, serialize } from "node:v8";
+import { bodyDigest, lazyBody } from "../ingest/lazy-body.ts";
 import type { SourceResult } from "../ingest/parse-source.ts";
+import type { Block } from "../model/release.ts";
 import { codeDigest } from "../site/page-record.ts";
 import { bytesDigest } from "../site/site-files.ts";
 import { writeFileAtomic } from "./files.ts";
@@ -12,7 +14,7 @@ import type { ParseJob, TaxonomyInput } from "./parse-pool.ts";
 export const PARSE_CACHE_FILE = "parsed-sources.v8";
 
 /** What starts each frame of the file, before its payload's length (4 bytes, little-endian). */
-const FRAME_MAGIC = Buffer.from("CPC1");
+const FRAME_MAGIC = Buffer.from("CPC2");
 const HEADER_BYTES = FRAME_MAGIC.length + 4;
 
 /**
@@ -26,7 +28,37 @@ const MAX_FRAMES = 64;
 /** One frame: the version every entry was parsed under and the entries it adds. */
 interface Frame {
   version: string;
-  entries: [string, SourceResult][];
+  entries: [string, StoredResult][];
+}
+
+/**
+ * A parse result as the file keeps it: its items' release bodies (most of its bytes) serialized apart, each with its
+ * hash, so that bringing the result back makes no body's objects until something reads that body (src/ingest/lazy-body.ts).
+ */
+interface StoredResult {
+  /** The result, each release's body empty. */
+  result: SourceResult;
+  /** v8-serialized `(Block[] | null)[]`, one per item (null for an item without a release). */
+  bodies: Uint8Array;
+  /** Each item's body hash ({@link bodyDigest}), null for an item without a release. */
+  digests: (string | null)[];
+}
+
+/** Splits a freshly parsed result into its stored form. */
+function stored(result: SourceResult): StoredResult {
+  const bodies = result.items.map((it) => it.release?.body ?? null);
+  return {
+    result: { ...result, items: result.items.map((it) => (it.release ? { ...it, release: { ...it.release, body: [] } } : it)) },
+    bodies: serialize(bodies),
+    digests: bodies.map((b) => (b ? bodyDigest(b) : null)),
+  };
+}
+
+/** A stored result brought back, its bodies read from their bytes (all of the result's at once) when first used. */
+function restored(entry: StoredResult): SourceResult {
+  let bodies: (Block[] | null)[] | null = null;
+  const bodyOf = (i: number) => () => (bodies ??= deserialize(entry.bodies) as (Block[] | null)[])[i]!;
+  return { ...entry.result, items: entry.result.items.map((it, i) => (it.release ? { ...it, release: { ...it.release, body: lazyBody(bodyOf(i), entry.digests[i]!) } } : it)) };
 }
 
 /**
@@ -34,20 +66,20 @@ interface Frame {
  * and its bytes: parseSource is a pure function of those, so a hit is exactly what parsing would give. Entries are
  * never trusted on anything else (no mtimes).
  *
- * The file is a sequence of frames (`CPC1`, the payload's length, a v8-serialized {@link Frame}), read in order. An
+ * The file is a sequence of frames (`CPC2`, the payload's length, a v8-serialized {@link Frame}), read in order. An
  * ingest that parsed some sources appends one frame of those alone; the file is written whole, atomically and with
  * only the entries this ingest used, when the entries no source uses any more grow past a quarter of those it holds, when
  * it holds too many frames, or when its end is damaged (an append killed half way: the frames before it are kept).
  */
 export class ParseCache {
-  private readonly used = new Map<string, SourceResult>();
+  private readonly used = new Map<string, StoredResult>();
   /** Results parsed by this ingest, for the frame that {@link save} may append. */
-  private readonly parsedNow = new Map<string, SourceResult>();
+  private readonly parsedNow = new Map<string, StoredResult>();
 
   private constructor(
     private readonly file: string,
     private readonly version: string,
-    private readonly previous: Map<string, SourceResult>,
+    private readonly previous: Map<string, StoredResult>,
     /** Frames read; -1 when the file cannot be appended to (missing, of another version, or with a damaged end). */
     private readonly frames: number,
   ) {}
@@ -64,7 +96,7 @@ export class ParseCache {
     }
     const { frames, complete } = readFrames(bytes);
     if (frames.length === 0 || frames.some((f) => f.version !== version)) return new ParseCache(file, version, new Map(), -1);
-    const previous = new Map<string, SourceResult>();
+    const previous = new Map<string, StoredResult>();
     for (const frame of frames) for (const [key, result] of frame.entries) previous.set(key, result);
     return new ParseCache(file, version, previous, complete ? frames.length : -1);
   }
@@ -77,14 +109,16 @@ export class ParseCache {
   /** The job's result from a previous ingest, if its inputs were the same. */
   get(key: string): SourceResult | undefined {
     const hit = this.previous.get(key);
-    if (hit) this.used.set(key, hit);
-    return hit;
+    if (!hit) return undefined;
+    this.used.set(key, hit);
+    return restored(hit);
   }
 
   /** Records a result parsed now. */
   set(key: string, result: SourceResult): void {
-    this.used.set(key, result);
-    this.parsedNow.set(key, result);
+    const entry = stored(result);
+    this.used.set(key, entry);
+    this.parsedNow.set(key, entry);
   }
 
   /** Appends what this ingest parsed, or writes the entries it used in place of the file (see the class). */

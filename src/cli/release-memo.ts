@@ -1,6 +1,7 @@
 // What ingest remembers of release files between builds: the Markdown each release record emitted and the key each file holds, both by hash, so unchanged releases are neither emitted nor read as YAML again.
 import { readFile } from "node:fs/promises";
 import { readReleaseKey, type ReleaseKey } from "../emit/front-matter.ts";
+import { bodyDigest } from "../ingest/lazy-body.ts";
 import type { Release } from "../model/release.ts";
 import { bytesDigest } from "../site/site-files.ts";
 import { writeFileAtomic } from "./files.ts";
@@ -65,7 +66,7 @@ export class ReleaseMemo {
    * the Markdown its record emitted last time hashed so. False when unknown; the caller then emits and compares.
    */
   emitsSame(release: Release, digest: string): boolean {
-    const record = bytesDigest(JSON.stringify(release));
+    const record = recordDigest(release);
     const emitted = this.emitted.get(record) ?? this.emittedNow.get(record);
     if (emitted === undefined || emitted !== digest) return false;
     this.emittedNow.set(record, emitted);
@@ -74,7 +75,7 @@ export class ReleaseMemo {
 
   /** Records that `release` emitted `markdown`. */
   noteEmitted(release: Release, markdown: string): void {
-    this.emittedNow.set(bytesDigest(JSON.stringify(release)), bytesDigest(markdown));
+    this.emittedNow.set(recordDigest(release), bytesDigest(markdown));
     this.changed = true;
   }
 
@@ -85,4 +86,9 @@ export class ReleaseMemo {
     const sorted = <T>(m: Map<string, T>) => [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     await writeFileAtomic(this.file, JSON.stringify({ version: this.version, emitted: sorted(this.emittedNow), keys: sorted(this.keysNow) }));
   }
+}
+
+/** A release record's hash: its JSON with the body standing as the body's hash, so that a body kept in the parse cache is not read. */
+function recordDigest(release: Release): string {
+  return bytesDigest(JSON.stringify({ ...release, body: bodyDigest(release.body) }));
 }

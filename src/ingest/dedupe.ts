@@ -5,6 +5,7 @@ import { readFeedTime } from "../parse/feed-dates.ts";
 import { normalizeSpace } from "../parse/lines.ts";
 import type { SurnameMention } from "../extract/context.ts";
 import type { SourceResult } from "./parse-source.ts";
+import { bodyDigest } from "./lazy-body.ts";
 
 /** One release as one source yielded it: a text file, or one item of one feed snapshot. */
 interface Version {
@@ -66,7 +67,7 @@ function blockTexts(b: Block): string[] {
 
 /** What changed in the body, in words: "body changed (2 paragraphs edited, 1 added)". */
 function bodyChange(before: Block[], after: Block[]): string | null {
-  if (JSON.stringify(before) === JSON.stringify(after)) return null;
+  if (bodyDigest(before) === bodyDigest(after)) return null;
   const count = (blocks: Block[]) => {
     const m = new Map<string, number>();
     for (const t of blocks.flatMap(blockTexts)) m.set(t, (m.get(t) ?? 0) + 1);
