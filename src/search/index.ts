@@ -8,6 +8,7 @@ import * as pagefind from "pagefind";
 import type { ProgressCounter } from "../model/progress.ts";
 import { packageVersion } from "../site/package-version.ts";
 import { writeManifest } from "./manifest.ts";
+import { ChunkPrefetch } from "./chunk-prefetch.ts";
 import { CHUNK_BYTES, firstSearchFiles, mergeBundles } from "./merge-bundles.ts";
 import { closeAll, PageBudget, type PagefindApi, pagefindServices } from "./services.ts";
 
@@ -261,6 +262,20 @@ export async function indexSite(outputDir: string, options: IndexOptions = {}): 
     await clearBaseIndex(pagefindDir, new Set(groups.map((g) => g.key)));
     const failures: string[] = [];
     let next = 0;
+    // Once a shard must be indexed, the merge will run: the index chunks of every shard done (and of the live merged
+    // bundle, whose unchanged chunks it links) are read and gunzipped while Pagefind indexes (merge 2.0–2.1 → 1.6–1.7 s
+    // for an edit at 10,000 releases).
+    const reuse = options.previous?.inputs[MERGE_MAKER_KEY] === MERGE_MAKER ? join(options.previous.site, PAGEFIND_DIR, `${MERGED_KEY}/`) : undefined;
+    const prefetch = new ChunkPrefetch();
+    const done: string[] = [];
+    let merging = false;
+    const finished = (bundle: string) => (merging ? prefetch.bundle(bundle) : done.push(bundle));
+    const mergeWillRun = () => {
+      if (merging) return;
+      merging = true;
+      if (reuse) prefetch.bundle(reuse);
+      for (const bundle of done) prefetch.bundle(bundle);
+    };
     // SHARD_CONCURRENCY shards at a time, within PAGES_AT_ONCE: memory stays bounded whatever the size of the archive.
     const budget = new PageBudget(PAGES_AT_ONCE);
     const worker = async (service: PagefindApi) => {
@@ -273,15 +288,18 @@ export async function indexSite(outputDir: string, options: IndexOptions = {}): 
         if (!kept) await rm(bundle, { recursive: true, force: true });
         if (kept || (options.previous?.inputs[key] === inputs[key] && (await linkTree(join(options.previous.site, PAGEFIND_DIR, `shards/${key}/`), bundle)))) {
           reused.push(key);
+          finished(bundle);
           options.progress?.tick(files.length);
           continue;
         }
+        mergeWillRun();
         await budget.take(files.length);
         try {
           failures.push(...(await indexShard(outputDir, files, bundle, options.progress, service)));
         } finally {
           budget.give(files.length);
         }
+        finished(bundle);
       }
     };
     await Promise.all(services.map(worker));
@@ -305,8 +323,7 @@ export async function indexSite(outputDir: string, options: IndexOptions = {}): 
     }
     inputs[MERGE_MAKER_KEY] = MERGE_MAKER;
     // Merged anew: the live bundle's index chunks that come out the same are linked, not compressed again.
-    const reuse = options.previous?.inputs[MERGE_MAKER_KEY] === MERGE_MAKER ? join(options.previous.site, PAGEFIND_DIR, `${MERGED_KEY}/`) : undefined;
-    if (!mergedReused && oldestFirst.length > 0) await mergeBundles(oldestFirst.map((g) => join(pagefindDir, `shards/${g.key}/`)), mergedDir, { reuse });
+    if (!mergedReused && oldestFirst.length > 0) await mergeBundles(oldestFirst.map((g) => join(pagefindDir, `shards/${g.key}/`)), mergedDir, { reuse, preread: await prefetch.ready() });
   } finally {
     await closeAll(services);
   }

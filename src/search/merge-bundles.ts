@@ -56,9 +56,12 @@ export function readPagefindFile<T>(path: string): T {
   return decode(pagefindFileBody(path)) as T;
 }
 
-/** A Pagefind data file's CBOR: gunzipped, its signature checked and removed. */
-function pagefindFileBody(path: string): Uint8Array {
-  const bytes = gunzipSync(readFileSync(path));
+/** Gunzipped chunks read ahead by path (src/search/chunk-prefetch.ts), taken before the disk. */
+type Preread = ReadonlyMap<string, Buffer>;
+
+/** A Pagefind data file's CBOR: gunzipped (or as read ahead), its signature checked and removed. */
+function pagefindFileBody(path: string, preread?: Preread): Uint8Array {
+  const bytes = preread?.get(path) ?? gunzipSync(readFileSync(path));
   if (!bytes.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`${path}: not a Pagefind data file`);
   return bytes.subarray(SIGNATURE.length);
 }
@@ -139,12 +142,13 @@ class WordCursor {
     private readonly dir: string,
     private readonly chunks: readonly string[],
     readonly offset: number,
+    private readonly preread?: Preread,
   ) {
     this.fill();
   }
   private fill(): void {
     while (this.at >= this.words.length && this.chunk < this.chunks.length) {
-      this.words = readWordChunk(pagefindFileBody(join(this.dir, "index", `${this.chunks[this.chunk++]}.pf_index`)));
+      this.words = readWordChunk(pagefindFileBody(join(this.dir, "index", `${this.chunks[this.chunk++]}.pf_index`), this.preread));
       this.at = 0;
     }
   }
@@ -179,10 +183,10 @@ function appendPostings(list: PostingList, postings: readonly Posting[], offset:
  * earlier merge, by this code, whose words and postings came out the same (gunzipping it to compare costs a fifth of
  * gzipping the chunk again). False when it does not exist, differs or cannot be linked.
  */
-function sameChunk(earlier: string, cbor: Buffer, file: string): boolean {
+function sameChunk(earlier: string, cbor: Buffer, file: string, preread?: Preread): boolean {
   let bytes: Buffer;
   try {
-    bytes = gunzipSync(readFileSync(earlier));
+    bytes = preread?.get(earlier) ?? gunzipSync(readFileSync(earlier));
   } catch {
     return false;
   }
@@ -209,9 +213,10 @@ export interface MergedBundle {
  * are hard-linked under shorter names ({@link PAGE_NAME_DIGITS}). Reads one index chunk per bundle at a
  * time, so memory stays small whatever the archive's size. The same bundles give the same bytes. `reuse`: the folder
  * of a bundle this code merged earlier (with this Node's zlib), whose index chunks are hard-linked where the new ones
- * hold the same bytes, rather than compressed and written again.
+ * hold the same bytes, rather than compressed and written again. `preread`: index chunks of the bundles or of `reuse`
+ * already read and gunzipped, by path (src/search/chunk-prefetch.ts); the others are read here.
  */
-export async function mergeBundles(bundles: readonly string[], outDir: string, options: { chunkBytes?: number; reuse?: string } = {}): Promise<MergedBundle> {
+export async function mergeBundles(bundles: readonly string[], outDir: string, options: { chunkBytes?: number; reuse?: string; preread?: Preread } = {}): Promise<MergedBundle> {
   const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
   if (bundles.length === 0) throw new Error("mergeBundles: no bundles");
   const entries = bundles.map(readEntry);
@@ -249,7 +254,7 @@ export async function mergeBundles(bundles: readonly string[], outDir: string, o
   }
 
   // Words: every bundle's words in byte order, merged, cut into chunks.
-  const cursors = metas.map((meta, i) => new WordCursor(bundles[i]!, meta[2].map(([, , hash]) => hash), offsets[i]!));
+  const cursors = metas.map((meta, i) => new WordCursor(bundles[i]!, meta[2].map(([, , hash]) => hash), offsets[i]!, options.preread));
   const chunkMeta: [string, string, string][] = [];
   let chunk: MergedWord[] = [];
   let chunkSize = 0;
@@ -264,7 +269,7 @@ export async function mergeBundles(bundles: readonly string[], outDir: string, o
     chunk = [];
     chunkSize = 0;
     const file = join(outDir, "index", `${name}.pf_index`);
-    if (options.reuse && sameChunk(join(options.reuse, "index", `${name}.pf_index`), cbor, file)) return;
+    if (options.reuse && sameChunk(join(options.reuse, "index", `${name}.pf_index`), cbor, file, options.preread)) return;
     writes.push(gzipAsync(cbor, GZIP).then((bytes) => writeFile(file, bytes)));
     if (writes.length >= WRITES_IN_FLIGHT) await writes.shift();
   };

@@ -2,10 +2,11 @@
 import assert from "node:assert/strict";
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { after, before, test } from "node:test";
 import { encode } from "cborg";
+import { ChunkPrefetch } from "../../src/search/chunk-prefetch.ts";
 import { indexShard } from "../../src/search/index.ts";
 import fc from "fast-check";
 import { PAGE_NAME_DIGITS, mergeBundles, pagefindFileBytes, readPagefindFile, shortNames } from "../../src/search/merge-bundles.ts";
@@ -207,6 +208,39 @@ test("merged bundles hold what Pagefind writes for the same pages in one bundle"
   assert.deepEqual(await listing(redone), await listing(merged));
   assert.notEqual(await inode(redone, chunkFiles[0]!), await inode(tampered, chunkFiles[0]!));
   assert.equal(await inode(redone, chunkFiles[1]!), await inode(tampered, chunkFiles[1]!));
+});
+
+test("chunks read ahead serve the merge as the files would, within the prefetch's budget", async () => {
+  const merged = join(dir, "merged-plain");
+  await mergeBundles(shards, merged, { chunkBytes: 40 });
+  const listing = async (d: string) => Promise.all((await readdir(d, { recursive: true })).sort().map(async (f) => [f, (await readFile(join(d, f)).catch(() => Buffer.from("dir"))).toString("base64")]));
+  const prefetch = new ChunkPrefetch();
+  for (const bundle of [...shards, merged]) prefetch.bundle(bundle);
+  const preread = await prefetch.ready();
+  const chunkCount = async (d: string) => (await readdir(join(d, "index"))).length;
+  assert.equal(preread.size, (await Promise.all([...shards, merged].map(chunkCount))).reduce((a, b) => a + b, 0), "every chunk read");
+  for (const [file, body] of preread) assert.ok(body.equals(gunzipSync(await readFile(file))), file);
+  const ahead = join(dir, "merged-ahead");
+  await mergeBundles(shards, ahead, { chunkBytes: 40, reuse: merged, preread });
+  assert.deepEqual(await listing(ahead), await listing(merged));
+  // What was read ahead is what the merge uses: a chunk read ahead with other bytes is not the file's, and is not linked.
+  const [first] = [...preread.keys()].filter((f) => f.startsWith(join(merged, "index"))).sort();
+  const wrong = new Map(preread);
+  wrong.set(first!, Buffer.from("other bytes"));
+  const redone = join(dir, "merged-ahead-wrong");
+  await mergeBundles(shards, redone, { chunkBytes: 40, reuse: merged, preread: wrong });
+  assert.deepEqual(await listing(redone), await listing(merged));
+  assert.notEqual((await stat(join(redone, "index", basename(first!)))).ino, (await stat(first!)).ino);
+  // A budget stops the reading: the merge reads the rest itself.
+  const sizes = await Promise.all(shards.map(async (b) => (await stat(join(b, "index", (await readdir(join(b, "index"))).sort()[0]!))).size));
+  const small = new ChunkPrefetch(Math.max(...sizes));
+  for (const bundle of shards) small.bundle(bundle);
+  const readAhead = [...(await small.ready()).keys()];
+  const compressed = (await Promise.all(readAhead.map(async (f) => (await stat(f)).size))).reduce((a, b) => a + b, 0);
+  assert.ok(readAhead.length >= 1 && readAhead.length < preread.size && compressed <= Math.max(...sizes), `${readAhead.length} chunks, ${compressed} bytes within the budget`);
+  const rest = join(dir, "merged-ahead-small");
+  await mergeBundles(shards, rest, { chunkBytes: 40, preread: await small.ready() });
+  assert.deepEqual(await listing(rest), await listing(merged));
 });
 
 test("two bundles' pages with the same short hash get distinct fragment names", async () => {
