@@ -25,7 +25,7 @@ const RENDER_WORKER = new URL("./render-worker.ts", import.meta.url).href;
 export interface RenderThread {
   /**
    * Resolves once the thread has read ahead (or ended): until then it may be listing the spare site, which must not
-   * be moved meanwhile (a folder renamed during Node's recursive listing leaves the list short, without an error).
+   * be moved meanwhile (its folders listed after the move would list as empty, without an error).
    */
   readAhead(): Promise<void>;
   /** Renders as `renderSite` does, once; resolves when the thread has ended, so its memory is given back. */
