@@ -207,10 +207,14 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
 /** Top folders of a site that their own phases update in a base: the search bundles (src/search/index.ts) and the sources. */
 const UPDATED_ELSEWHERE = new Set(["pagefind", "sources"]);
 
-/** The files of a site that its render updates: every file but those of {@link UPDATED_ELSEWHERE}, relative. */
+/**
+ * The files of a site that its render updates: every file but those of {@link UPDATED_ELSEWHERE}, relative. A folder
+ * gone since the site was listed (the site moved meanwhile) is an error, never an empty folder: a short list would
+ * leave files in place that the render then links over.
+ */
 function baseFiles(site: string): string[] {
   return readdirSync(site, { withFileTypes: true }).flatMap((top) => {
-    if (top.isDirectory()) return UPDATED_ELSEWHERE.has(top.name) ? [] : filesUnder(join(site, top.name)).map((f) => `${top.name}/${f}`);
+    if (top.isDirectory()) return UPDATED_ELSEWHERE.has(top.name) ? [] : filesUnder(join(site, top.name), { mustExist: true }).map((f) => `${top.name}/${f}`);
     return top.isFile() ? [top.name] : [];
   });
 }

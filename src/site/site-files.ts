@@ -69,9 +69,9 @@ export function publishSources(from: string, to: string, options: { digests?: Re
   return record;
 }
 
-/** The regular files under `dir` (none when it is missing), as `/`-separated paths relative to it, unsorted. */
-export function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
+/** The regular files under `dir` (none when it is missing, unless it `mustExist`: then an error), as `/`-separated paths relative to it, unsorted. */
+export function filesUnder(dir: string, options: { mustExist?: boolean } = {}): string[] {
+  if (!options.mustExist && !existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join("/"));
