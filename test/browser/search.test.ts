@@ -17,7 +17,7 @@ const NAMES = [
   "without JavaScript the search page says so and points to the browse pages",
   "common words are left out of a query, said so, and searched when quoted",
   "the open search page warms its engine up without fetching anything; a search in the address does not",
-  "the search page fetches the index's metadata and WebAssembly once, before Pagefind asks for them",
+  "the search page fetches Pagefind's JS, the index's metadata and WebAssembly once, before Pagefind asks for them",
 ];
 
 browserSuite(NAMES, () => {
@@ -196,6 +196,10 @@ browserSuite(NAMES, () => {
       assert.equal(at.length, 1, `${file} fetched once`);
       assert.ok(at[0]! < entry, `${file} asked for before Pagefind's entry`);
     }
+    // Pagefind's JS is preloaded by the page itself, before the script has read the manifest, and used by its import.
+    const script = requested.flatMap((p, i) => (p === `${bundle}pagefind.js` ? [i] : []));
+    assert.equal(script.length, 1, "pagefind.js fetched once");
+    assert.ok(script[0]! < requested.indexOf(`${bundle}${preload[0]}`), "pagefind.js asked for before the files the manifest names");
     await page.close();
   });
 });
