@@ -108,7 +108,7 @@ async function buildWith(renderThread: RenderThread, options: BuildOptions): Pro
     const previous = await previousIndex(target);
     // And what the render's request and answer left, not held beside Pagefind while it indexes.
     collectGarbage();
-    const search = await phase("index", () => withProgress(progress("index", "pages indexed", 0), (counter) => indexSite(fresh, { previous, base: base?.search, shardPages: options.shardPages, progress: counter, pageDigests: rendered.record })));
+    const search = await phase("index", () => withProgress(progress("index", "pages indexed", 0), (counter) => indexSite(fresh, searchShards(target), { previous, base: base?.search, shardPages: options.shardPages, progress: counter, pageDigests: rendered.record })));
     if (search.errors.length > 0) throw new Error(`Pagefind could not index the site:\n  ${search.errors.join("\n  ")}`);
     // The record of what the live site was indexed from goes before the swap and comes back after it: a build
     // stopped in between leaves no record, so the next build indexes everything rather than trust a wrong one.
@@ -145,9 +145,14 @@ async function discard(dir: string): Promise<void> {
 /** How long in-flight writes of a failed Eleventy build get to finish before the second delete. */
 const SETTLE_MS = 300;
 
-/** `<output>.cache/`: what a build keeps for the next one (citations), beside the site and never published. */
+/** `<output>.cache/`: what a build keeps for the next one (citations, search shards), beside the site and never published. */
 export function cacheDir(output: string): string {
   return `${resolve(output)}.cache`;
+}
+
+/** The search shards' bundles, which the site's merged bundle is made from (src/search/index.ts). */
+function searchShards(output: string): string {
+  return `${cacheDir(output)}/search-shards`;
 }
 
 /** The cache file recording the input hash of each search shard of the site in `output`. */

@@ -1,7 +1,7 @@
-// Indexes a rendered site with Pagefind's Node API: shards of consecutive years under `<site>/pagefind/shards/`, merged into the one bundle `pagefind/all/` that `pagefind/shards.json` lists.
+// Indexes a rendered site with Pagefind's Node API: shards of consecutive years, kept outside the site in a store of bundles by their inputs, merged into the one bundle `pagefind/all/` that `pagefind/shards.json` lists.
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync } from "node:fs";
-import { copyFile, mkdir, readdir, readFile, rm } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import * as pagefind from "pagefind";
@@ -23,7 +23,7 @@ export interface IndexResult {
    * build to reuse what did not change.
    */
   inputs: ShardInputs;
-  /** Keys of the shards whose bundle was kept or taken from an earlier build instead of indexed again. */
+  /** Keys of the shards whose bundle an earlier build had indexed (from the store) instead of indexed again. */
   reused: string[];
   errors: string[];
 }
@@ -42,11 +42,11 @@ export interface PreviousIndex {
 
 /** How {@link indexSite} may reuse earlier bundles, and what it reports to. */
 export interface IndexOptions {
-  /** The live site's bundles, hard-linked into this site when a shard's inputs are unchanged. */
+  /** The live site's merged bundle, hard-linked into this site when its inputs are unchanged. */
   previous?: PreviousIndex;
   /**
    * The input hashes of the bundles already in the site's search folder, an earlier build's (src/cli/spare-site.ts):
-   * a shard with the same inputs keeps its bundle in place; the rest of that folder is replaced.
+   * a merged bundle with the same inputs is kept in place; the rest of that folder is replaced.
    */
   base?: ShardInputs;
   shardPages?: number;
@@ -62,15 +62,15 @@ export interface IndexOptions {
 export interface Shard {
   /** The first and last year of the shard's pages, `YYYY-YYYY` (`2000-2015`), or `YYYY` for one year. */
   key: string;
-  /** The bundle's folder relative to `/pagefind/` (`shards/2000-2015/`). */
-  path: string;
+  /** The bundle's folder in the store (`<store>/2000-2015.<inputs>/`, see {@link shardBundleDir}). */
+  dir: string;
   pages: number;
   /** First and last release date in the shard (`YYYY-MM-DD`): a date range need only search the shards it overlaps. */
   from: string;
   to: string;
 }
 
-/** Where the shards, the merged bundle and the manifest (`shards.json`, see manifest.ts) go, inside the site. */
+/** Where the merged bundle, the UI files and the manifest (`shards.json`, see manifest.ts) go, inside the site. */
 export const PAGEFIND_DIR = "pagefind";
 
 /**
@@ -206,7 +206,7 @@ function alignedBlocks(units: readonly number[], pages: (unit: number) => number
   return [...alignedBlocks(inBlock, pages, maxPages, start, size / 2), ...alignedBlocks(inBlock, pages, maxPages, start + size / 2, size / 2)];
 }
 
-/** One shard: its name (the folder under `pagefind/shards/`) and its release pages, sorted. */
+/** One shard: its name (its bundle's folder in the store, with its inputs: {@link shardBundleDir}) and its release pages, sorted. */
 export interface ShardPages {
   key: string;
   files: string[];
@@ -239,15 +239,25 @@ export function groupShards(byYear: ReadonlyMap<string, readonly string[]>, maxP
 }
 
 /**
- * Indexes the release pages under `outputDir` into Pagefind bundles of consecutive years or months (see
- * {@link groupShards}),
- * `pagefind/shards/<years>/`, so Pagefind's memory is bounded by a shard's pages rather than the archive's (one index
- * of 100,000 pages would need about 25 GB). Within a page only the `data-pagefind-body` element is indexed
- * (https://pagefind.app/docs/indexing/). Writes `pagefind/shards.json` and copies the UI files to `pagefind/`.
- * `shardPages` overrides {@link SHARD_PAGES} (tests use small shards). Always stops Pagefind's service process, so
- * the caller's process can exit.
+ * A shard's bundle in the store: named by its key and its inputs, so a bundle there is the one Pagefind would write
+ * again for those pages, whichever build wrote it.
  */
-export async function indexSite(outputDir: string, options: IndexOptions = {}): Promise<IndexResult> {
+export function shardBundleDir(store: string, key: string, inputs: string): string {
+  return join(store, `${key}.${inputs.slice(0, 16)}/`);
+}
+
+/**
+ * Indexes the release pages under `outputDir` into Pagefind bundles of consecutive years or months (see
+ * {@link groupShards}), so Pagefind's memory is bounded by a shard's pages rather than the archive's (one index of
+ * 100,000 pages would need about 25 GB), and merges them into `pagefind/all/`, the one bundle the search page loads.
+ * The shards' bundles go to `store`, outside the site (the build's `<output>.cache/search-shards/`): a shard whose
+ * inputs an earlier build indexed is taken from there, and the store keeps only this build's shards once done. The
+ * published site holds the merged bundle alone (its fragments are hard links to the shards'). Within a page only the
+ * `data-pagefind-body` element is indexed (https://pagefind.app/docs/indexing/). Writes `pagefind/shards.json` and
+ * copies the UI files to `pagefind/`. `shardPages` overrides {@link SHARD_PAGES} (tests use small shards). Always
+ * stops Pagefind's service process, so the caller's process can exit.
+ */
+export async function indexSite(outputDir: string, store: string, options: IndexOptions = {}): Promise<IndexResult> {
   const pagefindDir = join(outputDir, PAGEFIND_DIR);
   const mergedDir = join(pagefindDir, `${MERGED_KEY}/`);
   const shards: Shard[] = [];
@@ -259,7 +269,8 @@ export async function indexSite(outputDir: string, options: IndexOptions = {}): 
     options.progress?.setTotal([...byYear.values()].reduce((n, files) => n + files.length, 0));
     // Newest first, as the result lists them.
     const groups = groupShards(byYear, options.shardPages ?? SHARD_PAGES).reverse();
-    await clearBaseIndex(pagefindDir, new Set(groups.map((g) => g.key)));
+    await clearBaseIndex(pagefindDir);
+    await mkdir(store, { recursive: true });
     const failures: string[] = [];
     let next = 0;
     // Once a shard must be indexed, the merge will run: the index chunks of every shard done (and of the live merged
@@ -281,23 +292,27 @@ export async function indexSite(outputDir: string, options: IndexOptions = {}): 
     const worker = async (service: PagefindApi) => {
       while (next < groups.length && failures.length === 0) {
         const { key, files } = groups[next++]!;
-        const bundle = join(pagefindDir, `shards/${key}/`);
         inputs[key] = await shardHash(outputDir, files, options.pageDigests);
-        // The same pages as the base's or the previous site's shard: its bundle is the one Pagefind would write again.
-        const kept = options.base?.[key] === inputs[key] && existsSync(join(bundle, "pagefind-entry.json"));
-        if (!kept) await rm(bundle, { recursive: true, force: true });
-        if (kept || (options.previous?.inputs[key] === inputs[key] && (await linkTree(join(options.previous.site, PAGEFIND_DIR, `shards/${key}/`), bundle)))) {
+        const bundle = shardBundleDir(store, key, inputs[key]!);
+        // Indexed by an earlier build from the same pages: the bundle Pagefind would write again. A bundle is renamed
+        // into place only once written whole.
+        if (existsSync(bundle)) {
           reused.push(key);
           finished(bundle);
           options.progress?.tick(files.length);
           continue;
         }
         mergeWillRun();
+        const partial = `${bundle.slice(0, -1)}.partial-${process.pid}/`;
+        await rm(partial, { recursive: true, force: true });
         await budget.take(files.length);
         try {
-          failures.push(...(await indexShard(outputDir, files, bundle, options.progress, service)));
+          const errors = await indexShard(outputDir, files, partial, options.progress, service);
+          failures.push(...errors);
+          if (errors.length === 0) await rename(partial, bundle);
         } finally {
           budget.give(files.length);
+          await rm(partial, { recursive: true, force: true });
         }
         finished(bundle);
       }
@@ -305,9 +320,9 @@ export async function indexSite(outputDir: string, options: IndexOptions = {}): 
     await Promise.all(services.map(worker));
     if (failures.length > 0) return { pages: 0, shards: [], inputs: {}, reused: [], errors: failures };
     for (const { key, files } of groups) {
-      const path = `shards/${key}/`;
+      const dir = shardBundleDir(store, key, inputs[key]!);
       const dates = files.map((f) => f.slice("releases/".length, "releases/YYYY/MM/DD".length).split("/").join("-"));
-      shards.push({ key, path, pages: await indexedPages(join(pagefindDir, path)), from: dates[0]!, to: dates.at(-1)! });
+      shards.push({ key, dir, pages: await indexedPages(dir), from: dates[0]!, to: dates.at(-1)! });
     }
     // The merged bundle, made from the shards oldest first (their date blocks do not overlap, as merging requires).
     const oldestFirst = [...groups].reverse();
@@ -323,23 +338,22 @@ export async function indexSite(outputDir: string, options: IndexOptions = {}): 
     }
     inputs[MERGE_MAKER_KEY] = MERGE_MAKER;
     // Merged anew: the live bundle's index chunks that come out the same are linked, not compressed again.
-    if (!mergedReused && oldestFirst.length > 0) await mergeBundles(oldestFirst.map((g) => join(pagefindDir, `shards/${g.key}/`)), mergedDir, { reuse, preread: await prefetch.ready() });
+    if (!mergedReused && oldestFirst.length > 0) await mergeBundles(oldestFirst.map((g) => shardBundleDir(store, g.key, inputs[g.key]!)), mergedDir, { reuse, preread: await prefetch.ready() });
   } finally {
     await closeAll(services);
   }
   await mkdir(pagefindDir, { recursive: true });
-  // The UI files come with each bundle Pagefind writes; when every shard was reused, from the previous site (or
-  // they are the base's already). A base's copy is deleted first, as it may be a link the live site shares.
-  const indexed = shards.find((s) => !reused.includes(s.key));
-  const uiFrom = indexed ? join(pagefindDir, indexed.path) : shards.length > 0 && options.previous ? join(options.previous.site, PAGEFIND_DIR) : null;
-  if (uiFrom) {
+  // The UI files come with each bundle Pagefind writes; one copy at /pagefind/ serves the site. A base's copy is
+  // deleted first, as it may be a link the live site shares.
+  if (shards.length > 0) {
     for (const file of UI_FILES) {
       await rm(join(pagefindDir, file), { force: true });
-      await copyFile(join(uiFrom, file), join(pagefindDir, file));
+      await copyFile(join(shards[0]!.dir, file), join(pagefindDir, file));
     }
   }
-  // Each bundle gets its own copy of the UI files; one copy at /pagefind/ serves them all.
-  for (const shard of shards) if (!reused.includes(shard.key)) for (const file of UI_FILES) await rm(join(pagefindDir, shard.path, file), { force: true });
+  // The store keeps this build's shards only: the live site's merged bundle holds its own links to the fragments.
+  const used = new Set(shards.map((s) => s.dir));
+  for (const name of await readdir(store)) if (!used.has(join(store, `${name}/`))) await rm(join(store, name), { recursive: true, force: true });
   // The search page (templates/assets/search-engine.js) loads the bundles the manifest lists: here the merged one.
   const merged = shards.length > 0 ? [{ name: MERGED_KEY, path: `${MERGED_KEY}/`, from: shards.at(-1)!.from, to: shards[0]!.to, preload: firstSearchFiles(mergedDir) }] : [];
   await writeManifest(pagefindDir, merged);
@@ -400,15 +414,13 @@ async function linkTree(from: string, to: string): Promise<boolean> {
 }
 
 /**
- * Deletes from a base's search folder (an earlier build's, see {@link IndexOptions}) what this build will not keep
- * as it is: bundles of shards it no longer has, and everything else but the UI files (replaced if a bundle is
- * indexed) and the merged bundle (kept or replaced once the shards are known). Nothing to do in a new folder.
+ * Deletes from a base's search folder (an earlier build's, see {@link IndexOptions}) everything but the UI files
+ * (replaced) and the merged bundle (kept or replaced once the shards are known), the shards an older build kept
+ * there included. Nothing to do in a new folder.
  */
-async function clearBaseIndex(pagefindDir: string, keys: ReadonlySet<string>): Promise<void> {
+async function clearBaseIndex(pagefindDir: string): Promise<void> {
   for (const name of await readdir(pagefindDir).catch(() => [] as string[])) {
-    if (name === "shards") {
-      for (const key of await readdir(join(pagefindDir, name))) if (!keys.has(key)) await rm(join(pagefindDir, name, key), { recursive: true, force: true });
-    } else if (!UI_FILES.includes(name) && name !== MERGED_KEY) await rm(join(pagefindDir, name), { recursive: true, force: true });
+    if (!UI_FILES.includes(name) && name !== MERGED_KEY) await rm(join(pagefindDir, name), { recursive: true, force: true });
   }
 }
 

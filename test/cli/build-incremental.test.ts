@@ -46,9 +46,9 @@ async function rebuildCounting(options: { sources: string; content: string; outp
   return { shards: shards ? Number(shards[1]) : 0, files: pages ? Number(pages[1]) : 0, pages: pages ? Number(pages[2]) : 0 };
 }
 
-/** The search shards of a built site (blocks of years). */
+/** The search shards of a built site (blocks of years), kept beside it in its cache folder. */
 async function shards(site: string): Promise<string[]> {
-  return (await readdir(join(site, "pagefind/shards"))).sort();
+  return (await readdir(`${site}.cache/search-shards`)).sort();
 }
 
 /** What each page file of the live site in `output` was rendered from (src/site/page-record.ts). */

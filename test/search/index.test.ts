@@ -3,10 +3,10 @@
 import assert from "node:assert/strict";
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { test } from "node:test";
 import fc from "fast-check";
-import { groupShards, groupYears, indexSite, releasePagesByYear, releasePagesOf } from "../../src/search/index.ts";
+import { groupShards, groupYears, indexSite, releasePagesByYear, releasePagesOf, shardBundleDir } from "../../src/search/index.ts";
 import type { BundleEntry } from "../../src/search/manifest.ts";
 
 /** A release page as the layout writes it, reduced to what Pagefind reads. */
@@ -21,6 +21,9 @@ const PAGES: [string, string, string][] = [
   ["2021-08-31", "Afghanistan", "evacuation from kabul"],
   ["2014-08-26", "Cyber Consultations", "cyber policy consultations in seoul"],
 ];
+
+/** The store of shard bundles beside a test site. */
+const store = (dir: string) => `${dir}.shards`;
 
 async function site(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "communique-shards-"));
@@ -139,19 +142,21 @@ test("every release page is in exactly one shard, in order, each shard within th
 test("shards newest first with their date spans, merged into the one bundle the manifest lists", async () => {
   const dir = await site();
   try {
-    const result = await indexSite(dir, { shardPages: 2 });
+    const result = await indexSite(dir, store(dir), { shardPages: 2 });
     assert.deepEqual(result.errors, []);
     assert.equal(result.pages, PAGES.length);
     assert.deepEqual(
-      result.shards.map((s) => [s.key, s.path, s.from, s.to, s.pages]),
+      result.shards.map((s) => [s.key, s.dir, s.from, s.to, s.pages]),
       // 2021's three pages are more than two: its months in aligned blocks, May–June and August.
       [
-        ["2021.08", "shards/2021.08/", "2021-08-31", "2021-08-31", 1],
-        ["2021.05-06", "shards/2021.05-06/", "2021-05-20", "2021-06-02", 2],
-        ["2014", "shards/2014/", "2014-08-26", "2014-08-26", 1],
-        ["1999", "shards/1999/", "1999-03-04", "1999-11-30", 2],
+        ["2021.08", shardBundleDir(store(dir), "2021.08", result.inputs["2021.08"]!), "2021-08-31", "2021-08-31", 1],
+        ["2021.05-06", shardBundleDir(store(dir), "2021.05-06", result.inputs["2021.05-06"]!), "2021-05-20", "2021-06-02", 2],
+        ["2014", shardBundleDir(store(dir), "2014", result.inputs["2014"]!), "2014-08-26", "2014-08-26", 1],
+        ["1999", shardBundleDir(store(dir), "1999", result.inputs["1999"]!), "1999-03-04", "1999-11-30", 2],
       ],
     );
+    // The shards stay out of the site: it holds the merged bundle, the UI files and the manifest.
+    assert.deepEqual((await readdir(join(dir, "pagefind"))).filter((f) => !f.startsWith("pagefind-")).sort(), ["all", "shards.json"]);
     const manifest = JSON.parse(await readFile(join(dir, "pagefind/shards.json"), "utf8")) as { version: number; bundles: BundleEntry[] };
     assert.equal(manifest.version, 1);
     const entry = JSON.parse(await readFile(join(dir, "pagefind/all/pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number; hash: string }> };
@@ -161,21 +166,28 @@ test("shards newest first with their date spans, merged into the one bundle the 
     assert.deepEqual(manifest.bundles, [{ name: "all", path: "all/", from: "1999-03-04", to: "2021-08-31", preload }]);
     for (const file of preload) await readFile(join(dir, "pagefind/all", file));
     // With room for three pages, 1999 and 2014 share the block 1984–2015; 2021 (three pages) fills its own.
-    const grouped = await indexSite(dir, { shardPages: 3 });
+    const grouped = await indexSite(dir, store(dir), { shardPages: 3 });
     assert.deepEqual(
-      grouped.shards.map((s) => [s.key, s.path, s.from, s.to, s.pages]),
+      grouped.shards.map((s) => [s.key, s.from, s.to, s.pages]),
       [
-        ["2021", "shards/2021/", "2021-05-20", "2021-08-31", 3],
-        ["1999-2014", "shards/1999-2014/", "1999-03-04", "2014-08-26", 3],
+        ["2021", "2021-05-20", "2021-08-31", 3],
+        ["1999-2014", "1999-03-04", "2014-08-26", 3],
       ],
     );
-    // The UI files once at /pagefind/, each bundle keeps only what a search needs.
+    // The store keeps the shards of the last indexing only.
+    assert.deepEqual((await readdir(store(dir))).sort(), grouped.shards.map((s) => basename(s.dir)).sort());
+    // The UI files once at /pagefind/.
     await readFile(join(dir, "pagefind/pagefind-ui.js"));
-    const bundle = await readdir(join(dir, "pagefind/shards/2021"));
+    const bundle = await readdir(grouped.shards[0]!.dir);
     assert.ok(bundle.includes("pagefind.js") && bundle.includes("pagefind-entry.json"));
-    assert.ok(!bundle.includes("pagefind-ui.js"));
+    // Indexed again from the same pages, every shard is taken from the store, and the site comes out the same.
+    const before = await files(join(dir, "pagefind"));
+    const again = await indexSite(dir, store(dir), { shardPages: 3 });
+    assert.deepEqual(again.reused, ["1999-2014", "2021"]);
+    assert.deepEqual(await files(join(dir, "pagefind")), before);
   } finally {
     await rm(dir, { recursive: true, force: true });
+    await rm(store(dir), { recursive: true, force: true });
   }
 });
 
@@ -200,22 +212,22 @@ test("the release pages are found the same from a render's record as on disk", a
 test("indexing the same pages twice writes the same bytes", async () => {
   const [a, b] = [await site(), await site()];
   try {
-    await indexSite(a);
-    await indexSite(b);
+    await indexSite(a, store(a));
+    await indexSite(b, store(b));
     assert.deepEqual(await files(join(a, "pagefind")), await files(join(b, "pagefind")));
   } finally {
-    await rm(a, { recursive: true, force: true });
-    await rm(b, { recursive: true, force: true });
+    for (const dir of [a, b, store(a), store(b)]) await rm(dir, { recursive: true, force: true });
   }
 });
 
 test("a site without releases gets an empty manifest", async () => {
   const dir = await mkdtemp(join(tmpdir(), "communique-shards-"));
   try {
-    const result = await indexSite(dir);
+    const result = await indexSite(dir, store(dir));
     assert.deepEqual([result.pages, result.shards, result.errors], [0, [], []]);
     assert.deepEqual(JSON.parse(await readFile(join(dir, "pagefind/shards.json"), "utf8")), { version: 1, bundles: [] });
   } finally {
     await rm(dir, { recursive: true, force: true });
+    await rm(store(dir), { recursive: true, force: true });
   }
 });

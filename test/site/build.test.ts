@@ -98,10 +98,17 @@ test("site pages are not indexed; search page loads Pagefind from files", async 
   for (const r of releases) perYear.set(r.date.slice(0, 4), (perYear.get(r.date.slice(0, 4)) ?? 0) + 1);
   const groups = groupYears(perYear, SHARD_PAGES);
   assert.ok(groups.length > 0);
-  const pageCount = async (bundle: string) => (JSON.parse(await page(`pagefind/${bundle}pagefind-entry.json`)) as { languages: Record<string, { page_count: number }> }).languages["en"]?.page_count;
+  const entryCount = async (file: string) => (JSON.parse(await readFile(file, "utf8")) as { languages: Record<string, { page_count: number }> }).languages["en"]?.page_count;
+  const pageCount = (bundle: string) => entryCount(join(site.output, `pagefind/${bundle}pagefind-entry.json`));
+  // The shards are kept beside the site (src/cli/build.ts), not published: each under its key and inputs.
+  const store = `${site.output}.cache/search-shards`;
+  const stored = await readdir(store);
+  assert.deepEqual(stored.map((name) => name.replace(/\.[0-9a-f]{16}$/, "")).sort(), groups.map((g) => g.key).sort());
+  assert.ok(!(await readdir(join(site.output, "pagefind"))).includes("shards"), "no shards in the published site");
   for (const group of groups) {
     const inYears = releases.filter((r) => group.years.includes(r.date.slice(0, 4)));
-    assert.equal(await pageCount(`shards/${group.key}/`), inYears.length, `shard ${group.key} indexes its years' release pages`);
+    const name = stored.find((n) => n.startsWith(`${group.key}.`))!;
+    assert.equal(await entryCount(join(store, name, "pagefind-entry.json")), inYears.length, `shard ${group.key} indexes its years' release pages`);
   }
   const dates = releases.map((r) => r.date).sort();
   const meta = `pagefind.${(JSON.parse(await page("pagefind/all/pagefind-entry.json")) as { languages: Record<string, { hash: string }> }).languages["en"]!.hash}.pf_meta`;
