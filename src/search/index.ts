@@ -251,7 +251,7 @@ export function shardBundleDir(store: string, key: string, inputs: string): stri
  * {@link groupShards}), so Pagefind's memory is bounded by a shard's pages rather than the archive's (one index of
  * 100,000 pages would need about 25 GB), and merges them into `pagefind/all/`, the one bundle the search page loads.
  * The shards' bundles go to `store`, outside the site (the build's `<output>.cache/search-shards/`): a shard whose
- * inputs an earlier build indexed is taken from there, and the store keeps only this build's shards once done. The
+ * inputs an earlier build indexed is taken from there, and the store keeps this build's and the live site's shards. The
  * published site holds the merged bundle alone (its fragments are hard links to the shards'). Within a page only the
  * `data-pagefind-body` element is indexed (https://pagefind.app/docs/indexing/). Writes `pagefind/shards.json` and
  * copies the UI files to `pagefind/`. `shardPages` overrides {@link SHARD_PAGES} (tests use small shards). Always
@@ -351,8 +351,10 @@ export async function indexSite(outputDir: string, store: string, options: Index
       await copyFile(join(shards[0]!.dir, file), join(pagefindDir, file));
     }
   }
-  // The store keeps this build's shards only: the live site's merged bundle holds its own links to the fragments.
+  // The store keeps this build's shards and the live site's (an edit undone finds its shards there); the merged
+  // bundles hold their own links to the fragments.
   const used = new Set(shards.map((s) => s.dir));
+  for (const [key, hash] of Object.entries(options.previous?.inputs ?? {})) if (key !== MERGED_KEY && key !== MERGE_MAKER_KEY) used.add(shardBundleDir(store, key, hash));
   for (const name of await readdir(store)) if (!used.has(join(store, `${name}/`))) await rm(join(store, name), { recursive: true, force: true });
   // The search page (templates/assets/search-engine.js) loads the bundles the manifest lists: here the merged one.
   const merged = shards.length > 0 ? [{ name: MERGED_KEY, path: `${MERGED_KEY}/`, from: shards.at(-1)!.from, to: shards[0]!.to, preload: firstSearchFiles(mergedDir) }] : [];

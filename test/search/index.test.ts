@@ -185,6 +185,11 @@ test("shards newest first with their date spans, merged into the one bundle the 
     const again = await indexSite(dir, store(dir), { shardPages: 3 });
     assert.deepEqual(again.reused, ["1999-2014", "2021"]);
     assert.deepEqual(await files(join(dir, "pagefind")), before);
+    // The live site's shards are kept too (an edit undone finds them), and taken when they come back.
+    const other = await indexSite(dir, store(dir), { shardPages: 2, previous: { site: dir, inputs: again.inputs } });
+    assert.deepEqual((await readdir(store(dir))).sort(), [...other.shards, ...again.shards].map((s) => basename(s.dir)).sort());
+    const back = await indexSite(dir, store(dir), { shardPages: 3, previous: { site: dir, inputs: other.inputs } });
+    assert.deepEqual(back.reused, ["1999-2014", "2021"]);
   } finally {
     await rm(dir, { recursive: true, force: true });
     await rm(store(dir), { recursive: true, force: true });
