@@ -46,9 +46,12 @@ async function rebuildCounting(options: { sources: string; content: string; outp
   return { shards: shards ? Number(shards[1]) : 0, files: pages ? Number(pages[1]) : 0, pages: pages ? Number(pages[2]) : 0 };
 }
 
-/** The search shards of a built site (blocks of years), kept beside it in its cache folder. */
+/**
+ * The keys of the search shards of a built site (blocks of years), kept beside it in its cache folder as
+ * `<key>.<inputs>` (the site it replaced may have left a shard's earlier bundle there too).
+ */
 async function shards(site: string): Promise<string[]> {
-  return (await readdir(`${site}.cache/search-shards`)).sort();
+  return [...new Set((await readdir(`${site}.cache/search-shards`)).map((name) => name.replace(/\.[0-9a-f]{16}$/, "")))].sort();
 }
 
 /** What each page file of the live site in `output` was rendered from (src/site/page-record.ts). */
