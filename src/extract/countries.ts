@@ -36,10 +36,103 @@ function buildTable(): Map<string, string> {
 }
 
 const TABLE = buildTable();
-/** Every leading run of words of every name ("Republic", "Republic of", "Republic of Korea"): lookups stop early. */
-const PREFIXES = new Set([...TABLE.keys()].flatMap((k) => k.split(" ").map((_, i, w) => w.slice(0, i + 1).join(" "))));
-/** Words before a country word that make it name something else ("Latin American", "New Mexico", "Gulf of Thailand"). */
-const NOT_A_COUNTRY = /(?:^|\s)(?:Latin|Central|South|North|Native|African|Asian|Pan|New|Papua)[ -]$|(?:Gulf|Sea|Bay|Straits?|Lake|Isle) of (?:the )?$/;
+/** A 30-bit hash of a string's code units, step by step: a word can be hashed while it is read, with no string made. */
+const hashStep = (hash: number, code: number) => (Math.imul(hash, 31) + code) & 0x3fffffff;
+/** `hash` carried on over the code units of `s`. */
+function hashOf(hash: number, s: string): number {
+  for (let k = 0; k < s.length; k++) hash = hashStep(hash, s.charCodeAt(k));
+  return hash;
+}
+
+/** A set of 30-bit hashes as bits (2^16 of them, by a hash's low bits): a clear bit is a hash none of the set has. */
+class HashBits {
+  private readonly bits = new Uint32Array(1 << 11);
+  add(hash: number): void {
+    this.bits[(hash >>> 5) & 0x7ff]! |= 1 << (hash & 31);
+  }
+  has(hash: number): boolean {
+    return (this.bits[(hash >>> 5) & 0x7ff]! & (1 << (hash & 31))) !== 0;
+  }
+}
+
+/**
+ * A leading run of words of a name ("Republic", "Republic of", "Republic of Korea"): names are found word by word,
+ * and a lookup stops at the first word that leads to none.
+ */
+interface NameStart {
+  /** The words, joined by spaces. */
+  key: string;
+  /** hashOf(0, key): how it is found. */
+  hash: number;
+  /** The last word. */
+  word: string;
+  /** The words before the last; null for a first word. */
+  before: NameStart | null;
+  /** The code when the words are a whole name, else null. */
+  code: string | null;
+}
+
+/** Every leading run of words of every name, by the hash of its key. */
+function indexNameStarts(): Map<number, NameStart[]> {
+  const byHash = new Map<number, NameStart[]>();
+  const byKey = new Map<string, NameStart>();
+  for (const name of TABLE.keys()) {
+    let before: NameStart | null = null;
+    for (const word of name.split(" ")) {
+      const key: string = before ? `${before.key} ${word}` : word;
+      let start = byKey.get(key);
+      if (!start) {
+        start = { key, hash: hashOf(0, key), word, before, code: TABLE.get(key) ?? null };
+        byKey.set(key, start);
+        byHash.set(start.hash, [...(byHash.get(start.hash) ?? []), start]);
+      }
+      before = start;
+    }
+  }
+  return byHash;
+}
+
+const NAME_STARTS = indexNameStarts();
+/** The hashes of NAME_STARTS' keys, to pass by most words, which begin no name, without a lookup. */
+const NAME_START_HASHES = new HashBits();
+for (const hash of NAME_STARTS.keys()) NAME_START_HASHES.add(hash);
+
+/** The name start of `word` after `before` (null: `word` is a first word), given the hash of its key. */
+function nameStart(hash: number, before: NameStart | null, word: string): NameStart | undefined {
+  if (!NAME_START_HASHES.has(hash)) return undefined;
+  const starts = NAME_STARTS.get(hash);
+  if (starts) for (const s of starts) if (s.before === before && s.word === word) return s;
+  return undefined;
+}
+
+/** nameStart() of the word from `start` to `end` of `text`, which has no quote to straighten: no string is made. */
+function nameStartIn(hash: number, before: NameStart | null, text: string, start: number, end: number): NameStart | undefined {
+  if (!NAME_START_HASHES.has(hash)) return undefined;
+  const starts = NAME_STARTS.get(hash);
+  if (starts) for (const s of starts) if (s.before === before && s.word.length === end - start && text.startsWith(s.word, start)) return s;
+  return undefined;
+}
+
+/**
+ * Each first word of a name by its letters before its first ".", "'" or "-", hashed, and then that character (0 when
+ * there is none): "Iraq" as ("Iraq", 0), "U.S." as ("U", "."). A capitalised word without a hyphen whose word as cut()
+ * gives it can be none of these begins no name, and is passed by without a lookup.
+ */
+const LEADING_LETTERS = new HashBits();
+for (const key of TABLE.keys()) {
+  let hash = 0;
+  let k = 0;
+  for (; k < key.length && !/[ .'-]/.test(key[k]!); k++) hash = hashStep(hash, key.charCodeAt(k));
+  LEADING_LETTERS.add(hashStep(hash, k < key.length && key[k] !== " " ? key.charCodeAt(k) : 0));
+}
+
+/**
+ * Words before a country word that make it name something else ("Latin American", "New Mexico", "Gulf of Thailand"),
+ * matched where the country word starts (set `lastIndex`): the look-behind reads back from there only.
+ */
+const NOT_A_COUNTRY = /(?<=(?:^|\s)(?:Latin|Central|South|North|Native|African|Asian|Pan|New|Papua)[ -]|(?:Gulf|Sea|Bay|Straits?|Lake|Isle) of (?:the )?)/y;
+/** The letters NOT_A_COUNTRY's words end with, before the space: a word ending with another is none of them. */
+const NOT_A_COUNTRY_LAST_LETTERS = "nlhewaf";
 
 /** A country found in text: its code and where the mention starts and ends. */
 export interface CountryMention {
@@ -65,8 +158,13 @@ for (let c = 0; c < 0x180; c++) {
   else if (/[A-Za-zÀ-ÖØ-öø-ÿ0-9]/.test(ch)) CLASS[c] = WORD_CHAR;
   else if (/[.'-]/.test(ch)) CLASS[c] = PUNCT;
 }
+/** The class of every code unit (0: not part of a word), a table read once per character. */
+const CLASS_OF_CODE = new Uint8Array(0x10000);
+CLASS_OF_CODE.set(CLASS);
+CLASS_OF_CODE.fill(WORD_CHAR, 0x300, 0x370);
+CLASS_OF_CODE[0x2019] = CLASS_OF_CODE[0x2018] = PUNCT;
 /** The class of any code unit (0: not part of a word). */
-const classOf = (c: number) => (c < 0x180 ? CLASS[c]! : c >= 0x300 && c <= 0x36f ? WORD_CHAR : c === 0x2019 || c === 0x2018 ? PUNCT : 0);
+const classOf = (c: number) => CLASS_OF_CODE[c]!;
 /** A CAPITAL code unit (see CLASS); `lastIndex` after a test is just past it. */
 const NEXT_CAPITAL = /[A-ZÀ-ÖØ-ÞĀ-ſ]/g;
 /** The code units of JavaScript's \s. */
@@ -114,24 +212,67 @@ function cut(run: string): Token[] {
   return word ? [{ text: word, start: 0, end: word.length }] : [];
 }
 
+/** The next word of a name as nameAfter() finds it. */
+interface NextWord {
+  /** The name's words so far, this one last. */
+  name: NameStart;
+  /** Where the word ends. */
+  end: number;
+  /** Where its run of word characters ends, past a part of it cut off. */
+  runEnd: number;
+  /** True when the name has to stop at this word: a hyphenated word split into parts ends a name at its first part. */
+  last: boolean;
+}
+
 /**
- * The word after `end` past some spaces (its first part when it has to be cut), where its run of word characters
- * ends, and whether the name it may continue has to stop there: a hyphenated word split into parts ends a name at its
- * first part. Null when no word follows the spaces.
+ * The word after `end` past some spaces (its first part when it has to be cut) when it continues the name's words
+ * `before`. Null when no word follows the spaces, or when the words so far and it begin no name.
  */
-function wordAfter(text: string, end: number): (Token & { runEnd: number; last: boolean }) | null {
+function nameAfter(text: string, end: number, before: NameStart): NextWord | null {
   let i = end;
   while (i < text.length && isSpace(text.charCodeAt(i))) i++;
   if (i === end || i === text.length) return null;
   const start = i;
   let punct = false;
-  for (let k; i < text.length && (k = classOf(text.charCodeAt(i))) !== 0; i++) if (k === PUNCT) punct = true;
+  let hash = hashStep(before.hash, 0x20);
+  for (let code, k; i < text.length && (k = classOf((code = text.charCodeAt(i)))) !== 0; i++) {
+    if (k === PUNCT) punct = true;
+    hash = hashStep(hash, code);
+  }
   if (i === start) return null;
-  if (!punct) return { text: text.slice(start, i), start, end: i, runEnd: i, last: false };
+  if (!punct) {
+    const name = nameStartIn(hash, before, text, start, i);
+    return name ? { name, end: i, runEnd: i, last: false } : null;
+  }
   const run = straighten(text.slice(start, i));
   const word = cut(run)[0];
   if (!word) return null;
-  return { text: word.text, start: start + word.start, end: start + word.end, runEnd: i, last: word.end < run.length && run[word.end] === "-" };
+  const name = nameStart(hashOf(hashStep(before.hash, 0x20), word.text), before, word.text);
+  return name ? { name, end: start + word.end, runEnd: i, last: word.end < run.length && run[word.end] === "-" } : null;
+}
+
+/**
+ * The longest name at `from` in `text` whose first word is `first`, which ends at `wordEnd`: with `extend`, the words
+ * after it are added one by one while the words so far begin some name. Adds the name's mention to `out` unless the
+ * words around it make it something else, and returns where the name ends, or -1 when there is none.
+ */
+function nameAt(text: string, from: number, first: NameStart, wordEnd: number, extend: boolean, out: CountryMention[]): number {
+  let name = first.code === null ? null : first;
+  let nameEnd = wordEnd;
+  if (extend) {
+    for (let w = nameAfter(text, wordEnd, first); w; w = w.last ? null : nameAfter(text, w.runEnd, w.name)) {
+      if (w.name.code !== null) {
+        name = w.name;
+        nameEnd = w.end;
+      }
+    }
+  }
+  if (name === null) return -1;
+  // NOT_A_COUNTRY has no quotes: the text need not be straightened for it.
+  NOT_A_COUNTRY.lastIndex = from;
+  const notACountry = from > 1 && text.charCodeAt(from - 1) === 0x20 && NOT_A_COUNTRY_LAST_LETTERS.includes(text[from - 2]!) && NOT_A_COUNTRY.test(text) && !/^(?:Korea|Sudan|Africa|Macedonia)/.test(name.key);
+  if (!notACountry && !text.startsWith(" Ocean", nameEnd)) out.push({ code: name.code!, start: from, end: nameEnd });
+  return nameEnd;
 }
 
 /**
@@ -151,41 +292,43 @@ export function findCountries(text: string): CountryMention[] {
     if (!NEXT_CAPITAL.test(text)) break;
     const start = NEXT_CAPITAL.lastIndex - 1;
     i = start;
-    let punct = false;
+    // The word's letters before its first ".", "'" or "-", hashed, and that character (straightened).
+    let leading = text.charCodeAt(start);
+    let firstPunct = 0;
+    let hyphen = false;
+    let quote = false;
     while (++i < n) {
-      const k = classOf(text.charCodeAt(i));
+      const code = text.charCodeAt(i);
+      const k = classOf(code);
       if (k === 0) break;
-      if (k === PUNCT) punct = true;
+      if (k === PUNCT) {
+        const isQuote = code === 0x2019 || code === 0x2018;
+        if (isQuote) quote = true;
+        else if (code === 0x2d) hyphen = true;
+        if (firstPunct === 0) firstPunct = isQuote ? 0x27 : code;
+      } else if (firstPunct === 0) leading = hashStep(leading, code);
     }
     if (start < skipUntil) continue;
-    const run = punct ? straighten(text.slice(start, i)) : text.slice(start, i);
-    // Most capitalised words are plain letters, and most begin no name.
-    if (!punct && !PREFIXES.has(run)) continue;
-    const parts = punct ? cut(run) : [{ text: run, start: 0, end: run.length }];
-    for (const t of parts) {
+    // Without a hyphen, the word gives at most one word to look up: those letters alone ("Iraq's", "Iraq."), or those
+    // letters, that character and more ("U.S."). See LEADING_LETTERS.
+    if (!hyphen && !LEADING_LETTERS.has(hashStep(leading, 0)) && !(firstPunct !== 0 && LEADING_LETTERS.has(hashStep(leading, firstPunct)))) continue;
+    const punct = firstPunct !== 0;
+    if (!punct) {
+      // Most capitalised words are plain letters, and most begin no name.
+      const first = nameStartIn(leading, null, text, start, i);
+      if (first === undefined) continue;
+      const end = nameAt(text, start, first, i, true, out);
+      if (end >= 0) skipUntil = end;
+      continue;
+    }
+    const run = quote ? straighten(text.slice(start, i)) : text.slice(start, i);
+    for (const t of cut(run)) {
       const from = start + t.start;
-      if (from < skipUntil || !PREFIXES.has(t.text)) continue;
-      // Extend word by word while the words so far begin some name; keep the longest full name.
-      let key = t.text;
-      let name = TABLE.has(key) ? key : null;
-      let nameEnd = start + t.end;
-      if (t.end === run.length) {
-        for (let w = wordAfter(text, i); w; w = w.last ? null : wordAfter(text, w.runEnd)) {
-          key = `${key} ${w.text}`;
-          if (!PREFIXES.has(key)) break;
-          if (TABLE.has(key)) {
-            name = key;
-            nameEnd = w.end;
-          }
-        }
-      }
-      if (name === null) continue;
-      // NOT_A_COUNTRY has no quotes: the text need not be straightened for it.
-      const before = from > 0 && text.charCodeAt(from - 1) === 0x20 ? text.slice(Math.max(0, from - 16), from) : "";
-      if (!(before && NOT_A_COUNTRY.test(before) && !/^(?:Korea|Sudan|Africa|Macedonia)/.test(name)) && !text.startsWith(" Ocean", nameEnd)) {
-        out.push({ code: TABLE.get(name)!, start: from, end: nameEnd });
-      }
-      skipUntil = nameEnd;
+      if (from < skipUntil) continue;
+      const first = nameStart(hashOf(0, t.text), null, t.text);
+      if (first === undefined) continue;
+      const end = nameAt(text, from, first, start + t.end, t.end === run.length, out);
+      if (end >= 0) skipUntil = end;
     }
   }
   return out;

@@ -16,27 +16,39 @@ interface Phrase {
 }
 
 /**
- * The phrases' first words as a trie over lower-cased characters, walked character by character while the text is
- * read, so no word of the text is ever cut out as a string or hashed. Node 1 is the root; node 0 is "no match", and
- * its row is all zeros, so once a walk falls off the trie it stays off without a test.
+ * The phrases' first words as an automaton read one character of the text at a time, so no word is cut out as a string
+ * and each character costs one table step. Its states: outside a word, in a word that begins no first word ("dead"),
+ * and the nodes of the first words' trie. A step into an "action" state (numbered from `firstAction`) has something
+ * to count, or an apostrophe to look past; every other step only moves on.
  */
-interface Trie {
-  /** `next[node * width + alpha[code]]`: the child of a node by a character; 0 when there is none. */
+interface Automaton {
+  /** `next[row + column]`: the row of the state after reading a character of `column` in the state starting at `row`. */
   next: Int32Array;
-  /** A character code (lower-case word character or apostrophe, all below 0x180) → its column, 0 when no first word has it. */
-  alpha: Uint16Array;
+  /** A character as fold() gives it (below 0x180) → its column: SEPARATOR, APOSTROPHE_COLUMN, OTHER_LETTER or a letter's. */
+  foldedColumns: Uint8Array;
+  /** Any UTF-16 code unit of a text → its column (that of its fold()): a cache filled as met, UNKNOWN_COLUMN until then. */
+  columns: Uint8Array;
+  /** Columns per row: a state's row starts at its number times this. */
   width: number;
-  /** Phrases whose first word ends at a node (the whole word must end there). */
-  exact: (Phrase[] | undefined)[];
-  /** Single-word wildcards ("cyber*") whose stem ends at a node: every word passing through the node matches. */
+  /** States from here on are action states: wild stems, words just ended with phrases to try, and the apostrophe. */
+  firstAction: number;
+  /** The state an apostrophe in a word leads to: whether it stays in the word depends on the character after it. */
+  apostropheState: number;
+  /** By state: the single-word wildcards ("cyber*") whose stem is the state's node; every word through it matches. */
   wild: (Phrase[] | undefined)[];
+  /** By state: the phrases whose first word has just ended (the state entered on the character after it). */
+  ended: (Phrase[] | undefined)[];
+  /** By state of a node: the phrases whose first word ends at the node. */
+  exact: (Phrase[] | undefined)[];
+  /** By state of a node: the row of its node past an apostrophe ("women's"), or the dead state's row. */
+  afterApostrophe: Int32Array;
 }
 
 /** A taxonomy ready to match in one pass over a text, whatever the number of topics. */
 export interface CompiledTaxonomy {
   slugs: string[];
   /** The phrases, by their first word. */
-  trie: Trie;
+  words: Automaton;
   /** Acronyms (ISIS, WHO, G7) match only in capitals, so "who" is not the WHO: one pattern, one group per topic. */
   acronyms: RegExp | null;
   /** The topic of each of the acronym pattern's groups. */
@@ -73,36 +85,88 @@ const LONGER_IN_LOWER_CASE = "\u0130";
 const isAcronym = (p: string) => /[A-Z].*[A-Z]/.test(p) && !/[a-z]/.test(p.replace(/s$/, ""));
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** Builds the trie of the phrases' first words. */
-function buildTrie(phrases: Phrase[]): Trie {
-  const alpha = new Uint16Array(0x180);
-  let width = 1;
-  for (const p of phrases) for (const ch of p.words[0]!) if (alpha[ch.charCodeAt(0)] === 0) alpha[ch.charCodeAt(0)] = width++;
-  // Grown as nodes are added: row 0 (no match) and row 1 (the root) first.
-  let next = new Int32Array(width * 64);
-  let nodes = 2;
-  const exact: (Phrase[] | undefined)[] = [];
-  const wild: (Phrase[] | undefined)[] = [];
+/** A node of the first words' trie while the automaton is built. */
+interface TrieNode {
+  children: Map<number, TrieNode>;
+  exact: Phrase[];
+  wild: Phrase[];
+  state: number;
+}
+
+/** Columns of the automaton's rows: a character parting words, an apostrophe, a word character no first word has. */
+const SEPARATOR = 0;
+const APOSTROPHE_COLUMN = 1;
+const OTHER_LETTER = 2;
+/** Not a column: words() has fewer than 250 characters, so every column is below it. */
+const UNKNOWN_COLUMN = 0xff;
+/** States of the automaton besides the trie's nodes. */
+const OUTSIDE = 0;
+const DEAD = 1;
+
+/** Builds the automaton of the phrases' first words. */
+function buildAutomaton(phrases: Phrase[]): Automaton {
+  const foldedColumns = new Uint8Array(0x180).fill(OTHER_LETTER);
+  foldedColumns[0] = SEPARATOR;
+  foldedColumns[APOSTROPHE] = APOSTROPHE_COLUMN;
+  let width = OTHER_LETTER + 1;
+  const newNode = (): TrieNode => ({ children: new Map(), exact: [], wild: [], state: 0 });
+  const root = newNode();
+  const nodes: TrieNode[] = [];
   for (const p of phrases) {
-    let node = 1;
-    for (const ch of p.words[0]!) {
-      const at = node * width + alpha[ch.charCodeAt(0)]!;
-      if (next[at] === 0) {
-        if (nodes * width >= next.length) {
-          const bigger = new Int32Array(next.length * 2);
-          bigger.set(next);
-          next = bigger;
-        }
-        next[at] = nodes++;
+    let node = root;
+    for (let k = 0; k < p.words[0]!.length; k++) {
+      const code = p.words[0]!.charCodeAt(k);
+      if (code !== APOSTROPHE && foldedColumns[code] === OTHER_LETTER) foldedColumns[code] = width++;
+      let child = node.children.get(code);
+      if (!child) {
+        node.children.set(code, (child = newNode()));
+        nodes.push(child);
       }
-      node = next[at]!;
+      node = child;
     }
     // Only a single-word wildcard of three letters or more matches any word it begins; a shorter or multi-word
     // wildcard is found by its whole first word.
-    const list = p.wildcard && p.words.length === 1 && p.words[0]!.length >= 3 ? wild : exact;
-    (list[node] ??= []).push(p);
+    (p.wildcard && p.words.length === 1 && p.words[0]!.length >= 3 ? node.wild : node.exact).push(p);
   }
-  return { next, alpha, width, exact, wild };
+  // Plain nodes first, then the action states: wild stems, one "just ended" state per node ending first words, and
+  // the apostrophe's.
+  let states = DEAD + 1;
+  for (const node of nodes) if (node.wild.length === 0) node.state = states++;
+  const firstAction = states;
+  for (const node of nodes) if (node.wild.length > 0) node.state = states++;
+  const endedState = new Map<TrieNode, number>();
+  for (const node of nodes) if (node.exact.length > 0) endedState.set(node, states++);
+  const apostropheState = states++;
+
+  const next = new Int32Array(states * width);
+  const wild: (Phrase[] | undefined)[] = new Array(states).fill(undefined);
+  const ended: (Phrase[] | undefined)[] = new Array(states).fill(undefined);
+  const exact: (Phrase[] | undefined)[] = new Array(states).fill(undefined);
+  const afterApostrophe = new Int32Array(states).fill(DEAD * width);
+  /** Fills a state's row: `into` is the trie node whose children its letters lead to, or null for none (all dead). */
+  const fillRow = (state: number, into: TrieNode | null, onSeparator: number, onApostrophe: number) => {
+    const row = state * width;
+    next.fill(DEAD * width, row, row + width);
+    next[row + SEPARATOR] = onSeparator * width;
+    next[row + APOSTROPHE_COLUMN] = onApostrophe * width;
+    if (into) for (const [code, child] of into.children) if (code !== APOSTROPHE) next[row + foldedColumns[code]!] = child.state * width;
+  };
+  fillRow(OUTSIDE, root, OUTSIDE, OUTSIDE);
+  fillRow(DEAD, null, OUTSIDE, apostropheState);
+  for (const node of nodes) {
+    fillRow(node.state, node, endedState.get(node) ?? OUTSIDE, apostropheState);
+    if (node.wild.length > 0) wild[node.state] = node.wild;
+    if (node.exact.length > 0) {
+      exact[node.state] = node.exact;
+      ended[endedState.get(node)!] = node.exact;
+    }
+    const pastApostrophe = node.children.get(APOSTROPHE);
+    if (pastApostrophe) afterApostrophe[node.state] = pastApostrophe.state * width;
+  }
+  // A word just ended: what follows reads as outside a word. The apostrophe's state is left at once, never read from.
+  for (const state of endedState.values()) fillRow(state, root, OUTSIDE, OUTSIDE);
+  const columns = new Uint8Array(0x10000).fill(UNKNOWN_COLUMN);
+  return { next, foldedColumns, columns, width, firstAction, apostropheState, wild, ended, exact, afterApostrophe };
 }
 
 /** Compiles a taxonomy into a word index (and one pattern for acronyms). */
@@ -131,7 +195,7 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
   const wordStart = taxonomy.topics.every((t) => t.phrases.filter(isAcronym).every((p) => /^[A-Za-z0-9]/.test(p)));
   const notAfterWord = wordStart ? String.raw`\b(?<!_)` : "(?<![A-Za-z0-9])";
   const acronyms = acronymGroups.length > 0 ? new RegExp(`${notAfterWord}(?:${acronymGroups.join("|")})(?![A-Za-z0-9])`, "g") : null;
-  return { slugs: taxonomy.topics.map((t) => t.slug), trie: buildTrie(phrases), acronyms, acronymTopics };
+  return { slugs: taxonomy.topics.map((t) => t.slug), words: buildAutomaton(phrases), acronyms, acronymTopics };
 }
 
 /** Where the word that ends at `end` is followed by the next word of `text`: its start, or -1 at the end of text. */
@@ -175,7 +239,7 @@ function restFollows(p: Phrase, text: string, end: number): boolean {
 
 /** Adds, per topic, how many times its phrases occur in `text`, times `weight`. */
 function count(text: string, taxonomy: CompiledTaxonomy, scores: number[], weight: number): void {
-  countWords(text.includes(LONGER_IN_LOWER_CASE) ? text.toLowerCase() : text, taxonomy.trie, scores, weight);
+  countWords(text.includes(LONGER_IN_LOWER_CASE) ? text.toLowerCase() : text, taxonomy.words, scores, weight);
   if (taxonomy.acronyms) {
     const re = taxonomy.acronyms;
     re.lastIndex = 0;
@@ -187,51 +251,55 @@ function count(text: string, taxonomy: CompiledTaxonomy, scores: number[], weigh
   }
 }
 
+/** Adds the phrases of a first word that ends at `end` and whose other words follow it there. */
+function countPhrases(phrases: Phrase[], text: string, end: number, scores: number[], weight: number): void {
+  for (const p of phrases) if (restFollows(p, text, end)) scores[p.topic]! += weight;
+}
+
 /**
- * Adds the matches of the phrases (not acronyms) in `text` as count() does. "İ" becomes two characters in lower case,
- * the second a separator, so a text with it is given here lower-cased whole.
+ * Adds the matches of the phrases (not acronyms) in `text` as count() does, one automaton step per character. "İ"
+ * becomes two characters in lower case, the second a separator, so a text with it is given here lower-cased whole.
  */
-function countWords(text: string, trie: Trie, scores: number[], weight: number): void {
-  const { next, alpha, width, exact, wild } = trie;
+function countWords(text: string, automaton: Automaton, scores: number[], weight: number): void {
+  const { next, foldedColumns, columns, width } = automaton;
+  const firstActionRow = automaton.firstAction * width;
   const n = text.length;
-  // Word by word as words() cuts them, walking the trie along each word's characters.
-  let i = 0;
-  while (i < n) {
-    let f = fold(text.charCodeAt(i));
-    if (f <= APOSTROPHE) {
-      i++;
-      continue;
-    }
-    let node = 1;
-    for (;;) {
-      // Characters (below 0x180) that no first word has lead to row 0; most words fall off the trie within a letter
-      // or two, and their rest is only skipped.
-      node = next[node * width + alpha[f]!]!;
-      if (node === 0) {
-        i = wordEnd(text, i);
-        break;
-      }
-      const stems = wild[node];
-      if (stems) for (const p of stems) scores[p.topic]! += weight;
-      if (++i >= n) break;
-      f = fold(text.charCodeAt(i));
-      if (f > APOSTROPHE) continue;
-      // An apostrophe stays in the word only between two word characters ("women's").
-      if (f === 0 || i + 1 >= n) break;
-      const after = fold(text.charCodeAt(i + 1));
-      if (after <= APOSTROPHE) break;
-      node = next[node * width + alpha[APOSTROPHE]!]!;
-      f = after;
-      i++;
-    }
-    const phrases = exact[node];
-    if (phrases) for (const p of phrases) if (restFollows(p, text, i)) scores[p.topic]! += weight;
+  let row = OUTSIDE * width;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    let column = columns[code]!;
+    if (column === UNKNOWN_COLUMN) column = columns[code] = foldedColumns[fold(code)]!;
+    const to = next[row + column]!;
+    row = to < firstActionRow ? to : act(automaton, text, i, row, to, scores, weight);
   }
+  // A word that ends the text ends there.
+  const phrases = automaton.exact[row / width];
+  if (phrases) countPhrases(phrases, text, n, scores, weight);
+}
+
+/** Does what a step from `row` into the action state `to` at character `i` calls for; returns the row to go on from. */
+function act(automaton: Automaton, text: string, i: number, row: number, to: number, scores: number[], weight: number): number {
+  const { width } = automaton;
+  const state = to / width;
+  if (state === automaton.apostropheState) {
+    // An apostrophe stays in a word only between two word characters ("women's"); else the word ended before it.
+    if (i + 1 < text.length && fold(text.charCodeAt(i + 1)) > APOSTROPHE) to = automaton.afterApostrophe[row / width]!;
+    else {
+      const phrases = automaton.exact[row / width];
+      if (phrases) countPhrases(phrases, text, i, scores, weight);
+      return OUTSIDE * width;
+    }
+  }
+  const stems = automaton.wild[to / width];
+  if (stems) for (const p of stems) scores[p.topic]! += weight;
+  const phrases = automaton.ended[to / width];
+  if (phrases) countPhrases(phrases, text, i, scores, weight);
+  return to;
 }
 
 /** Each topic's score in a release: its phrases' mentions, a title mention counting TITLE_WEIGHT times. */
 export function topicScores(title: string, text: string, taxonomy: CompiledTaxonomy): number[] {
-  const scores = taxonomy.slugs.map(() => 0);
+  const scores: number[] = new Array(taxonomy.slugs.length).fill(0);
   count(title, taxonomy, scores, TITLE_WEIGHT);
   count(text, taxonomy, scores, 1);
   return scores;
@@ -240,10 +308,11 @@ export function topicScores(title: string, text: string, taxonomy: CompiledTaxon
 /** The slugs of the topics a release is about, most mentioned first (ties by slug), at most six. */
 export function rankTopics(title: string, text: string, taxonomy: CompiledTaxonomy): string[] {
   const scores = topicScores(title, text, taxonomy);
-  return taxonomy.slugs
-    .map((slug, i) => ({ slug, score: scores[i]! }))
-    .filter((t) => t.score >= MIN_SCORE)
-    .sort((a, b) => b.score - a.score || (a.slug < b.slug ? -1 : 1))
-    .slice(0, MAX_TOPICS)
-    .map((t) => t.slug);
+  const { slugs } = taxonomy;
+  const ranked: number[] = [];
+  for (let topic = 0; topic < scores.length; topic++) if (scores[topic]! >= MIN_SCORE) ranked.push(topic);
+  ranked.sort((a, b) => scores[b]! - scores[a]! || (slugs[a]! < slugs[b]! ? -1 : 1));
+  const out: string[] = [];
+  for (let k = 0; k < ranked.length && k < MAX_TOPICS; k++) out.push(slugs[ranked[k]!]!);
+  return out;
 }

@@ -7,8 +7,11 @@ export const countriesRule: ExtractRule = {
   name: "countries",
   run(ctx) {
     const codes = new Set<string>();
-    ctx.countryMentions = paragraphsOf(ctx).map(findCountries);
-    for (const m of [...findCountries(ctx.fields.title ?? ""), ...ctx.countryMentions.flat()]) codes.add(m.code);
+    const mentions = paragraphsOf(ctx).map((paragraph) => findCountries(paragraph));
+    ctx.countryMentions = mentions;
+    // In order of first mention: the title's, then the paragraphs'.
+    for (const m of findCountries(ctx.fields.title ?? "")) codes.add(m.code);
+    for (const paragraph of mentions) for (const m of paragraph) codes.add(m.code);
     // The European Union is a party to talks, not a country.
     for (const d of ctx.fields.delegations) if (d.countryCode && d.countryCode !== "EU") codes.add(d.countryCode);
     ctx.fields.countries = [...codes];
