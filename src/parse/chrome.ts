@@ -10,9 +10,12 @@ export function readChromeDate(line: string): string | null {
 
 /** Splits a Blogger post-title line "Collection: Title" when its title matches `title`; null otherwise. */
 export function splitCollectionLine(line: string, title?: string): { collection: string; title: string } | null {
+  // Normalising spaces makes no colon: a line without one is no post title (the footer scan asks of every line).
+  if (!line.includes(":")) return null;
   const m = /^([^:]{3,80}?):\s+(.+)$/.exec(normalizeSpace(line));
   if (!m) return null;
-  if (title !== undefined && normalizeSpace(m[2]!) !== normalizeSpace(title)) return null;
+  // m[2] ends a normalised line after the one space that follows the colon, so it is normalised already.
+  if (title !== undefined && m[2]! !== normalizeSpace(title)) return null;
   return { collection: m[1]!, title: m[2]! };
 }
 
@@ -60,14 +63,20 @@ const SITE_FOOTER = [
   /^External links to other Internet sites should not be construed as an endorsement/i,
 ];
 
+/** How a site footer line starts before its spaces are normalised: one anchored test that body lines fail. */
+const SITE_FOOTER_START = /^\s*(?:the|external)\s/i;
+
 /** True for a line of the State Department site footer. */
 export function isSiteFooter(line: string): boolean {
+  if (!SITE_FOOTER_START.test(line)) return false;
   const t = normalizeSpace(line);
   return SITE_FOOTER.some((re) => re.test(t));
 }
 
 /** Reads the "Source: Dept. Of State – Releases" line into its origin, or null. */
 export function readSourceLine(line: string): string | null {
+  // Most lines tested are body lines: an anchored test spares normalising them.
+  if (!/^\s*source:/i.test(line)) return null;
   const m = /^Source:\s*(.+)$/i.exec(normalizeSpace(line));
   return m ? m[1]!.trim() : null;
 }
