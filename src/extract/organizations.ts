@@ -110,23 +110,47 @@ function findInSentence(text: string): string[] {
       found.push(...readOrganisationList(rest.split(/,?\s+(?:to|in|at|on|who|which|that|were|was|also|as)\s+(?=[a-zß-öø-ÿ])/)[0]!));
       continue;
     }
-    for (let i = 0; i < w.length; i++) {
-      if (HEADS.has(w[i]!) && w[i + 1] === "of") {
-        let j = i + 2;
-        // Stop before a job title ("… Policy Assistant Director"), unless "of (the)" leads into it ("Office of the Secretary of Defense").
-        while (j < w.length && !(TITLE_WORDS.has(w[j]!.toLowerCase()) && !/^(?:of|the)$/.test(w[j - 1]!))) j++;
-        while (j > i + 2 && INNER.has(w[j - 1]!)) j--;
-        found.push(clean(w.slice(i, j).join(" ")));
-        i = j - 1;
-      } else if (TAILS.has(w[i]!.replace(/['’]s$/, "")) && i > 0 && w[i + 1] !== "of") {
-        let k = i;
-        while (k > 0 && !TITLE_WORDS.has(w[k - 1]!.toLowerCase()) && !/^(?:The|A|An)$/.test(w[k - 1]!)) k--;
-        if (k < i) found.push(clean(w.slice(k, i + 1).join(" ")));
-      }
-    }
+    found.push(...namedInRun(w));
     for (const x of w) {
       const full = ACRONYMS.get(x.replace(/[’']s$/, ""));
       if (full !== undefined) found.push(full);
+    }
+  }
+  return found;
+}
+
+/**
+ * Places and other names that end in a tail word but name no organisation ("the West Bank").
+ */
+const NOT_ORGANISATIONS = new Set(["West Bank"]);
+
+/**
+ * A conjunction that ends one name and opens the next: "and the" ("the Ministry of Finance and the Ministry of
+ * Defense", "Tony and the State Department") or "and" before another head ("Department of Defense and Department of
+ * State"). A plain "and" stays inside a name ("Ministry of Science and Technology").
+ */
+const opensAnotherName = (w: readonly string[], at: number) => w[at] === "and" && (w[at + 1] === "the" || HEADS.has(w[at + 1] ?? ""));
+
+/**
+ * The organisations one capitalised run of words names by its head ("Ministry of …", read forward to a job title or
+ * to a conjunction that opens another name) or its tail ("… Agency", read back to a job title or an article: "the"
+ * opens a name, as in "Jordan and the GCC Interconnection Authority" or "Settlements in the West Bank").
+ */
+export function namedInRun(w: readonly string[]): string[] {
+  const found: string[] = [];
+  for (let i = 0; i < w.length; i++) {
+    if (HEADS.has(w[i]!) && w[i + 1] === "of") {
+      let j = i + 2;
+      // Stop before a job title ("… Policy Assistant Director"), unless "of (the)" leads into it ("Office of the Secretary of Defense").
+      while (j < w.length && !(TITLE_WORDS.has(w[j]!.toLowerCase()) && !/^(?:of|the)$/.test(w[j - 1]!)) && !opensAnotherName(w, j)) j++;
+      while (j > i + 2 && INNER.has(w[j - 1]!)) j--;
+      found.push(clean(w.slice(i, j).join(" ")));
+      i = j - 1;
+    } else if (TAILS.has(w[i]!.replace(/['’]s$/, "")) && i > 0 && w[i + 1] !== "of") {
+      let k = i;
+      while (k > 0 && !TITLE_WORDS.has(w[k - 1]!.toLowerCase()) && !/^(?:the|The|A|An)$/.test(w[k - 1]!)) k--;
+      const name = clean(w.slice(k, i + 1).join(" "));
+      if (k < i && !NOT_ORGANISATIONS.has(name)) found.push(name);
     }
   }
   return found;

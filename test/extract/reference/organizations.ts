@@ -2,14 +2,12 @@
 import { ORGANISATION_ACRONYMS } from "../../../src/extract/data/organizations.ts";
 import { allMatches } from "../../../src/extract/matches.ts";
 import { sentences } from "./straightforward.ts";
-import { TITLE_WORDS } from "../../../src/extract/vocabulary.ts";
+import { namedInRun } from "../../../src/extract/organizations.ts";
 
 /** Words that open an organisation's name when "of" follows ("Ministry of …", "Office of …"). */
 const HEADS = new Set(["Ministry", "Ministries", "Department", "Departments", "Office", "Offices", "Bureau", "Agency", "Embassy", "Mission", "Council", "Commission", "Committee", "Secretariat", "Directorate", "Administration", "Organization", "Organisation", "Court", "Parliament", "Government"]);
 /** Words that close an organisation's name ("… Agency", "Supreme Prosecutor's Office"). */
 const TAILS = new Set(["Office", "Agency", "Bureau", "Council", "Commission", "Committee", "Staff", "Service", "Services", "Administration", "Ministry", "Department", "Organization", "Organisation", "Union", "Fund", "Bank", "Corporation", "Institute", "Foundation", "Museum", "Court", "Parliament", "Assembly", "Secretariat", "Guard", "Police", "Forces", "Army", "Navy", "Authority", "Directorate", "Programme", "Center", "Centre", "University", "Coalition", "Community", "Government"]);
-/** Lower-case words that may sit inside an organisation's name. */
-const INNER = new Set(["of", "for", "and", "the", "on", "to", "in", "de", "du", "des", "&"]);
 
 const isAcronym = (w: string) => /^(?:[A-ZÀ-ÖØ-ÞĀ-ſ]{2,}|(?:[A-ZÀ-ÖØ-ÞĀ-ſ]\.){2,})$/.test(w);
 const isKnownAcronym = (w: string) => Object.hasOwn(ORGANISATION_ACRONYMS, w);
@@ -98,20 +96,7 @@ function findInSentence(text: string): string[] {
       found.push(...readOrganisationList(rest.split(/,?\s+(?:to|in|at|on|who|which|that|were|was|also|as)\s+(?=[a-zß-öø-ÿ])/)[0]!));
       continue;
     }
-    for (let i = 0; i < w.length; i++) {
-      if (HEADS.has(w[i]!) && w[i + 1] === "of") {
-        let j = i + 2;
-        // Stop before a job title ("… Policy Assistant Director"), unless "of (the)" leads into it ("Office of the Secretary of Defense").
-        while (j < w.length && !(TITLE_WORDS.has(w[j]!.toLowerCase()) && !/^(?:of|the)$/.test(w[j - 1]!))) j++;
-        while (j > i + 2 && INNER.has(w[j - 1]!)) j--;
-        found.push(clean(w.slice(i, j).join(" ")));
-        i = j - 1;
-      } else if (TAILS.has(w[i]!.replace(/['’]s$/, "")) && i > 0 && w[i + 1] !== "of") {
-        let k = i;
-        while (k > 0 && !TITLE_WORDS.has(w[k - 1]!.toLowerCase()) && !/^(?:The|A|An)$/.test(w[k - 1]!)) k--;
-        if (k < i) found.push(clean(w.slice(k, i + 1).join(" ")));
-      }
-    }
+    found.push(...namedInRun(w));
     for (const x of w) if (isKnownAcronym(x.replace(/[’']s$/, ""))) found.push(ORGANISATION_ACRONYMS[x.replace(/[’']s$/, "")]!);
   }
   return found;
