@@ -1,5 +1,5 @@
 // The ingest command: reads every source, parses it, and writes, keeps or removes release Markdown files.
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { type BigIntStats, existsSync, readFileSync } from "node:fs";
 import { mkdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { formatDiagnostic } from "../model/diagnostic.ts";
@@ -11,6 +11,7 @@ import type { CorrectionFile } from "../ingest/corrections.ts";
 import { withResolvedPeople } from "../ingest/resolve-people.ts";
 import { readTaxonomy } from "../ingest/taxonomy.ts";
 import { LIMITS, tooLarge } from "../sources/limits.ts";
+import { FILE_STATS_FILE, FileStats } from "./file-stats.ts";
 import { listFiles, removeStaleTemporaries, writeFileAtomic } from "./files.ts";
 import { PARSE_CACHE_FILE, ParseCache } from "./parse-cache.ts";
 import { RELEASE_MEMO_FILE, ReleaseMemo } from "./release-memo.ts";
@@ -74,38 +75,47 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     return { written: 0, unchanged: 0, removed: 0, reported: 1, itemsRead: 0, distinctReleases: 0, duplicatesMerged: 0, fromCache: 0, plan: { writes: [], removals: [], outcomes: [], orphans: [] }, releaseDigests: new Map(), sourceDigests: new Map() };
   }
   const sourcePaths = await listFiles(options.sources);
-  // Each source is read here, then parsed (on every core when there are many): a slot holds the job or, for a
-  // file that could not be read, its result already.
-  const slots: (SourceResult | ParseJob)[] = [];
+  const stats = options.cache ? FileStats.open(join(options.cache, FILE_STATS_FILE)) : FileStats.none();
+  // Each source is read here (unless the stats say it is unchanged since a build read it), then parsed (on every
+  // core when there are many): a slot holds the file or, for a file that could not be read, its result already.
+  const slots: (SourceResult | SourceFile)[] = [];
   const sourceDigests = new Map<string, string>();
   for (const path of sourcePaths) {
+    const file = join(options.sources, path);
     let bytes: Uint8Array;
+    let st: BigIntStats;
     try {
       // A file past the size limit is never read into memory, whatever its size.
-      const size = statSync(join(options.sources, path)).size;
-      if (size > LIMITS.maxSourceBytes) {
-        slots.push({ path, format: "text", builtAt: null, diagnostics: [], items: [{ item: null, guid: null, link: null, release: null, diagnostics: [tooLarge(size, path)] }] });
+      st = FileStats.stat(file);
+      if (st.size > BigInt(LIMITS.maxSourceBytes)) {
+        slots.push({ path, format: "text", builtAt: null, diagnostics: [], items: [{ item: null, guid: null, link: null, release: null, diagnostics: [tooLarge(Number(st.size), path)] }] });
+        continue;
+      }
+      const known = stats.digest(file, st);
+      if (known !== undefined) {
+        slots.push({ path, digest: known });
+        sourceDigests.set(path, known);
         continue;
       }
       // Synchronous reads: thousands of small files read faster one after another than through the async pool.
-      bytes = readFileSync(join(options.sources, path));
+      bytes = readFileSync(file);
     } catch (e) {
-      const reason = `Cannot read the file: ${(e as Error).message}`;
-      const d = { code: "READ_FAILED" as const, severity: "error" as const, reason, path, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
-      slots.push({ path, format: "text", builtAt: null, diagnostics: [], items: [{ item: null, guid: null, link: null, release: null, diagnostics: [d] }] });
+      slots.push(readFailed(path, e));
       continue;
     }
     // A feed (RSS or Atom, known by its content) yields one result per item; a text file one.
-    slots.push({ path, bytes });
-    sourceDigests.set(path, bytesDigest(bytes));
+    const digest = bytesDigest(bytes);
+    stats.note(file, st, digest);
+    slots.push({ path, digest, bytes });
+    sourceDigests.set(path, digest);
   }
-  const isJob = (s: SourceResult | ParseJob): s is ParseJob => "bytes" in s;
-  const jobs = slots.filter(isJob);
-  const parsing = (options.progress ?? noProgress)("ingest", "sources parsed", jobs.length);
+  const isFile = (s: SourceResult | SourceFile): s is SourceFile => "digest" in s;
+  const files = slots.filter(isFile);
+  const parsing = (options.progress ?? noProgress)("ingest", "sources parsed", files.length);
   const cache = options.cache ? await ParseCache.open(join(options.cache, PARSE_CACHE_FILE), taxonomy?.input ?? null) : null;
-  const { results: parsed, fromCache } = await withProgress(parsing, (progress) => parseWithCache(jobs, sourceDigests, taxonomy?.input ?? null, cache, { workers: options.workers, progress }));
+  const { results: parsed, fromCache } = await withProgress(parsing, (progress) => parseWithCache(options.sources, files, sourceDigests, taxonomy?.input ?? null, cache, { workers: options.workers, progress }));
   let nextParsed = 0;
-  const sources = slots.map((s) => (isJob(s) ? parsed[nextParsed++]! : s));
+  const sources = slots.map((s) => (isFile(s) ? parsed[nextParsed++]! : s));
 
   // Feed items repeat across the snapshots of one ingest only: what was remembered of them is let go.
   clearItemCache();
@@ -115,13 +125,17 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   await removeStaleTemporaries(join(options.content, "releases"));
   const memo = options.cache ? await ReleaseMemo.open(join(options.cache, RELEASE_MEMO_FILE), codeDigest()) : ReleaseMemo.none();
   const releaseDigests = new Map<string, string>();
-  const plan = planIngest(planEntries(sources, merged), await readExisting(options.content, memo, log, releaseDigests), await readCorrections(options.content), memo);
+  const plan = planIngest(planEntries(sources, merged), await readExisting(options.content, memo, stats, log, releaseDigests), await readCorrections(options.content), memo);
   // The YAML remembered while emitting serves this ingest's releases only.
   clearYamlCache();
   const idOfKey = new Map(plan.outcomes.filter((o) => o.id !== null).map((o) => [o.key, o.id]));
   for (const w of plan.writes) {
-    await writeFileAtomic(join(options.content, w.file), w.markdown);
-    releaseDigests.set(w.file, bytesDigest(w.markdown));
+    const file = join(options.content, w.file);
+    await writeFileAtomic(file, w.markdown);
+    const digest = bytesDigest(w.markdown);
+    releaseDigests.set(w.file, digest);
+    // Its stats once written, as git records a file it checks out: the next build need not read it back.
+    stats.note(file, FileStats.stat(file), digest);
   }
   for (const r of plan.removals) {
     await rm(join(options.content, r.file), { force: true });
@@ -146,6 +160,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     await mkdir(options.cache!, { recursive: true });
     await cache.save();
     await memo.save();
+    // Last, so that the record's own time is later than every file it records (see FileStats).
+    await stats.save();
   }
 
   // Correction diagnostics name files under the content folder; all others name sources.
@@ -170,19 +186,44 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   return summary;
 }
 
-/** Parses the jobs the cache does not hold (on the pool), takes the rest from it; results in the jobs' order. */
-async function parseWithCache(jobs: readonly ParseJob[], digests: ReadonlyMap<string, string>, taxonomy: TaxonomyInput | null, cache: ParseCache | null, options: PoolOptions): Promise<{ results: SourceResult[]; fromCache: number }> {
-  if (!cache) return { results: await parseSources(jobs, taxonomy, options), fromCache: 0 };
-  const keys = jobs.map((j) => cache.key(j, digests.get(j.path)));
-  const results = keys.map((k) => cache.get(k));
-  const missing = jobs.flatMap((j, i) => (results[i] ? [] : [{ job: j, at: i }]));
-  options.progress?.tick(jobs.length - missing.length);
+/** One source file to parse: its path under the sources folder, its hash, and its bytes when they were read. */
+interface SourceFile {
+  path: string;
+  digest: string;
+  bytes?: Uint8Array;
+}
+
+/** The result of a source that could not be read. */
+function readFailed(path: string, e: unknown): SourceResult {
+  const reason = `Cannot read the file: ${(e as Error).message}`;
+  const d = { code: "READ_FAILED" as const, severity: "error" as const, reason, path, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+  return { path, format: "text", builtAt: null, diagnostics: [], items: [{ item: null, guid: null, link: null, release: null, diagnostics: [d] }] };
+}
+
+/**
+ * Parses the files the cache does not hold (on the pool), takes the rest from it; results in the files' order. A file
+ * known by its stats alone is read now if it must be parsed, and its hash taken from what was read.
+ */
+async function parseWithCache(dir: string, files: readonly SourceFile[], digests: Map<string, string>, taxonomy: TaxonomyInput | null, cache: ParseCache | null, options: PoolOptions): Promise<{ results: SourceResult[]; fromCache: number }> {
+  const results: (SourceResult | undefined)[] = files.map((f) => cache?.get(cache.key(f.path, f.digest)));
+  const missing: { job: ParseJob; at: number }[] = [];
+  files.forEach((f, at) => {
+    if (results[at]) return;
+    try {
+      const bytes = f.bytes ?? readFileSync(join(dir, f.path));
+      digests.set(f.path, bytesDigest(bytes));
+      missing.push({ job: { path: f.path, bytes }, at });
+    } catch (e) {
+      results[at] = readFailed(f.path, e);
+    }
+  });
+  options.progress?.tick(files.length - missing.length);
   const parsed = await parseSources(missing.map((m) => m.job), taxonomy, options);
   missing.forEach((m, i) => {
     results[m.at] = parsed[i]!;
-    cache.set(keys[m.at]!, parsed[i]!);
+    cache?.set(cache.key(m.job.path, digests.get(m.job.path)!), parsed[i]!);
   });
-  return { results: results as SourceResult[], fromCache: jobs.length - missing.length };
+  return { results: results as SourceResult[], fromCache: cache ? files.length - missing.length : 0 };
 }
 
 /**
@@ -229,19 +270,26 @@ async function writeIfChanged(path: string, text: string): Promise<void> {
 }
 
 /**
- * Reads the release files already under `content/releases`, noting the hash of each in `digests`; a file that is not
- * a valid release is left alone.
+ * Reads the release files already under `content/releases` (those the stats know unchanged are not read), noting the
+ * hash of each in `digests`; a file that is not a valid release is left alone.
  */
-async function readExisting(content: string, memo: ReleaseMemo, log: (line: string) => void, digests: Map<string, string>): Promise<ExistingRelease[]> {
+async function readExisting(content: string, memo: ReleaseMemo, stats: FileStats, log: (line: string) => void, digests: Map<string, string>): Promise<ExistingRelease[]> {
   const files = (await listFiles(join(content, "releases"))).filter((f) => f.endsWith(".md"));
   const out: ExistingRelease[] = [];
   for (const f of files) {
     const file = `releases/${f}`;
     const path = join(content, file);
-    const bytes = readFileSync(path);
-    const digest = bytesDigest(bytes);
+    const st = FileStats.stat(path);
+    let text: (() => string) | undefined;
+    let digest = stats.digest(path, st);
+    if (digest === undefined) {
+      const bytes = readFileSync(path);
+      digest = bytesDigest(bytes);
+      stats.note(path, st, digest);
+      text = () => bytes.toString("utf8");
+    }
     digests.set(file, digest);
-    const fm = memo.keyOf(digest, () => bytes.toString("utf8"));
+    const fm = memo.keyOf(digest, text ?? (() => readFileSync(path, "utf8")));
     // Its text is not kept: read again only if its release must be emitted again (10,000 texts are 70 MB to hold).
     if (fm.ok) out.push({ file, id: fm.id, sourcePath: fm.sourcePath, keys: fm.keys, digest, markdown: () => readFileSync(path, "utf8") });
     else log(`${join(content, file)}:1:1: Unexpected front matter (${fm.error}), expected a release; left untouched [INVALID_RECORD]`);

@@ -6,9 +6,8 @@ import { bodyDigest, lazyBody } from "../ingest/lazy-body.ts";
 import type { SourceResult } from "../ingest/parse-source.ts";
 import type { Block } from "../model/release.ts";
 import { codeDigest } from "../site/page-record.ts";
-import { bytesDigest } from "../site/site-files.ts";
 import { writeFileAtomic } from "./files.ts";
-import type { ParseJob, TaxonomyInput } from "./parse-pool.ts";
+import type { TaxonomyInput } from "./parse-pool.ts";
 
 /** The cache file inside the cache folder. */
 export const PARSE_CACHE_FILE = "parsed-sources.v8";
@@ -63,8 +62,8 @@ function restored(entry: StoredResult): SourceResult {
 
 /**
  * Parse results by the SHA-256 of the code (src/, templates, package versions, Node), the taxonomy, the source's path
- * and its bytes: parseSource is a pure function of those, so a hit is exactly what parsing would give. Entries are
- * never trusted on anything else (no mtimes).
+ * and its bytes: parseSource is a pure function of those, so a hit is exactly what parsing would give. (Ingest may
+ * know a source's hash without reading it, from its stats: src/cli/file-stats.ts.)
  *
  * The file is a sequence of frames (`CPC2`, the payload's length, a v8-serialized {@link Frame}), read in order. An
  * ingest that parsed some sources appends one frame of those alone; the file is written whole, atomically and with
@@ -101,9 +100,9 @@ export class ParseCache {
     return new ParseCache(file, version, previous, complete ? frames.length : -1);
   }
 
-  /** The key of a job: its path and bytes (by their SHA-256, `digest`, when the caller has it) under this cache's version. */
-  key(job: ParseJob, digest = bytesDigest(job.bytes)): string {
-    return createHash("sha256").update(this.version).update("\u0000").update(job.path).update("\u0000").update(digest).digest("base64url");
+  /** The key of a source: its path and the SHA-256 of its bytes (`bytesDigest`) under this cache's version. */
+  key(path: string, digest: string): string {
+    return createHash("sha256").update(this.version).update("\u0000").update(path).update("\u0000").update(digest).digest("base64url");
   }
 
   /** The job's result from a previous ingest, if its inputs were the same. */

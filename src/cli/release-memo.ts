@@ -13,7 +13,8 @@ export const RELEASE_MEMO_FILE = "release-files.json";
  * Two tables, valid for one version of the code (the emitter and the key reader are pure functions of their input):
  * the hash of a release record's JSON → the hash of the Markdown it emits, and the hash of a release file's text →
  * the key {@link readReleaseKey} reads from it. Only what an ingest used is written back, so the memo follows the
- * archive. Nothing is trusted but hashes: a file edited by hand hashes differently and is read again.
+ * archive. Nothing is trusted but hashes: a file edited by hand hashes differently and is read again (ingest knows a
+ * file's hash without reading it only while its stats are unchanged: src/cli/file-stats.ts).
  */
 export class ReleaseMemo {
   private readonly emittedNow = new Map<string, string>();
