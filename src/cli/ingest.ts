@@ -74,6 +74,17 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     log("Ingest stopped: fix the taxonomy; no release was written.");
     return { written: 0, unchanged: 0, removed: 0, reported: 1, itemsRead: 0, distinctReleases: 0, duplicatesMerged: 0, fromCache: 0, plan: { writes: [], removals: [], outcomes: [], orphans: [] }, releaseDigests: new Map(), sourceDigests: new Map() };
   }
+  const cache = options.cache ? await ParseCache.open(join(options.cache, PARSE_CACHE_FILE), taxonomy?.input ?? null) : null;
+  try {
+    return await ingestWith(options, log, taxonomy?.input ?? null, cache);
+  } finally {
+    // The releases taken from the cache read their bodies from its file until here.
+    cache?.close();
+  }
+}
+
+/** The ingest, its taxonomy read and checked and its parse cache (if any) opened. */
+async function ingestWith(options: IngestOptions, log: (line: string) => void, taxonomy: TaxonomyInput | null, cache: ParseCache | null): Promise<IngestSummary> {
   const sourcePaths = await listFiles(options.sources);
   const stats = options.cache ? FileStats.open(join(options.cache, FILE_STATS_FILE)) : FileStats.none();
   // Each source is read here (unless the stats say it is unchanged since a build read it), then parsed (on every
@@ -112,8 +123,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const isFile = (s: SourceResult | SourceFile): s is SourceFile => "digest" in s;
   const files = slots.filter(isFile);
   const parsing = (options.progress ?? noProgress)("ingest", "sources parsed", files.length);
-  const cache = options.cache ? await ParseCache.open(join(options.cache, PARSE_CACHE_FILE), taxonomy?.input ?? null) : null;
-  const { results: parsed, fromCache } = await withProgress(parsing, (progress) => parseWithCache(options.sources, files, sourceDigests, taxonomy?.input ?? null, cache, { workers: options.workers, progress }));
+  const { results: parsed, fromCache } = await withProgress(parsing, (progress) => parseWithCache(options.sources, files, sourceDigests, taxonomy, cache, { workers: options.workers, progress }));
   let nextParsed = 0;
   const sources = slots.map((s) => (isFile(s) ? parsed[nextParsed++]! : s));
 
@@ -156,9 +166,9 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     corrections: plan.orphans.map((d) => ({ ...d, message: formatDiagnostic(d) })),
   };
   await writeIfChanged(join(options.content, REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
-  if (cache) {
-    await mkdir(options.cache!, { recursive: true });
-    await cache.save();
+  if (options.cache) {
+    await mkdir(options.cache, { recursive: true });
+    await cache?.save();
     await memo.save();
     // Last, so that the record's own time is later than every file it records (see FileStats).
     await stats.save();

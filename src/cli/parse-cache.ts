@@ -1,6 +1,7 @@
 // Parsed sources kept between ingests, keyed by a hash of everything parsing reads: an unchanged source is not parsed again.
 import { createHash } from "node:crypto";
-import { appendFile, readFile } from "node:fs/promises";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { appendFile } from "node:fs/promises";
 import { deserialize, serialize } from "node:v8";
 import { bodyDigest, lazyBody } from "../ingest/lazy-body.ts";
 import type { SourceResult } from "../ingest/parse-source.ts";
@@ -12,9 +13,12 @@ import type { TaxonomyInput } from "./parse-pool.ts";
 /** The cache file inside the cache folder. */
 export const PARSE_CACHE_FILE = "parsed-sources.v8";
 
-/** What starts each frame of the file, before its payload's length (4 bytes, little-endian). */
-const FRAME_MAGIC = Buffer.from("CPC2");
-const HEADER_BYTES = FRAME_MAGIC.length + 4;
+/**
+ * What starts each frame of the file, before the lengths (4 bytes each, little-endian) of its entries and of its
+ * bodies, which follow in that order.
+ */
+const FRAME_MAGIC = Buffer.from("CPC3");
+const HEADER_BYTES = FRAME_MAGIC.length + 8;
 
 /**
  * Entries no source used any more (a source edited or removed) that the file may still hold, as a share of the
@@ -24,10 +28,10 @@ const HEADER_BYTES = FRAME_MAGIC.length + 4;
 const MAX_STALE_SHARE = 0.25;
 const MAX_FRAMES = 64;
 
-/** One frame: the version every entry was parsed under and the entries it adds. */
-interface Frame {
+/** One frame's entries as written: the version every entry was parsed under, and each entry's result and body's place. */
+interface FrameEntries {
   version: string;
-  entries: [string, StoredResult][];
+  entries: [string, { result: SourceResult; digests: (string | null)[]; body: [number, number] }][];
 }
 
 /**
@@ -37,8 +41,11 @@ interface Frame {
 interface StoredResult {
   /** The result, each release's body empty. */
   result: SourceResult;
-  /** v8-serialized `(Block[] | null)[]`, one per item (null for an item without a release). */
-  bodies: Uint8Array;
+  /**
+   * v8-serialized `(Block[] | null)[]`, one per item (null for an item without a release): the bytes when parsed
+   * now, else where they are in the file read (offset and length), read only when a body is used.
+   */
+  bodies: Uint8Array | { at: number; length: number };
   /** Each item's body hash ({@link bodyDigest}), null for an item without a release. */
   digests: (string | null)[];
 }
@@ -53,27 +60,25 @@ function stored(result: SourceResult): StoredResult {
   };
 }
 
-/** A stored result brought back, its bodies read from their bytes (all of the result's at once) when first used. */
-function restored(entry: StoredResult): SourceResult {
-  let bodies: (Block[] | null)[] | null = null;
-  const bodyOf = (i: number) => () => (bodies ??= deserialize(entry.bodies) as (Block[] | null)[])[i]!;
-  return { ...entry.result, items: entry.result.items.map((it, i) => (it.release ? { ...it, release: { ...it.release, body: lazyBody(bodyOf(i), entry.digests[i]!) } } : it)) };
-}
-
 /**
  * Parse results by the SHA-256 of the code (src/, templates, package versions, Node), the taxonomy, the source's path
  * and its bytes: parseSource is a pure function of those, so a hit is exactly what parsing would give. (Ingest may
  * know a source's hash without reading it, from its stats: src/cli/file-stats.ts.)
  *
- * The file is a sequence of frames (`CPC2`, the payload's length, a v8-serialized {@link Frame}), read in order. An
- * ingest that parsed some sources appends one frame of those alone; the file is written whole, atomically and with
- * only the entries this ingest used, when the entries no source uses any more grow past a quarter of those it holds, when
- * it holds too many frames, or when its end is damaged (an append killed half way: the frames before it are kept).
+ * The file is a sequence of frames (`CPC3`, two lengths, the v8-serialized {@link FrameEntries}, then the entries'
+ * bodies one after another), read in order. Opening reads the entries and skips the bodies, four fifths of the bytes:
+ * a body is read from the file when a release's body is first used (an edited release, or one emitted again), so
+ * the file stays open until {@link close}. An ingest that parsed some sources appends one frame of those alone; the
+ * file is written whole, atomically and with only the entries this ingest used, when the entries no source uses any
+ * more grow past a quarter of those it holds, when it holds too many frames, or when its end is damaged (an append
+ * killed half way: the frames before it are kept).
  */
 export class ParseCache {
   private readonly used = new Map<string, StoredResult>();
   /** Results parsed by this ingest, for the frame that {@link save} may append. */
   private readonly parsedNow = new Map<string, StoredResult>();
+  /** The file as opened (its bodies are read from it), -1 once closed or when there was none. */
+  private fd: number;
 
   private constructor(
     private readonly file: string,
@@ -81,23 +86,29 @@ export class ParseCache {
     private readonly previous: Map<string, StoredResult>,
     /** Frames read; -1 when the file cannot be appended to (missing, of another version, or with a damaged end). */
     private readonly frames: number,
-  ) {}
+    fd: number,
+  ) {
+    this.fd = fd;
+  }
 
   /** Opens the cache file (an unreadable or missing one is an empty cache). */
   static async open(file: string, taxonomy: TaxonomyInput | null): Promise<ParseCache> {
     const version = createHash("sha256").update(codeDigest()).update("\u0000").update(taxonomy?.text ?? "").digest("hex");
-    let bytes: Buffer;
+    let fd: number;
     try {
-      bytes = await readFile(file);
+      fd = openSync(file, "r");
     } catch {
       // No cache yet: parse everything.
-      return new ParseCache(file, version, new Map(), -1);
+      return new ParseCache(file, version, new Map(), -1, -1);
     }
-    const { frames, complete } = readFrames(bytes);
-    if (frames.length === 0 || frames.some((f) => f.version !== version)) return new ParseCache(file, version, new Map(), -1);
+    const { frames, complete } = readFrames(fd);
+    if (frames.length === 0 || frames.some((f) => f.version !== version)) {
+      closeSync(fd);
+      return new ParseCache(file, version, new Map(), -1, -1);
+    }
     const previous = new Map<string, StoredResult>();
     for (const frame of frames) for (const [key, result] of frame.entries) previous.set(key, result);
-    return new ParseCache(file, version, previous, complete ? frames.length : -1);
+    return new ParseCache(file, version, previous, complete ? frames.length : -1, fd);
   }
 
   /** The key of a source: its path and the SHA-256 of its bytes (`bytesDigest`) under this cache's version. */
@@ -110,7 +121,7 @@ export class ParseCache {
     const hit = this.previous.get(key);
     if (!hit) return undefined;
     this.used.set(key, hit);
-    return restored(hit);
+    return this.restored(hit);
   }
 
   /** Records a result parsed now. */
@@ -125,35 +136,74 @@ export class ParseCache {
     const stale = this.previous.size - (this.used.size - this.parsedNow.size);
     const appendable = this.frames >= 0 && this.frames < MAX_FRAMES && stale <= this.previous.size * MAX_STALE_SHARE;
     if (appendable) {
-      if (this.parsedNow.size > 0) await appendFile(this.file, frame({ version: this.version, entries: [...this.parsedNow] }));
+      if (this.parsedNow.size > 0) await appendFile(this.file, frame(this.version, [...this.parsedNow], (e) => this.bodyBytes(e)));
       return;
     }
-    await writeFileAtomic(this.file, frame({ version: this.version, entries: [...this.used] }));
+    await writeFileAtomic(this.file, frame(this.version, [...this.used], (e) => this.bodyBytes(e)));
+  }
+
+  /** Closes the file: the results handed out must not read a body they have not read yet (that throws). */
+  close(): void {
+    if (this.fd >= 0) closeSync(this.fd);
+    this.fd = -1;
+  }
+
+  /** A stored result brought back, its bodies read (all of the result's at once) when first used. */
+  private restored(entry: StoredResult): SourceResult {
+    let bodies: (Block[] | null)[] | null = null;
+    const bodyOf = (i: number) => () => (bodies ??= deserialize(this.bodyBytes(entry)) as (Block[] | null)[])[i]!;
+    return { ...entry.result, items: entry.result.items.map((it, i) => (it.release ? { ...it, release: { ...it.release, body: lazyBody(bodyOf(i), entry.digests[i]!) } } : it)) };
+  }
+
+  /** An entry's serialized bodies: as parsed now, or read from the file. */
+  private bodyBytes(entry: StoredResult): Uint8Array {
+    if (entry.bodies instanceof Uint8Array) return entry.bodies;
+    if (this.fd < 0) throw new Error(`${this.file}: a release body was read after the parse cache was closed`);
+    const bytes = Buffer.allocUnsafe(entry.bodies.length);
+    if (readSync(this.fd, bytes, 0, bytes.length, entry.bodies.at) !== bytes.length) throw new Error(`${this.file}: the file ends inside a release body`);
+    return bytes;
   }
 }
 
-/** A frame's bytes: magic, payload length, payload. */
-function frame(value: Frame): Buffer {
-  const payload = serialize(value);
+/** A frame's bytes: magic, the two lengths, the entries, the bodies. */
+function frame(version: string, entries: [string, StoredResult][], bodyBytes: (entry: StoredResult) => Uint8Array): Buffer {
+  const bodies: Uint8Array[] = [];
+  let at = 0;
+  const written: FrameEntries["entries"] = entries.map(([key, entry]) => {
+    const bytes = bodyBytes(entry);
+    bodies.push(bytes);
+    at += bytes.length;
+    return [key, { result: entry.result, digests: entry.digests, body: [at - bytes.length, bytes.length] }];
+  });
+  const payload = serialize({ version, entries: written } satisfies FrameEntries);
   const header = Buffer.alloc(HEADER_BYTES);
   FRAME_MAGIC.copy(header);
   header.writeUInt32LE(payload.length, FRAME_MAGIC.length);
-  return Buffer.concat([header, payload]);
+  header.writeUInt32LE(at, FRAME_MAGIC.length + 4);
+  return Buffer.concat([header, payload, ...bodies]);
 }
 
-/** The frames of a file, up to the first damaged one; `complete` when every byte belonged to a frame. */
-function readFrames(bytes: Buffer): { frames: Frame[]; complete: boolean } {
-  const frames: Frame[] = [];
+/**
+ * The frames of the open file `fd`, up to the first damaged one, their bodies skipped (each entry notes where its
+ * bodies are); `complete` when every byte belonged to a frame.
+ */
+function readFrames(fd: number): { frames: { version: string; entries: [string, StoredResult][] }[]; complete: boolean } {
+  const size = fstatSync(fd).size;
+  const frames: { version: string; entries: [string, StoredResult][] }[] = [];
+  const header = Buffer.alloc(HEADER_BYTES);
   let at = 0;
-  while (at < bytes.length) {
-    if (bytes.length - at < HEADER_BYTES || !bytes.subarray(at, at + FRAME_MAGIC.length).equals(FRAME_MAGIC)) return { frames, complete: false };
-    const length = bytes.readUInt32LE(at + FRAME_MAGIC.length);
-    const end = at + HEADER_BYTES + length;
-    if (end > bytes.length) return { frames, complete: false };
+  while (at < size) {
+    if (size - at < HEADER_BYTES || readSync(fd, header, 0, HEADER_BYTES, at) !== HEADER_BYTES || !header.subarray(0, FRAME_MAGIC.length).equals(FRAME_MAGIC)) return { frames, complete: false };
+    const entriesLength = header.readUInt32LE(FRAME_MAGIC.length);
+    const bodiesAt = at + HEADER_BYTES + entriesLength;
+    const end = bodiesAt + header.readUInt32LE(FRAME_MAGIC.length + 4);
+    if (end > size) return { frames, complete: false };
+    const payload = Buffer.allocUnsafe(entriesLength);
     try {
-      const value = deserialize(bytes.subarray(at + HEADER_BYTES, end)) as Partial<Frame>;
+      if (readSync(fd, payload, 0, entriesLength, at + HEADER_BYTES) !== entriesLength) return { frames, complete: false };
+      const value = deserialize(payload) as Partial<FrameEntries>;
       if (typeof value.version !== "string" || !Array.isArray(value.entries)) return { frames, complete: false };
-      frames.push(value as Frame);
+      frames.push({ version: value.version, entries: value.entries.map(([key, e]) => [key, { result: e.result, digests: e.digests, bodies: { at: bodiesAt + e.body[0], length: e.body[1] } }]) });
     } catch {
       return { frames, complete: false };
     }

@@ -42,6 +42,10 @@ test("a cached result is the parse result; another path, other bytes or another 
     assert.ok(types.isProxy(hit.items[0]!.release!.body));
     assert.equal(bodyDigest(hit.items[0]!.release!.body), bodyDigest(parsed!.items[0]!.release!.body));
     assert.deepEqual(hit, parsed);
+    // Bodies are read from the file when first used, so not once the cache is closed.
+    const unread = again.get(keyOf(again, job))!;
+    again.close();
+    assert.throws(() => unread.items[0]!.release!.body.length, /after the parse cache was closed/);
     assert.equal(again.get(keyOf(again, { ...job, path: "other.txt" })), undefined);
     assert.equal(again.get(keyOf(again, { ...job, bytes: Buffer.concat([job.bytes, Buffer.from(" ")]) })), undefined);
     const otherTaxonomy = await ParseCache.open(file, { ...tax, text: `${tax.text}\n# edited\n` });
@@ -102,10 +106,15 @@ test("a save appends what was parsed; stale entries past a quarter, or a damaged
     /** One ingest's use of the cache: the jobs it holds are got, the others set; returns the keys it had. */
     const use = async (some: typeof jobs) => {
       const cache = await ParseCache.open(file, tax);
-      const hits = some.filter((j) => cache.get(keyOf(cache, j)) !== undefined).map((j) => j.path);
-      for (const j of some) if (!hits.includes(j.path)) cache.set(keyOf(cache, j), parsed[jobs.indexOf(j)]!);
+      const got = some.map((j) => [j, cache.get(keyOf(cache, j))] as const).filter(([, hit]) => hit !== undefined);
+      for (const j of some) if (!got.some(([g]) => g === j)) cache.set(keyOf(cache, j), parsed[jobs.indexOf(j)]!);
+      // Half the bodies read before the save, half after it (which may have replaced the file): all read as parsed.
+      const half = got.length >> 1;
+      for (const [j, hit] of got.slice(0, half)) assert.deepEqual(hit, parsed[jobs.indexOf(j)]);
       await cache.save();
-      return hits;
+      for (const [j, hit] of got.slice(half)) assert.deepEqual(hit, parsed[jobs.indexOf(j)]);
+      cache.close();
+      return got.map(([j]) => j.path);
     };
     assert.deepEqual(await use(jobs.slice(0, 6)), []);
     const whole = (await readFile(file)).length;
