@@ -132,10 +132,12 @@ async function ingestWith(options: IngestOptions, log: (line: string) => void, t
   // One release per statement, then people named only by title and surname joined across the archive.
   const merged = withResolvedPeople(mergeReleases(sources));
   // A killed ingest can leave `<file>.<pid>.tmp` beside a release file: never a release, always safe to drop.
-  await removeStaleTemporaries(join(options.content, "releases"));
+  const releasesDir = join(options.content, "releases");
+  const releaseFiles = await listFiles(releasesDir);
+  await removeStaleTemporaries(releasesDir, releaseFiles);
   const memo = options.cache ? await ReleaseMemo.open(join(options.cache, RELEASE_MEMO_FILE), codeDigest()) : ReleaseMemo.none();
   const releaseDigests = new Map<string, string>();
-  const plan = planIngest(planEntries(sources, merged), await readExisting(options.content, memo, stats, log, releaseDigests), await readCorrections(options.content), memo);
+  const plan = planIngest(planEntries(sources, merged), readExisting(options.content, releaseFiles, memo, stats, log, releaseDigests), await readCorrections(options.content), memo);
   // The YAML remembered while emitting serves this ingest's releases only.
   clearYamlCache();
   const idOfKey = new Map(plan.outcomes.filter((o) => o.id !== null).map((o) => [o.key, o.id]));
@@ -280,13 +282,13 @@ async function writeIfChanged(path: string, text: string): Promise<void> {
 }
 
 /**
- * Reads the release files already under `content/releases` (those the stats know unchanged are not read), noting the
- * hash of each in `digests`; a file that is not a valid release is left alone.
+ * Reads the release files already under `content/releases` (`listed`, relative to that folder; those the stats know
+ * unchanged are not read), noting the hash of each in `digests`; a file that is not a valid release is left alone.
  */
-async function readExisting(content: string, memo: ReleaseMemo, stats: FileStats, log: (line: string) => void, digests: Map<string, string>): Promise<ExistingRelease[]> {
-  const files = (await listFiles(join(content, "releases"))).filter((f) => f.endsWith(".md"));
+function readExisting(content: string, listed: readonly string[], memo: ReleaseMemo, stats: FileStats, log: (line: string) => void, digests: Map<string, string>): ExistingRelease[] {
   const out: ExistingRelease[] = [];
-  for (const f of files) {
+  for (const f of listed) {
+    if (!f.endsWith(".md")) continue;
     const file = `releases/${f}`;
     const path = join(content, file);
     const st = FileStats.stat(path);
