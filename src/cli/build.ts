@@ -61,26 +61,7 @@ export interface BuildResult {
  * Reported sources make the result not ok, but the site is still built from everything that was ingested.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  // The render thread loads the site's modules (about a second) while ingest runs, mostly on the other core.
-  // It also reads the caches and the spare site's file list meanwhile, which the render would otherwise read after ingest.
-  const renderThread = startRenderThread({ cache: cacheDir(resolve(options.output)), base: sparePath(resolve(options.output)) });
-  try {
-    return await buildWith(renderThread, options);
-  } finally {
-    await renderThread.stop();
-  }
-}
-
-/** The build, its render thread already started (and stopped by the caller, whatever happens here). */
-async function buildWith(renderThread: RenderThread, options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const progress = options.progress ?? noProgress;
-  // Only the count and the hashes of the files ingest read or wrote (so the render does not read them again) are kept:
-  // the ingest's plan holds every release's Markdown, which rendering and indexing do not need.
-  const { reported, digests } = await phase("ingest", async () => {
-    const { reported, releaseDigests, sourceDigests } = await ingest({ sources: options.sources, content: options.content, log, progress, cache: cacheDir(resolve(options.output)) });
-    return { reported, digests: { releaseDigests, sourceDigests } };
-  });
   let config: SiteConfig;
   try {
     config = typeof options.config === "object" ? options.config : loadSiteConfig(options.config);
@@ -96,38 +77,68 @@ async function buildWith(renderThread: RenderThread, options: BuildOptions): Pro
   const fresh = await mkdtemp(buildingPrefix(target));
   try {
     // The site the previous build replaced, when kept, is updated in place: only what changed since it was built is
-    // deleted and written again, instead of a new tree of every page's folder and file. It is moved only once the
-    // render thread has listed it.
-    await renderThread.readAhead();
+    // deleted and written again, instead of a new tree of every page's folder and file. It is moved into the building
+    // folder now, so that the render thread lists its files there while ingest runs.
     const base = await takeSpare(target, cacheDir(target), fresh);
-    // Pages whose inputs are unchanged since the live site was built are hard-linked from it (its record says which).
-    const pagesBefore = { site: target, record: await readPageRecord(cacheDir(target)) };
-    // What ingest left is freed now, not held beside the render thread's peak (see collectGarbage).
-    collectGarbage();
-    const rendered = await phase("render", () => withProgress(progress("render", "pages written", 0), (counter) => renderThread.render({ options: { content: options.content, output: fresh, sources: options.sources, config, cache: cacheDir(target), previous: pagesBefore, base: base ? { record: base.pages } : undefined, quiet: true }, digests }, counter)));
-    const previous = await previousIndex(target);
-    // And what the render's request and answer left, not held beside Pagefind while it indexes.
-    collectGarbage();
-    const search = await phase("index", () => withProgress(progress("index", "pages indexed", 0), (counter) => indexSite(fresh, searchShards(target), { previous, base: base?.search, shardPages: options.shardPages, progress: counter, pageDigests: rendered.record })));
-    if (search.errors.length > 0) throw new Error(`Pagefind could not index the site:\n  ${search.errors.join("\n  ")}`);
-    // The record of what the live site was indexed from goes before the swap and comes back after it: a build
-    // stopped in between leaves no record, so the next build indexes everything rather than trust a wrong one.
-    await rm(searchRecord(target), { force: true });
-    await removePageRecord(cacheDir(target));
-    // The live site becomes the spare, described by the records it was built from.
-    await swapIn(fresh, target, previous ? { pages: pagesBefore.record, search: previous.inputs } : null);
-    await mkdir(cacheDir(target), { recursive: true });
-    await writeFile(searchRecord(target), `${JSON.stringify({ inputs: search.inputs }, null, 2)}\n`);
-    await writePageRecord(cacheDir(target), rendered.record);
-    log(`Site written to ${shown(target)}/: ${rendered.files} files${rendered.reused ? ` (${rendered.reused} unchanged, kept from earlier builds)` : ""}, ${search.pages} release pages indexed for search${search.reused.length ? ` (${search.reused.length} unchanged search shards reused)` : ""}.`);
-    // `communique serve` runs builds as child processes and is already serving the site: skip the hint there.
-    if (!process.env[SERVING_ENV]) log("Preview it with `npm start` (or `npx communique serve`), then open http://localhost:8080/");
+    // The render thread loads the site's modules (about a second) while ingest runs, mostly on the other core, and
+    // reads the caches and lists the base meanwhile, which the render would otherwise read after ingest.
+    const renderThread = startRenderThread({ cache: cacheDir(target), base: base ? fresh : undefined });
+    try {
+      return await buildWith(renderThread, options, { log, config, target, fresh, base });
+    } finally {
+      await renderThread.stop();
+    }
   } catch (e) {
     await discard(fresh);
     log(`Build failed: ${describeError(e)}`);
     log(`The previous site in ${shown(target)}/ (if any) was left as it was.`);
     return { ok: false, built: false };
   }
+}
+
+/** What {@link build} settled before ingest: the configuration, the output, its building folder and the spare taken into it. */
+interface BuildSetup {
+  log: (line: string) => void;
+  config: SiteConfig;
+  target: string;
+  fresh: string;
+  base: SpareRecord | null;
+}
+
+/**
+ * The build, its render thread already started (and stopped by the caller, whatever happens here); a failure
+ * throws, and the caller discards the building folder.
+ */
+async function buildWith(renderThread: RenderThread, options: BuildOptions, { log, config, target, fresh, base }: BuildSetup): Promise<BuildResult> {
+  const progress = options.progress ?? noProgress;
+  // Only the count and the hashes of the files ingest read or wrote (so the render does not read them again) are kept:
+  // the ingest's plan holds every release's Markdown, which rendering and indexing do not need.
+  const { reported, digests } = await phase("ingest", async () => {
+    const { reported, releaseDigests, sourceDigests } = await ingest({ sources: options.sources, content: options.content, log, progress, cache: cacheDir(target) });
+    return { reported, digests: { releaseDigests, sourceDigests } };
+  });
+  // Pages whose inputs are unchanged since the live site was built are hard-linked from it (its record says which).
+  const pagesBefore = { site: target, record: await readPageRecord(cacheDir(target)) };
+  // What ingest left is freed now, not held beside the render thread's peak (see collectGarbage).
+  collectGarbage();
+  const rendered = await phase("render", () => withProgress(progress("render", "pages written", 0), (counter) => renderThread.render({ options: { content: options.content, output: fresh, sources: options.sources, config, cache: cacheDir(target), previous: pagesBefore, base: base ? { record: base.pages } : undefined, quiet: true }, digests }, counter)));
+  const previous = await previousIndex(target);
+  // And what the render's request and answer left, not held beside Pagefind while it indexes.
+  collectGarbage();
+  const search = await phase("index", () => withProgress(progress("index", "pages indexed", 0), (counter) => indexSite(fresh, searchShards(target), { previous, base: base?.search, shardPages: options.shardPages, progress: counter, pageDigests: rendered.record })));
+  if (search.errors.length > 0) throw new Error(`Pagefind could not index the site:\n  ${search.errors.join("\n  ")}`);
+  // The record of what the live site was indexed from goes before the swap and comes back after it: a build
+  // stopped in between leaves no record, so the next build indexes everything rather than trust a wrong one.
+  await rm(searchRecord(target), { force: true });
+  await removePageRecord(cacheDir(target));
+  // The live site becomes the spare, described by the records it was built from.
+  await swapIn(fresh, target, previous ? { pages: pagesBefore.record, search: previous.inputs } : null);
+  await mkdir(cacheDir(target), { recursive: true });
+  await writeFile(searchRecord(target), `${JSON.stringify({ inputs: search.inputs }, null, 2)}\n`);
+  await writePageRecord(cacheDir(target), rendered.record);
+  log(`Site written to ${shown(target)}/: ${rendered.files} files${rendered.reused ? ` (${rendered.reused} unchanged, kept from earlier builds)` : ""}, ${search.pages} release pages indexed for search${search.reused.length ? ` (${search.reused.length} unchanged search shards reused)` : ""}.`);
+  // `communique serve` runs builds as child processes and is already serving the site: skip the hint there.
+  if (!process.env[SERVING_ENV]) log("Preview it with `npm start` (or `npx communique serve`), then open http://localhost:8080/");
   return { ok: reported === 0, built: true };
 }
 

@@ -3,10 +3,10 @@ import { Worker } from "node:worker_threads";
 import type { ProgressCounter } from "../model/progress.ts";
 import type { KnownInputs, RenderOptions, RenderResult } from "../site/render.ts";
 
-/** What the render worker reads while ingest runs: the caches in `cache` and the files of `base`, the spare site. */
+/** What the render worker reads while ingest runs: the caches in `cache` and the files of `base` (the spare site, moved into the building folder), if any. */
 export interface ReadAhead {
   cache: string;
-  base: string;
+  base?: string;
 }
 
 /** What the build posts to the render worker: the render to run, and the hashes of the inputs ingest read or wrote. */
@@ -15,19 +15,14 @@ export interface RenderRequest {
   digests?: Pick<KnownInputs, "releaseDigests" | "sourceDigests">;
 }
 
-/** What the render worker posts: that it has read ahead, the page count, pages done, then its result or its error. */
-export type RenderMessage = { kind: "readAhead" } | { kind: "total"; n: number } | { kind: "tick"; n: number } | { kind: "done"; result: RenderResult } | { kind: "failed"; message: string };
+/** What the render worker posts: the page count, pages done, then its result or its error. */
+export type RenderMessage = { kind: "total"; n: number } | { kind: "tick"; n: number } | { kind: "done"; result: RenderResult } | { kind: "failed"; message: string };
 
 const WORKER_ENTRY = new URL("./ts-worker.mjs", import.meta.url);
 const RENDER_WORKER = new URL("./render-worker.ts", import.meta.url).href;
 
 /** A render worker thread, loading the site's modules (about a second) until it is asked to render. */
 export interface RenderThread {
-  /**
-   * Resolves once the thread has read ahead (or ended): until then it may be listing the spare site, which must not
-   * be moved meanwhile (its folders listed after the move would list as empty, without an error).
-   */
-  readAhead(): Promise<void>;
   /** Renders as `renderSite` does, once; resolves when the thread has ended, so its memory is given back. */
   render(request: RenderRequest, progress?: ProgressCounter): Promise<RenderResult>;
   /** Ends the thread whatever it is doing (a build that stops before rendering, or after). */
@@ -35,7 +30,7 @@ export interface RenderThread {
 }
 
 /**
- * Starts the render thread; given `readAhead`, it reads the caches and the spare's file list once loaded, while
+ * Starts the render thread; given `readAhead`, it reads the caches and lists the base's files once loaded, while
  * ingest runs. The render holds every release's record, the site index and Eleventy's state (over a
  * GiB at 10,000 releases); V8 keeps a heap it has grown, so in the build's own thread that memory would still be held
  * while Pagefind indexes beside it. A worker's heap is released when it ends. A failed render rejects with its message
@@ -45,19 +40,14 @@ export function startRenderThread(readAhead?: ReadAhead): RenderThread {
   const worker = new Worker(WORKER_ENTRY, { workerData: { entry: RENDER_WORKER, readAhead }, execArgv: [] });
   let progress: ProgressCounter | undefined;
   let settled: { result: RenderResult } | { error: Error } | null = null;
-  let readAheadDone!: () => void;
-  const readingAhead = new Promise<void>((resolve) => (readAheadDone = resolve));
   worker.on("message", (m: RenderMessage) => {
-    if (m.kind === "readAhead") readAheadDone();
-    else if (m.kind === "total") progress?.setTotal(m.n);
+    if (m.kind === "total") progress?.setTotal(m.n);
     else if (m.kind === "tick") progress?.tick(m.n);
     else settled = m.kind === "done" ? { result: m.result } : { error: new Error(m.message) };
   });
   worker.on("error", (e) => (settled ??= { error: e }));
   const exited = new Promise<number>((resolve) => worker.on("exit", resolve));
-  void exited.then(readAheadDone);
   return {
-    readAhead: () => readingAhead,
     async render(request, counter) {
       progress = counter;
       worker.postMessage(request satisfies RenderRequest);

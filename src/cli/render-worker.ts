@@ -1,4 +1,4 @@
-// A render worker thread: loads the site's modules at once, reads the caches and the spare's file list while ingest runs, waits for the build's request, renders the site and posts its progress and its result (or its error) back.
+// A render worker thread: loads the site's modules at once, reads the caches and the base's file list while ingest runs, waits for the build's request, renders the site and posts its progress and its result (or its error) back.
 import { parentPort, workerData } from "node:worker_threads";
 import { minifiedAssets } from "../site/pages.ts";
 import { readCachesAndBase, renderSite } from "../site/render.ts";
@@ -9,8 +9,9 @@ const post = (message: RenderMessage) => parentPort!.postMessage(message);
 const readAhead = (workerData as { readAhead?: ReadAhead }).readAhead;
 
 /**
- * The caches and the spare's files, read at once (the build's request waits in the port meanwhile); none when
- * something cannot be read: the render then reads it itself, and reports what fails.
+ * The caches and the base's files (the spare site, already in the building folder, which nothing else touches until
+ * the render), read at once (the build's request waits in the port meanwhile); none when something cannot be read:
+ * the render then reads it itself, and reports what fails.
  */
 function readNow(): ReturnType<typeof readCachesAndBase> | undefined {
   try {
@@ -22,7 +23,6 @@ function readNow(): ReturnType<typeof readCachesAndBase> | undefined {
   }
 }
 const ahead = readNow();
-post({ kind: "readAhead" });
 
 parentPort!.once("message", async ({ options, digests }: RenderRequest) => {
   try {

@@ -74,11 +74,11 @@ export interface KnownInputs {
 }
 
 /** Reads the caches under `cache` and the files of `base` (when it exists), for {@link KnownInputs}. */
-export function readCachesAndBase(cache: string, base: string): Pick<KnownInputs, "frontMatter" | "citations" | "baseFiles"> {
+export function readCachesAndBase(cache: string, base?: string): Pick<KnownInputs, "frontMatter" | "citations" | "baseFiles"> {
   return {
     frontMatter: readFrontMatterCache(join(cache, FRONT_MATTER_CACHE_FILE), codeDigest()),
     citations: readCitationCache(join(cache, CITATION_CACHE_FILE)),
-    baseFiles: existsSync(base) ? baseFiles(base) : undefined,
+    baseFiles: base !== undefined && existsSync(base) ? baseFiles(base) : undefined,
   };
 }
 
