@@ -10,7 +10,7 @@ import { describeError } from "./errors.ts";
 import { collectGarbage } from "./gc.ts";
 import { ingest } from "./ingest.ts";
 import { type RenderThread, startRenderThread } from "./render-thread.ts";
-import { keepAsSpare, sparePath, type SpareRecord, takeSpare } from "./spare-site.ts";
+import { keepAsSpare, type SpareRecord, takeSpare } from "./spare-site.ts";
 import { noProgress, type Progress, withProgress } from "./progress.ts";
 
 /** Set by `communique serve` in the environment of the builds it runs. */

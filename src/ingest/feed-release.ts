@@ -1,7 +1,7 @@
 // A feed item → a Release: title, date, creator, place and preamble by the text parser's own rules, entities by extractEntities. Pure.
 import { decodeHTML } from "entities";
 import { type Diagnostic, type Position, diagnostic } from "../model/diagnostic.ts";
-import { ReleaseSchema, type Block, type Link, type Person, type Release } from "../model/release.ts";
+import { ReleaseSchema, type Block, type Link, type Person } from "../model/release.ts";
 import type { ExtractContext, ExtractOptions } from "../extract/context.ts";
 import { emptyFields, extractEntities } from "../extract/index.ts";
 import type { ParseResult } from "./parse-release.ts";

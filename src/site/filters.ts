@@ -9,7 +9,7 @@ import { summary } from "./body.ts";
 import { cslItem, type Citations } from "./citations.ts";
 import { FEED_FILES, type Feed, type ListedRelease, type ReleaseItem, type SiteIndex } from "./collections.ts";
 import { siteConfigOf, siteUrls, type SiteConfig } from "./config.ts";
-import { dataPackage, releaseJson, releasesCsv, releasesJson } from "./data-files.ts";
+import { dataPackage, releasesCsv, releasesJson } from "./data-files.ts";
 import { countryKey, delegationKey, FACETS, facetUrl, personKey, slugOf, type FacetKind } from "./facets.ts";
 import { atomFeed, feedEntry, jsonFeed, rssFeed, type FeedDocument } from "./feeds.ts";
 import { jsonForScript, releaseJsonLd, releaseMetaTags, type MetaContext } from "./metadata.ts";
