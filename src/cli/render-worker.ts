@@ -15,8 +15,8 @@ const readAhead = (workerData as { readAhead?: ReadAhead }).readAhead;
  */
 function readNow(): ReturnType<typeof readCachesAndBase> | undefined {
   try {
-    // The scripts and styles are minified now too, for Eleventy's pages (src/site/pages.ts keeps them).
-    minifiedAssets();
+    // The scripts and styles are minified now too (or taken from the cache), for Eleventy's pages (src/site/pages.ts keeps them).
+    minifiedAssets(readAhead?.cache);
     return readAhead ? readCachesAndBase(readAhead.cache, readAhead.base) : undefined;
   } catch {
     return undefined;
