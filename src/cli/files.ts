@@ -65,10 +65,10 @@ function alive(pid: number): boolean {
 
 /**
  * Deletes the `<file>.<pid>.tmp` files under `root` that a killed run left (their process is gone); `files`: the
- * files under `root` as {@link listFiles} gives them, when the caller has listed them already.
+ * files under `root` as {@link listFiles} gives them (the caller lists them once for this and its own use).
  */
-export async function removeStaleTemporaries(root: string, files?: readonly string[]): Promise<string[]> {
-  const stale = (files ?? (await listFiles(root))).filter((f) => {
+export async function removeStaleTemporaries(root: string, files: readonly string[]): Promise<string[]> {
+  const stale = files.filter((f) => {
     const m = TMP_NAME.exec(f);
     return m !== null && !alive(Number(m[1]));
   });

@@ -222,8 +222,9 @@ async function parseWithCache(dir: string, files: readonly SourceFile[], digests
   files.forEach((f, at) => {
     if (results[at]) return;
     try {
+      // Bytes read above were hashed there; bytes read now are hashed as read, in case the file changed since its stats.
       const bytes = f.bytes ?? readFileSync(join(dir, f.path));
-      digests.set(f.path, bytesDigest(bytes));
+      if (!f.bytes) digests.set(f.path, bytesDigest(bytes));
       missing.push({ job: { path: f.path, bytes }, at });
     } catch (e) {
       results[at] = readFailed(f.path, e);
