@@ -45,7 +45,12 @@ export function withCsl(item: CslData, stored: StoredCitations): Citations {
 
 /** Formats an item's citations for the store (the CSL-JSON left out). */
 export function storedCitations(item: CslData): StoredCitations {
-  const { csl: _csl, ...rest } = formatCitations(item);
+  return stored(formatCitations(item));
+}
+
+/** What the store keeps of an item's citations: all but the CSL-JSON. */
+export function stored(citations: Citations): StoredCitations {
+  const { csl: _csl, ...rest } = citations;
   return rest;
 }
 

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { frontMatterOf } from "../../src/emit/markdown.ts";
 import { parseRelease } from "../../src/ingest/parse-release.ts";
-import { cslItem, formatCitations, unwrapRis, type Citations } from "../../src/site/citations.ts";
+import { cslItem, formatCitationBatch, formatCitations, unwrapRis, type Citations } from "../../src/site/citations.ts";
 import { siteUrls } from "../../src/site/config.ts";
 import { SAMPLE_CONFIG, SAMPLE_SOURCES, SEED } from "./sample.ts";
 
@@ -55,4 +55,22 @@ test("BibTeX keeps every word of a non-Latin title and name; accents, quotes and
   // A title that already holds the stand-ins' shape is written as citation-js writes it, never garbled.
   const odd = formatCitations(cslItem({ ...base, title: "zqu41zq 日", speakers: [] } as never, "https://x.example/r/", SAMPLE_CONFIG)).bibtex;
   assert.match(odd, /title = \{zqu41zq \},/);
+});
+
+test("a batch formats each item as it is formatted alone, whatever else the batch holds", () => {
+  const base = { date: "2021-06-03", type: "Press Statement", office: "Office of the Spokesperson", location: "Washington, DC" };
+  const blinken = [{ name: "Antony J. Blinken", title: "Secretary of State" }];
+  const items = [
+    // The same author, year and title twice (a style that disambiguated would add "a" and "b"), and the same id.
+    { ...base, id: "2021-06-03-a", title: "Statement", speakers: blinken },
+    { ...base, id: "2021-06-03-b", title: "Statement", speakers: blinken },
+    { ...base, id: "2021-06-03-a", title: "On <b>bold</b> words & “quotes”?", speakers: [] },
+    { ...base, id: "2021-06-04-c", date: "2021-06-04", title: "日米韓 共同声明 zqu41zq", speakers: [{ name: "Моон Чжэ Ин", title: null }] },
+    { ...base, id: "2019-01-01-d", date: "2019-01-01", title: "Readout", speakers: [], office: null, location: null },
+  ].map((fm) => cslItem(fm as never, `https://x.example/${fm.id}/`, SAMPLE_CONFIG));
+  const alone = items.map((item) => formatCitations(item));
+  assert.deepEqual(formatCitationBatch(items), alone);
+  assert.deepEqual(formatCitationBatch([...items].reverse()), [...alone].reverse());
+  // Not vacuous: the items' citations differ from one another.
+  assert.equal(new Set(alone.map((c) => c.chicago)).size, items.length);
 });
