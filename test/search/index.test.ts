@@ -6,7 +6,9 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { test } from "node:test";
 import fc from "fast-check";
-import { groupShards, groupYears, indexSite, releasePagesByYear, releasePagesOf, shardBundleDir } from "../../src/search/index.ts";
+import * as pagefind from "pagefind";
+import { groupShards, groupYears, indexSite, releasePagesByYear, releasePagesOf, searchablePart, shardBundleDir } from "../../src/search/index.ts";
+import { buildSample } from "../site/sample.ts";
 import type { BundleEntry } from "../../src/search/manifest.ts";
 
 /** A release page as the layout writes it, reduced to what Pagefind reads. */
@@ -234,5 +236,38 @@ test("a site without releases gets an empty manifest", async () => {
   } finally {
     await rm(dir, { recursive: true, force: true });
     await rm(store(dir), { recursive: true, force: true });
+  }
+});
+
+test("Pagefind is given a page's html tag and its data-pagefind-body element only", () => {
+  const page = `<!doctype html><html lang="fr" class="x"><head><title>T</title><script type="application/ld+json">{}</script></head><body><header>menu</header><main><article class="release" data-pagefind-body><h1>T</h1><article><p>nested</p></article><p>after</p></article><footer>cite</footer></main></body></html>`;
+  assert.equal(searchablePart(page), `<!DOCTYPE html><html lang="fr" class="x"><head><meta charset="utf-8"></head><body><article class="release" data-pagefind-body><h1>T</h1><article><p>nested</p></article><p>after</p></article></body></html>`);
+  // Anything else is given whole: no marker, two markers (one of them text), an element that never closes.
+  for (const whole of ["<html><body><p>x</p></body></html>", page.replace("<p>after", "<p>data-pagefind-body after"), "<html><body><div data-pagefind-body><p>x</p>"]) assert.equal(searchablePart(whole), whole);
+});
+
+test("the sample's release pages give Pagefind the same bundle trimmed as whole", async () => {
+  const sample = await buildSample("communique-trim-");
+  try {
+    const pages = [...(await releasePagesByYear(sample.output)).values()].flat().sort();
+    assert.ok(pages.length >= 20);
+    const bundle = async (trim: boolean) => {
+      const { index } = await pagefind.createIndex({ forceLanguage: "en", excludeSelectors: [".pl"] });
+      assert.ok(index);
+      for (const file of pages) {
+        const html = await readFile(join(sample.output, file), "utf8");
+        if (trim) assert.ok(searchablePart(html).length < html.length, `${file} is trimmed`);
+        await index.addHTMLFile({ sourcePath: file, content: trim ? searchablePart(html) : html });
+      }
+      const { files } = await index.getFiles();
+      await index.deleteIndex();
+      return new Map(files.map((f) => [f.path, Buffer.from(f.content).toString("base64")]));
+    };
+    const whole = await bundle(false);
+    assert.ok(whole.size > pages.length);
+    assert.deepEqual(await bundle(true), whole);
+  } finally {
+    await pagefind.close();
+    await sample.remove();
   }
 });
