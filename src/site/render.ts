@@ -11,7 +11,7 @@ import { loadSiteConfig, SITE_DATA_KEY, siteUrls, type SiteConfig } from "./conf
 import { codeDigest, facetIndexPageDigest, feedDigest, listingPageDigest, releasePageDigest, siteDigest, type PageRecord } from "./page-record.ts";
 import { CONFIG_PATH, eleventyPathClash } from "./paths.ts";
 import { PageRenderer } from "./page-renderer.ts";
-import { FRONT_MATTER_CACHE_FILE, type FrontMatterCache, loadReleases, readFrontMatterCache } from "./releases.ts";
+import { FRONT_MATTER_CACHE_FILE, type FrontMatterCache, loadReleases, readFrontMatterCache, type ReleaseItem } from "./releases.ts";
 import { filesUnder, publishSources, removeEmptyFolders, writeSitemap } from "./site-files.ts";
 import { readTopicLabels } from "./taxonomy.ts";
 import type { ProgressCounter } from "../model/progress.ts";
@@ -164,6 +164,9 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
   // The worker starts formatting citations now, from the last release to render; Eleventy's pages and the lists
   // come first, giving it a head start, then the release pages from the first, so the two meet late if at all.
   const store = new CitationStore(options.cache ? join(options.cache, CITATION_CACHE_FILE) : null, known?.citations);
+  // The item a release page's `citations` filter makes (src/site/filters.ts), so the same key.
+  const urls = siteUrls(config);
+  const citationItem = (release: ReleaseItem) => cslItem(release.data, urls.absolute(release.url), config);
   let written: string[];
   try {
     store.prefetch({ files: releases.map((r) => r.inputPath), config });
@@ -177,15 +180,15 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
     for (const p of listingPages) files.write(htmlFile(p.url), renderer.listing(p));
     for (const p of facetIndexPages) files.write(htmlFile(p.url), renderer.facetIndex(p));
     for (const feed of feeds) for (const [name, text] of renderer.feed(feed)) files.write(`${feed.dir.slice(1)}${name}`, text);
-    for (const item of releases) {
+    for (const [i, item] of releases.entries()) {
+      if (!store.has(citationItem(item))) store.formatAhead(releases.slice(i, i + CITATIONS_AHEAD).map(citationItem));
       const page = renderer.release(item);
       files.write(htmlFile(item.url), page.html);
       files.write(`${item.url.slice(1)}index.json`, page.json);
     }
   } finally {
     // Citations of reused pages stay in the cache too: it holds the whole archive as it is.
-    const urls = siteUrls(config);
-    for (const item of index.releases) store.keep(cslItem(item.data, urls.absolute(item.url), config));
+    for (const item of index.releases) store.keep(citationItem(item));
     await store.finish();
   }
 
@@ -203,6 +206,12 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
   const rendered = written.length + releases.length * 2 + listingPages.length + facetIndexPages.length + feeds.length * 3;
   return { files: rendered + reused, rendered, reused, record };
 }
+
+/**
+ * Release pages whose citations are formatted in one batch when the pages have caught up with the citation worker:
+ * the batch size at which citeproc's per-call work stops mattering (docs/site.md, "Measured").
+ */
+const CITATIONS_AHEAD = 64;
 
 /** Top folders of a site that their own phases update in a base: the search bundles (src/search/index.ts) and the sources. */
 const UPDATED_ELSEWHERE = new Set(["pagefind", "sources"]);

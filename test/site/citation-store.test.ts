@@ -88,3 +88,17 @@ test("the worker formats every release file's citations before the pages ask for
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test("citations formatted ahead in one batch are those formatted one by one, and only the missing are formatted", () => {
+  const store = new CitationStore(null);
+  store.citations(itemOf(2));
+  assert.equal(store.formattedHere, 1);
+  assert.equal(store.has(itemOf(1)), false);
+  store.formatAhead([1, 2, 3].map(itemOf));
+  assert.equal(store.formattedHere, 3, "items 1 and 3 formatted, 2 was there");
+  for (const n of [1, 2, 3]) {
+    assert.equal(store.has(itemOf(n)), true);
+    assert.deepEqual(store.citations(itemOf(n)), formatCitations(itemOf(n)));
+  }
+  assert.equal(store.formattedHere, 3);
+});
