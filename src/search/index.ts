@@ -444,7 +444,9 @@ export async function indexShard(outputDir: string, files: readonly string[], bu
     };
     for (const file of files) {
       if (errors.length > 0) break;
-      const content = searchablePart(await readFile(join(outputDir, file), "utf8"));
+      // Synchronous reads: a page read through the thread pool took four calls (open, stat, read, close), 2.4 s of
+      // this thread's time for 10,000 pages in a profile.
+      const content = searchablePart(readFileSync(join(outputDir, file), "utf8"));
       pending.push(index.addHTMLFile({ sourcePath: file, content }).then((added) => added.errors));
       if (pending.length - settled >= ADDS_IN_FLIGHT) await settle();
     }
