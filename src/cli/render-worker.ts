@@ -1,5 +1,6 @@
 // A render worker thread: loads the site's modules at once, reads the caches and the base's file list while ingest runs, waits for the build's request, renders the site and posts its progress and its result (or its error) back.
 import { parentPort, workerData } from "node:worker_threads";
+import { loadMapGeometry } from "../site/charts/map.ts";
 import { minifiedAssets } from "../site/pages.ts";
 import { readCachesAndBase, renderSite } from "../site/render.ts";
 import { describeError } from "./errors.ts";
@@ -15,8 +16,10 @@ const readAhead = (workerData as { readAhead?: ReadAhead }).readAhead;
  */
 function readNow(): ReturnType<typeof readCachesAndBase> | undefined {
   try {
-    // The scripts and styles are minified now too (or taken from the cache), for Eleventy's pages (src/site/pages.ts keeps them).
+    // The scripts and styles are minified now too (or taken from the cache), for Eleventy's pages (src/site/pages.ts
+    // keeps them), and the world map projected (or taken from the cache).
     minifiedAssets(readAhead?.cache);
+    if (readAhead) loadMapGeometry(readAhead.cache);
     return readAhead ? readCachesAndBase(readAhead.cache, readAhead.base) : undefined;
   } catch {
     return undefined;

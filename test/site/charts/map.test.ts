@@ -2,7 +2,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { gzipSync } from "node:zlib";
-import { mapGeometry, projectWorld, worldMap, type CountryCount } from "../../../src/site/charts/map.ts";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadMapGeometry, MAP_CACHE_FILE, mapGeometry, projectWorld, worldMap, type CountryCount } from "../../../src/site/charts/map.ts";
 import { countryName } from "../../../src/extract/countries.ts";
 
 const href = (p: string) => p;
@@ -48,4 +51,29 @@ test("the map with every country shaded stays under 150 KB gzip", (t) => {
   console.log(`world map SVG (every country shaded): ${(svg.length / 1024).toFixed(1)} KB raw, ${(gzip / 1024).toFixed(1)} KB gzip`);
   assert.ok(gzip < 150 * 1024, `${gzip} bytes gzip`);
   assert.equal(worldMap(all, href, "map-title").svg, svg, "same input, same bytes");
+});
+
+test("the projected world is kept in the build's cache and taken from it only under the same key", async () => {
+  const cache = await mkdtemp(join(tmpdir(), "communique-map-"));
+  try {
+    loadMapGeometry(cache);
+    const file = join(cache, MAP_CACHE_FILE);
+    const kept = JSON.parse(await readFile(file, "utf8")) as { key: string; geometry: ReturnType<typeof projectWorld> };
+    assert.deepEqual(kept.geometry, projectWorld());
+    assert.deepEqual(mapGeometry(), projectWorld());
+    // Taken from the file while its key holds (a marked copy shows it was read, not projected again)…
+    await writeFile(file, JSON.stringify({ key: kept.key, geometry: { ...kept.geometry, sphere: "M0 0z" } }));
+    loadMapGeometry(cache);
+    assert.equal(mapGeometry().sphere, "M0 0z");
+    // …and projected again, and kept, when the key is another's or the file is damaged.
+    await writeFile(file, JSON.stringify({ key: "other", geometry: { ...kept.geometry, sphere: "M0 0z" } }));
+    loadMapGeometry(cache);
+    assert.deepEqual(mapGeometry(), projectWorld());
+    await writeFile(file, "{");
+    loadMapGeometry(cache);
+    assert.deepEqual(mapGeometry(), projectWorld());
+    assert.equal((JSON.parse(await readFile(file, "utf8")) as { key: string }).key, kept.key);
+  } finally {
+    await rm(cache, { recursive: true, force: true });
+  }
 });
