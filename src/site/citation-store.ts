@@ -192,7 +192,13 @@ export class CitationStore {
       if (!this.used.has(key) && !this.known.has(key)) missing.set(key, item);
     }
     if (missing.size === 0) return;
-    const formatted = formatCitationBatch([...missing.values()]);
+    let formatted: Citations[];
+    try {
+      formatted = formatCitationBatch([...missing.values()]);
+    } catch {
+      // An item citeproc fails on is formatted alone when its page asks, which then reports it with the page.
+      return;
+    }
     [...missing.keys()].forEach((key, i) => this.known.set(key, stored(formatted[i]!)));
     this.formattedHere += missing.size;
   }
