@@ -1,11 +1,10 @@
 // Citations by content hash: kept on disk between builds (`<output>.cache/`), and formatted ahead of the pages by a worker thread.
 import type { CslData } from "@citation-js/core";
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import { CITATION_STYLES, formatCitationBatch, formatCitations, type Citations } from "./citations.ts";
-import type { SiteConfig } from "./config.ts";
 import { packageVersion } from "./package-version.ts";
 import { CSL_DIR } from "./paths.ts";
 
@@ -91,13 +90,9 @@ export function writeCitationCache(file: string, entries: Iterable<[string, Stor
 /** Releases below which no worker is started. */
 const PREFETCH_MIN_FILES = 64;
 
-/** What the worker needs to find and format every release's citations. */
+/** What the worker formats: the items the store does not have, by key, in the order it takes them. */
 export interface PrefetchData {
-  /** The release files, in the order the worker takes them. */
-  files: string[];
-  config: Pick<SiteConfig, "name" | "publisher" | "language" | "baseUrl" | "pathPrefix">;
-  /** Keys already known (from the disk cache): the worker skips them. */
-  known: string[];
+  items: [string, CslData][];
   /** Where the worker posts its batches of `[key, citations]`. */
   port: MessagePort;
 }
@@ -130,22 +125,27 @@ export class CitationStore {
   }
 
   /**
-   * Starts a worker thread that formats the citations of the given release files not already known, from the last
-   * file to the first, while the pages are rendered from the first: the two meet in the middle. Not for fewer than
-   * `minFiles` releases, where starting the worker (loading tsx and citeproc) costs more than it saves.
+   * Starts a worker thread that formats the citations of the given items (the release pages' to render) that the
+   * store does not have, from the last item to the first, while the pages are rendered from the first: the two meet
+   * in the middle. The items are those the pages' filter makes, so the worker neither reads nor parses release files.
+   * Not for fewer than `minItems` items to format, where starting the worker (loading tsx and citeproc) costs more
+   * than it saves.
    */
-  prefetch(options: { files: readonly string[]; config: PrefetchData["config"]; minFiles?: number }): void {
+  prefetch(options: { items: readonly CslData[]; minItems?: number }): void {
     if (this.worker) return;
-    const files = [...options.files].reverse();
-    if (files.length < (options.minFiles ?? PREFETCH_MIN_FILES)) return;
-    const data = { files, config: options.config };
+    const items = new Map<string, CslData>();
+    for (let i = options.items.length - 1; i >= 0; i--) {
+      const key = citationKey(options.items[i]!);
+      if (!this.known.has(key)) items.set(key, options.items[i]!);
+    }
+    if (items.size < (options.minItems ?? PREFETCH_MIN_FILES)) return;
     const entry = new URL("./citation-worker.ts", import.meta.url).href;
     // The worker loads TypeScript through tsx, registered in the worker itself (loader hooks are per thread).
     const source = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
     // Eleventy renders its pages without giving the event loop a turn, so the batches are read from the port
     // synchronously (receiveMessageOnPort) when a page asks for a citation, not through message events.
     const { port1, port2 } = new MessageChannel();
-    const workerData: PrefetchData = { ...data, known: [...this.known.keys()], port: port2 };
+    const workerData: PrefetchData = { items: [...items], port: port2 };
     const worker = new Worker(source, { eval: true, workerData, transferList: [port2] });
     worker.unref();
     port1.unref();
@@ -241,19 +241,4 @@ export class CitationStore {
     const unchanged = !this.usedNew && this.used.size === this.onDisk.size;
     if (this.file && !unchanged) writeCitationCache(this.file, [...this.used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   }
-}
-
-/** Release files under a folder, sorted: `YYYY/MM/<id>.md`. */
-export function releaseFiles(releasesDir: string): string[] {
-  let entries: string[];
-  try {
-    entries = readdirSync(releasesDir, { recursive: true }) as string[];
-  } catch {
-    return [];
-  }
-  return entries
-    .map((f) => f.split("\\").join("/"))
-    .filter((f) => f.endsWith(".md"))
-    .sort()
-    .map((f) => join(releasesDir, f));
 }

@@ -1,14 +1,8 @@
-// Worker thread: formats the citations of the release files it is given that are not yet cached, and posts them in batches.
-import { readFileSync } from "node:fs";
+// Worker thread: formats the citations of the items it is given, 64 at a time, and posts them in batches.
 import { workerData } from "node:worker_threads";
-import { releaseUrl } from "../emit/id.ts";
-import { splitFrontMatter } from "../emit/front-matter.ts";
-import type { FrontMatter } from "../model/release.ts";
 import type { CslData } from "@citation-js/core";
-import { citationKey, stored, storedCitations, type PrefetchData, type StoredCitations } from "./citation-store.ts";
-import { cslItem, formatCitationBatch } from "./citations.ts";
-import { siteUrls } from "./config.ts";
-import { parseFrontMatter } from "./front-matter.ts";
+import { stored, storedCitations, type PrefetchData, type StoredCitations } from "./citation-store.ts";
+import { formatCitationBatch } from "./citations.ts";
 
 /**
  * Items formatted and posted at a time: citeproc formats a batch's styles about twice as fast a release as one item
@@ -17,27 +11,7 @@ import { parseFrontMatter } from "./front-matter.ts";
 const BATCH = 64;
 
 const data = workerData as PrefetchData;
-const known = new Set(data.known);
-const urls = siteUrls(data.config);
-let batch: [string, CslData][] = [];
-for (const file of data.files) {
-  try {
-    const split = splitFrontMatter(readFileSync(file, "utf8"));
-    if (!split) continue;
-    const fm = parseFrontMatter(split.yaml) as FrontMatter;
-    // The same item the page's filter makes (src/site/filters.ts), so the same key; a release the schema would
-    // reject fails the build on the main thread anyway.
-    const item = cslItem(fm, urls.absolute(releaseUrl(fm.id)), data.config);
-    const key = citationKey(item);
-    if (known.has(key)) continue;
-    known.add(key);
-    batch.push([key, item]);
-  } catch {
-    continue;
-  }
-  if (batch.length >= BATCH) post(batch.splice(0));
-}
-if (batch.length) post(batch);
+for (let i = 0; i < data.items.length; i += BATCH) post(data.items.slice(i, i + BATCH));
 data.port.close();
 
 /** Formats a batch and posts its citations; an item citeproc fails on is left for the page, which reports it. */

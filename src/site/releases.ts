@@ -1,10 +1,9 @@
 // Reads the release files of a content folder for the site: front matter parsed and checked, URL, and a hash of the file.
-import { appendFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { releaseUrl } from "../emit/id.ts";
 import { formatZodIssues } from "../emit/front-matter.ts";
 import { FrontMatterSchema, type FrontMatter } from "../model/release.ts";
-import { releaseFiles } from "./citation-store.ts";
 import { parseFrontMatter } from "./front-matter.ts";
 import { bytesDigest } from "./site-files.ts";
 
@@ -153,4 +152,19 @@ function updateFrontMatterCache(file: string, version: string, read: FrontMatter
   const temp = `${file}.${process.pid}.tmp`;
   writeFileSync(temp, `${[JSON.stringify({ version }), ...[...wanted.values()].map(line)].join("\n")}\n`);
   renameSync(temp, file);
+}
+
+/** Release files under a folder, sorted: `YYYY/MM/<id>.md`. */
+export function releaseFiles(releasesDir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(releasesDir, { recursive: true }) as string[];
+  } catch {
+    return [];
+  }
+  return entries
+    .map((f) => f.split("\\").join("/"))
+    .filter((f) => f.endsWith(".md"))
+    .sort()
+    .map((f) => join(releasesDir, f));
 }

@@ -169,7 +169,7 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
   const citationItem = (release: ReleaseItem) => cslItem(release.data, urls.absolute(release.url), config);
   let written: string[];
   try {
-    store.prefetch({ files: releases.map((r) => r.inputPath), config });
+    store.prefetch({ items: releases.map(citationItem) });
     const charts = chartFilters(siteUrls(config).href);
     options.progress?.setTotal(Object.keys(record).length);
     written = await renderWithEleventy(content, output, options, { index, charts });
