@@ -87,8 +87,8 @@ export function writeCitationCache(file: string, entries: Iterable<[string, Stor
   renameSync(temp, file);
 }
 
-/** Releases below which no worker is started. */
-const PREFETCH_MIN_FILES = 64;
+/** Items to format below which no worker is started. */
+const PREFETCH_MIN_ITEMS = 64;
 
 /** What the worker formats: the items the store does not have, by key, in the order it takes them. */
 export interface PrefetchData {
@@ -138,7 +138,7 @@ export class CitationStore {
       const key = citationKey(options.items[i]!);
       if (!this.known.has(key)) items.set(key, options.items[i]!);
     }
-    if (items.size < (options.minItems ?? PREFETCH_MIN_FILES)) return;
+    if (items.size < (options.minItems ?? PREFETCH_MIN_ITEMS)) return;
     const entry = new URL("./citation-worker.ts", import.meta.url).href;
     // The worker loads TypeScript through tsx, registered in the worker itself (loader hooks are per thread).
     const source = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
