@@ -136,7 +136,7 @@ export class CitationStore {
     const items = new Map<string, CslData>();
     for (let i = options.items.length - 1; i >= 0; i--) {
       const key = citationKey(options.items[i]!);
-      if (!this.known.has(key)) items.set(key, options.items[i]!);
+      if (!this.known.has(key) && !this.used.has(key)) items.set(key, options.items[i]!);
     }
     if (items.size < (options.minItems ?? PREFETCH_MIN_ITEMS)) return;
     const entry = new URL("./citation-worker.ts", import.meta.url).href;
