@@ -1,8 +1,9 @@
 // Disk helpers for the CLI: walking a folder in a stable order, writing files atomically, clearing what a killed run left.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { readdir, rename, rm } from "node:fs/promises";
 import { basename, dirname, join, relative, sep } from "node:path";
+import { writeFileAtomicSync } from "../site/site-files.ts";
 
 /** Every file under `root` (hidden files and folders skipped), as sorted POSIX paths relative to `root`. */
 export async function listFiles(root: string): Promise<string[]> {
@@ -26,30 +27,12 @@ export async function listFiles(root: string): Promise<string[]> {
   return out.sort();
 }
 
-/**
- * Writes a file by writing a temporary sibling and renaming it, so no reader ever sees half a file. Synchronous
- * calls: writing thousands of small files one after another beats queueing them on libuv's small thread pool.
- */
+/** {@link writeFileAtomicSync}, for the callers that await their writes. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const tmp = `${path}.${process.pid}${TMP_SUFFIX}`;
-  try {
-    // The folder usually exists already: it is made only when the write says it is missing.
-    try {
-      writeFileSync(tmp, data);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(tmp, data);
-    }
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
+  writeFileAtomicSync(path, data);
 }
 
-/** The temporary file of {@link writeFileAtomic}: `<file>.<pid>.tmp`. */
-const TMP_SUFFIX = ".tmp";
+/** The temporary file of {@link writeFileAtomicSync}: `<file>.<pid>.tmp`. */
 const TMP_NAME = /\.(\d+)\.tmp$/;
 
 /** Whether the process `pid` is still running (a temporary file or folder it owns is not stale). */

@@ -1,12 +1,13 @@
 // Citations by content hash: kept on disk between builds (`<output>.cache/`), and formatted ahead of the pages by a worker thread.
 import type { CslData } from "@citation-js/core";
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import { CITATION_STYLES, formatCitationBatch, formatCitations, type Citations } from "./citations.ts";
 import { packageVersion } from "./package-version.ts";
 import { CSL_DIR } from "./paths.ts";
+import { writeFileAtomicSync } from "./site-files.ts";
 
 /** What the store keeps of a release's citations: all but the CSL-JSON, which is the item itself. */
 export type StoredCitations = Omit<Citations, "csl">;
@@ -79,12 +80,9 @@ export function readCitationCache(file: string): Map<string, StoredCitations> {
  * a cache.
  */
 export function writeCitationCache(file: string, entries: Iterable<[string, StoredCitations]>): void {
-  mkdirSync(dirname(file), { recursive: true });
   const lines: string[] = [];
   for (const entry of entries) lines.push(JSON.stringify(entry));
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, lines.length ? `${lines.join("\n")}\n` : "");
-  renameSync(temp, file);
+  writeFileAtomicSync(file, lines.length ? `${lines.join("\n")}\n` : "");
 }
 
 /** Items to format below which no worker is started. */
@@ -107,6 +105,8 @@ export class CitationStore {
   private worker: Worker | null = null;
   private port: MessagePort | null = null;
   private exited: Promise<void> = Promise.resolve();
+  /** Each item's key, computed once: the render asks about the same item object several times (prefetch, has, keep). */
+  private readonly keys = new WeakMap<CslData, string>();
   /** Formatted here rather than taken from the disk cache or the worker (for the tests and the docs' figures). */
   formattedHere = 0;
 
@@ -135,7 +135,7 @@ export class CitationStore {
     if (this.worker) return;
     const items = new Map<string, CslData>();
     for (let i = options.items.length - 1; i >= 0; i--) {
-      const key = citationKey(options.items[i]!);
+      const key = this.keyOf(options.items[i]!);
       if (!this.known.has(key) && !this.used.has(key)) items.set(key, options.items[i]!);
     }
     if (items.size < (options.minItems ?? PREFETCH_MIN_ITEMS)) return;
@@ -158,7 +158,7 @@ export class CitationStore {
 
   /** The citations of an item, from the cache or the worker when they have it, else formatted now. */
   citations(item: CslData): Citations {
-    const key = citationKey(item);
+    const key = this.keyOf(item);
     let stored = this.used.get(key) ?? this.known.get(key);
     if (!stored && this.port) {
       this.drain();
@@ -172,9 +172,16 @@ export class CitationStore {
     return withCsl(item, stored);
   }
 
+  /** {@link citationKey} of an item, once per item object. */
+  private keyOf(item: CslData): string {
+    let key = this.keys.get(item);
+    if (key === undefined) this.keys.set(item, (key = citationKey(item)));
+    return key;
+  }
+
   /** Whether the cache or the worker has an item's citations (what the worker has posted so far is taken first). */
   has(item: CslData): boolean {
-    const key = citationKey(item);
+    const key = this.keyOf(item);
     if (this.used.has(key) || this.known.has(key)) return true;
     if (this.port) this.drain();
     return this.known.has(key);
@@ -188,7 +195,7 @@ export class CitationStore {
   formatAhead(items: readonly CslData[]): void {
     const missing = new Map<string, CslData>();
     for (const item of items) {
-      const key = citationKey(item);
+      const key = this.keyOf(item);
       if (!this.used.has(key) && !this.known.has(key)) missing.set(key, item);
     }
     if (missing.size === 0) return;
@@ -205,7 +212,7 @@ export class CitationStore {
 
   /** Keeps an item's citations in the cache when it has them, though no page was rendered with them in this build. */
   keep(item: CslData): void {
-    const key = citationKey(item);
+    const key = this.keyOf(item);
     const stored = this.used.get(key) ?? this.known.get(key);
     if (stored) this.use(key, stored);
   }

@@ -1,10 +1,11 @@
 // Eleventy plugin: the site pages in templates/pages/ as virtual templates (the only templates), and templates/assets/ in /assets/ (scripts and styles minified).
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, extname, join, relative, sep } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { extname, join, relative, sep } from "node:path";
 import { transformSync, version as esbuildVersion } from "esbuild";
 import { ASSETS_DIR, inputDirectory, PAGES_DIR } from "./paths.ts";
+import { writeFileAtomicSync } from "./site-files.ts";
 
 /** Folder name the pages take inside the (virtual) input folder; nothing is ever written there. */
 export const VIRTUAL_PAGES_DIR = "_communique-pages";
@@ -86,10 +87,7 @@ export function minifiedAssets(cache?: string): [string, string][] {
     });
   if (file !== undefined && computed) {
     // Only this build's assets are kept; written whole, under a temporary name first.
-    const keep = Object.fromEntries([...minified.values()].map(({ key, code }) => [key, code]));
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(keep));
-    renameSync(`${file}.${process.pid}.tmp`, file);
+    writeFileAtomicSync(file, JSON.stringify(Object.fromEntries([...minified.values()].map(({ key, code }) => [key, code]))));
   }
   return assets;
 }

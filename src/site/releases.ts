@@ -1,11 +1,11 @@
 // Reads the release files of a content folder for the site: front matter parsed and checked, URL, and a hash of the file.
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { appendFileSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { releaseUrl } from "../emit/id.ts";
 import { formatZodIssues } from "../emit/front-matter.ts";
 import { FrontMatterSchema, type FrontMatter } from "../model/release.ts";
 import { parseFrontMatter } from "./front-matter.ts";
-import { bytesDigest } from "./site-files.ts";
+import { bytesDigest, writeFileAtomicSync } from "./site-files.ts";
 
 /** The layout of a release page, under templates/layouts/. */
 export const RELEASE_LAYOUT = "release.njk";
@@ -148,10 +148,7 @@ function updateFrontMatterCache(file: string, version: string, read: FrontMatter
     appendFileSync(file, `${missing.map(line).join("\n")}\n`);
     return;
   }
-  mkdirSync(dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, `${[JSON.stringify({ version }), ...[...wanted.values()].map(line)].join("\n")}\n`);
-  renameSync(temp, file);
+  writeFileAtomicSync(file, `${[JSON.stringify({ version }), ...[...wanted.values()].map(line)].join("\n")}\n`);
 }
 
 /** Release files under a folder, sorted: `YYYY/MM/<id>.md`. */

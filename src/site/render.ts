@@ -5,6 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { setBuildContext, type BuildContext } from "./build-context.ts";
 import { chartFilters } from "./charts/plugin.ts";
 import { CITATION_CACHE_FILE, CitationStore, readCitationCache, type StoredCitations } from "./citation-store.ts";
+import type { CslData } from "@citation-js/core";
 import { cslItem } from "./citations.ts";
 import { buildSiteIndex, FEED_FILES } from "./collections.ts";
 import { loadSiteConfig, SITE_DATA_KEY, siteUrls, type SiteConfig } from "./config.ts";
@@ -166,7 +167,12 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
   const store = new CitationStore(options.cache ? join(options.cache, CITATION_CACHE_FILE) : null, known?.citations);
   // The item a release page's `citations` filter makes (src/site/filters.ts), so the same key.
   const urls = siteUrls(config);
-  const citationItem = (release: ReleaseItem) => cslItem(release.data, urls.absolute(release.url), config);
+  const citationItems = new Map<ReleaseItem, CslData>();
+  const citationItem = (release: ReleaseItem) => {
+    let item = citationItems.get(release);
+    if (!item) citationItems.set(release, (item = cslItem(release.data, urls.absolute(release.url), config)));
+    return item;
+  };
   let written: string[];
   try {
     store.prefetch({ items: releases.map(citationItem) });

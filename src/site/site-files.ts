@@ -1,10 +1,33 @@
-// Files written beside the pages: the sitemap of every page, and the collected sources for download.
+// Files written beside the pages: the sitemap of every page, and the collected sources for download; and the atomic write every cache uses.
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import type { SiteUrls } from "./config.ts";
 import type { PageRecord } from "./page-record.ts";
 import { sitemapEntries, sitemapFiles } from "./sitemap.ts";
+
+/**
+ * Writes a file by writing a temporary sibling, `<file>.<pid>.tmp`, and renaming it, so no reader ever sees half a
+ * file; the folder is made when the write finds it missing. Synchronous: writing thousands of small files one after
+ * another beats queueing them on libuv's small thread pool.
+ */
+export function writeFileAtomicSync(path: string, data: string | Uint8Array): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    // The folder usually exists already: it is made only when the write says it is missing.
+    try {
+      writeFileSync(tmp, data);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(tmp, data);
+    }
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
 
 /** Where sources are published: `/sources/<path under the sources folder>`, see {@link publishedSourcePath}. */
 export const SOURCES_PATH = "/sources/";

@@ -1,6 +1,6 @@
 // A world map of the countries releases concern: Natural Earth shapes (world-atlas) projected once with d3-geo, shaded by count.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,6 +10,7 @@ import type { Feature, FeatureCollection, Geometry } from "geojson";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import { packageVersion } from "../package-version.ts";
+import { writeFileAtomicSync } from "../site-files.ts";
 import { bucket, legend, PALETTE, type LegendEntry } from "./palette.ts";
 import { escapeXml, type Href } from "./svg.ts";
 
@@ -157,9 +158,7 @@ export function loadMapGeometry(cache: string): void {
     // Missing or damaged: projected again below.
   }
   geometry = projectWorld();
-  mkdirSync(cache, { recursive: true });
-  writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify({ key, geometry }));
-  renameSync(`${file}.${process.pid}.tmp`, file);
+  writeFileAtomicSync(file, JSON.stringify({ key, geometry }));
 }
 
 /** A country in the archive: its code, name, page and number of releases. */
