@@ -1,6 +1,6 @@
 // Renders a content folder into a site folder: the many pages (releases, lists, feeds) by the page renderer, the site pages by Eleventy, unchanged pages kept or hard-linked from earlier builds.
 import Eleventy from "@11ty/eleventy";
-import { existsSync, linkSync, mkdirSync, readdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, unlinkSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { setBuildContext, type BuildContext } from "./build-context.ts";
 import { chartFilters } from "./charts/plugin.ts";
@@ -13,6 +13,7 @@ import { codeDigest, facetIndexPageDigest, feedDigest, listingPageDigest, releas
 import { CONFIG_PATH, eleventyPathClash } from "./paths.ts";
 import { PageRenderer } from "./page-renderer.ts";
 import { FRONT_MATTER_CACHE_FILE, type FrontMatterCache, loadReleases, readFrontMatterCache, type ReleaseItem } from "./releases.ts";
+import { FileWriter } from "./file-writer.ts";
 import { filesUnder, publishSources, removeEmptyFolders, writeSitemap } from "./site-files.ts";
 import { readTopicLabels } from "./taxonomy.ts";
 import type { ProgressCounter } from "../model/progress.ts";
@@ -183,16 +184,18 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
     options.progress?.setTotal(Object.keys(record).length + written.length);
     options.progress?.tick(written.length);
     const renderer = new PageRenderer(index, (item) => store.citations(item), charts);
-    for (const p of listingPages) files.write(htmlFile(p.url), renderer.listing(p));
-    for (const p of facetIndexPages) files.write(htmlFile(p.url), renderer.facetIndex(p));
-    for (const feed of feeds) for (const [name, text] of renderer.feed(feed)) files.write(`${feed.dir.slice(1)}${name}`, text);
+    for (const p of listingPages) await files.write(htmlFile(p.url), renderer.listing(p));
+    for (const p of facetIndexPages) await files.write(htmlFile(p.url), renderer.facetIndex(p));
+    for (const feed of feeds) for (const [name, text] of renderer.feed(feed)) await files.write(`${feed.dir.slice(1)}${name}`, text);
     for (const [i, item] of releases.entries()) {
       if (!store.has(citationItem(item))) store.formatAhead(releases.slice(i, i + CITATIONS_AHEAD).map(citationItem));
       const page = renderer.release(item);
-      files.write(htmlFile(item.url), page.html);
-      files.write(`${item.url.slice(1)}index.json`, page.json);
+      await files.write(htmlFile(item.url), page.html);
+      await files.write(`${item.url.slice(1)}index.json`, page.json);
     }
+    await files.close();
   } finally {
+    await files.stop();
     // Citations of reused pages stay in the cache too: it holds the whole archive as it is.
     for (const item of index.releases) store.keep(citationItem(item));
     await store.finish();
@@ -251,48 +254,6 @@ function clearBase(output: string, files: readonly string[], baseRecord: PageRec
     emptied.add(dirname(join(output, path)));
   }
   return { kept, emptied };
-}
-
-/** Writes and links files under a folder, creating each folder once. */
-class FileWriter {
-  private readonly made = new Set<string>();
-  constructor(
-    private readonly root: string,
-    private readonly progress?: ProgressCounter,
-  ) {}
-
-  /** Writes `text` at `path` (relative, `/`-separated). */
-  write(path: string, text: string): void {
-    writeFileSync(this.place(path), text);
-    this.progress?.tick();
-  }
-
-  /** Hard-links `from` at `path`; false when `from` does not exist. */
-  link(path: string, from: string): boolean {
-    try {
-      linkSync(from, this.place(path));
-      return true;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "ENOENT") return false;
-      throw e;
-    }
-  }
-
-  /** Removes a file written or linked here. */
-  remove(path: string): void {
-    rmSync(join(this.root, path), { force: true });
-  }
-
-  /** The absolute path of `path`, its folder made. */
-  private place(path: string): string {
-    const file = join(this.root, path);
-    const dir = dirname(file);
-    if (!this.made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      this.made.add(dir);
-    }
-    return file;
-  }
 }
 
 /** Runs Eleventy over the site's own pages; returns the site paths of the pages it wrote. */

@@ -1,0 +1,170 @@
+// Writes and links a render's files: the page files on a thread of their own, so the render's JavaScript never waits on the disk.
+import { linkSync, mkdirSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { Worker } from "node:worker_threads";
+import type { ProgressCounter } from "../model/progress.ts";
+
+/** Bytes handed to the writing thread and not yet written above which {@link FileWriter.write} waits: memory stays bounded when the disk is slower than the pages. */
+const MAX_PENDING_BYTES = 64 * 1024 * 1024;
+/** Files sent to the writing thread at a time: few messages, and the thread never idle for long. */
+const BATCH_FILES = 32;
+
+/** One file for the writing thread: its absolute path and its bytes (their buffer is transferred, not copied). */
+interface WriteOp {
+  file: string;
+  bytes: Uint8Array;
+}
+
+/** What the writing thread answers for each batch: the bytes it wrote, and the first failure (the rest of the batch is not written then). */
+interface WriteAck {
+  bytes: number;
+  error: { message: string; code?: string } | null;
+}
+
+/**
+ * The writing thread, plain JavaScript (no TypeScript loader to start): makes each folder once and writes each file
+ * as `writeFileSync` would here. A file is written in place: the render has removed any that could be a hard link.
+ */
+const WRITER_SOURCE = `
+const { parentPort } = require("node:worker_threads");
+const { mkdirSync, writeFileSync } = require("node:fs");
+const { dirname } = require("node:path");
+const made = new Set();
+let failed = null;
+parentPort.on("message", (batch) => {
+  let bytes = 0;
+  let error = null;
+  for (const op of batch) {
+    bytes += op.bytes.byteLength;
+    if (failed) continue;
+    try {
+      const dir = dirname(op.file);
+      if (!made.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        made.add(dir);
+      }
+      writeFileSync(op.file, op.bytes);
+    } catch (e) {
+      failed = { message: e.message, code: e.code };
+      error = failed;
+    }
+  }
+  parentPort.postMessage({ bytes, error });
+});
+`;
+
+/**
+ * Writes and links files under a folder. Links and removals happen at once; writes are queued to a worker thread
+ * (the encoding to UTF-8 stays here, the folders and the system calls go there): `write` waits only when too many
+ * bytes are queued, and {@link close} waits for every write and throws the first that failed. Hard links are made
+ * before any page is written (the render reuses pages first), so no write and link ever meet on one path.
+ */
+export class FileWriter {
+  private readonly made = new Set<string>();
+  private worker: Worker | null = null;
+  private batch: WriteOp[] = [];
+  private batchBytes = 0;
+  private pendingBytes = 0;
+  private failure: Error | null = null;
+  private waiting: (() => void) | null = null;
+
+  constructor(
+    private readonly root: string,
+    private readonly progress?: ProgressCounter,
+  ) {}
+
+  /** Queues `text` to be written at `path` (relative, `/`-separated); waits while too much is queued. */
+  async write(path: string, text: string): Promise<void> {
+    this.throwIfFailed();
+    // Its own buffer (never a slice of Node's shared pool), so it can be transferred.
+    const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+    bytes.write(text);
+    this.batch.push({ file: join(this.root, path), bytes });
+    this.batchBytes += bytes.byteLength;
+    this.progress?.tick();
+    if (this.batch.length >= BATCH_FILES) this.send();
+    while (this.pendingBytes > MAX_PENDING_BYTES && !this.failure) await new Promise<void>((resolve) => (this.waiting = resolve));
+    this.throwIfFailed();
+  }
+
+  /** Hard-links `from` at `path`; false when `from` does not exist. */
+  link(path: string, from: string): boolean {
+    try {
+      linkSync(from, this.place(path));
+      return true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "ENOENT") return false;
+      throw e;
+    }
+  }
+
+  /** Removes a file linked here (never one queued to be written). */
+  remove(path: string): void {
+    rmSync(join(this.root, path), { force: true });
+  }
+
+  /** Waits until every queued file is written and stops the thread; throws the first write that failed. */
+  async close(): Promise<void> {
+    this.send();
+    while (this.pendingBytes > 0 && !this.failure) await new Promise<void>((resolve) => (this.waiting = resolve));
+    await this.stop();
+    this.throwIfFailed();
+  }
+
+  /** Stops the thread, leaving what it has not written (for a render that failed anyway). */
+  async stop(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) await worker.terminate();
+  }
+
+  /** Sends the batch to the writing thread, started on the first one. */
+  private send(): void {
+    if (this.batch.length === 0) return;
+    const worker = (this.worker ??= this.start());
+    worker.postMessage(this.batch, this.batch.map((op) => op.bytes.buffer as ArrayBuffer));
+    this.pendingBytes += this.batchBytes;
+    this.batch = [];
+    this.batchBytes = 0;
+  }
+
+  private start(): Worker {
+    const worker = new Worker(WRITER_SOURCE, { eval: true });
+    worker.unref();
+    worker.on("message", (ack: WriteAck) => {
+      this.pendingBytes -= ack.bytes;
+      if (ack.error && !this.failure) this.failure = Object.assign(new Error(ack.error.message), { code: ack.error.code });
+      this.wake();
+    });
+    worker.on("error", (e) => {
+      this.failure ??= e;
+      this.wake();
+    });
+    worker.on("exit", () => {
+      if (this.worker === worker && this.pendingBytes > 0) this.failure ??= new Error("The thread writing the site's files stopped before it had written them all.");
+      this.wake();
+    });
+    return worker;
+  }
+
+  private wake(): void {
+    const waiting = this.waiting;
+    this.waiting = null;
+    waiting?.();
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure) throw this.failure;
+  }
+
+  /** The absolute path of `path`, its folder made. */
+  private place(path: string): string {
+    const file = join(this.root, path);
+    const dir = dirname(file);
+    if (!this.made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      this.made.add(dir);
+    }
+    return file;
+  }
+}

@@ -1,0 +1,51 @@
+// The render's file writer: queued writes land byte for byte in their folders, close waits for them, a failed write is thrown.
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { FileWriter } from "../../src/site/file-writer.ts";
+
+const withDir = async (run: (dir: string) => Promise<void>) => {
+  const dir = mkdtempSync(join(tmpdir(), "file-writer-"));
+  try {
+    await run(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
+
+test("every queued file is written, in its folder and byte for byte, once close resolves", () =>
+  withDir(async (dir) => {
+    const files = new FileWriter(dir);
+    // More than a batch, some over the pool size Node slices small buffers from, and text beyond ASCII.
+    const texts = Array.from({ length: 100 }, (_, i) => `<p>Page ${i}: Côte d’Ivoire, 日本, ${"x".repeat(i * 97)}</p>\n`);
+    for (const [i, text] of texts.entries()) await files.write(`releases/${2000 + (i % 7)}/${i}/index.html`, text);
+    await files.write("a.txt", "");
+    await files.close();
+    for (const [i, text] of texts.entries()) assert.equal(readFileSync(join(dir, `releases/${2000 + (i % 7)}/${i}/index.html`), "utf8"), text);
+    assert.equal(readFileSync(join(dir, "a.txt"), "utf8"), "");
+  }));
+
+test("a write that fails is thrown by close, with the system's message", () =>
+  withDir(async (dir) => {
+    // A file where a folder must go: the write below it cannot be made.
+    writeFileSync(join(dir, "blocked"), "a file");
+    const files = new FileWriter(dir);
+    await files.write("ok/index.html", "fine");
+    await files.write("blocked/index.html", "never");
+    await assert.rejects(files.close(), (e: NodeJS.ErrnoException) => e.code === "ENOTDIR" || e.code === "EEXIST");
+    assert.equal(readFileSync(join(dir, "ok/index.html"), "utf8"), "fine");
+  }));
+
+test("links and removals happen at once; a link from a missing file says so", () =>
+  withDir(async (dir) => {
+    writeFileSync(join(dir, "from.html"), "linked");
+    const files = new FileWriter(dir);
+    assert.equal(files.link("a/b/index.html", join(dir, "from.html")), true);
+    assert.equal(readFileSync(join(dir, "a/b/index.html"), "utf8"), "linked");
+    assert.equal(files.link("c/index.html", join(dir, "missing.html")), false);
+    files.remove("a/b/index.html");
+    assert.throws(() => readFileSync(join(dir, "a/b/index.html")));
+    await files.close();
+  }));
