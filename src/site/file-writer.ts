@@ -9,25 +9,24 @@ const MAX_PENDING_BYTES = 64 * 1024 * 1024;
 /** Files sent to the writing thread at a time: few messages, and the thread never idle for long. */
 const BATCH_FILES = 32;
 
-/** One file for the writing thread: its absolute path and its bytes (their buffer is transferred, not copied). */
-interface WriteOp {
-  file: string;
-  bytes: Uint8Array;
-}
+/** One file for the writing thread, by absolute path: its bytes (their buffer is transferred, not copied), or the file to copy. */
+type WriteOp = { file: string; bytes: Uint8Array } | { file: string; from: string };
 
-/** What the writing thread answers for each batch: the bytes it wrote, and the first failure (the rest of the batch is not written then). */
+/** What the writing thread answers for each batch: its files and bytes, and the first failure (no file is written after it). */
 interface WriteAck {
+  files: number;
   bytes: number;
   error: { message: string; code?: string } | null;
 }
 
 /**
- * The writing thread, plain JavaScript (no TypeScript loader to start): makes each folder once and writes each file
- * as `writeFileSync` would here. A file is written in place: the render has removed any that could be a hard link.
+ * The writing thread, plain JavaScript (no TypeScript loader to start): makes each folder once and writes or copies
+ * each file as `writeFileSync` or `copyFileSync` would here, in the order queued. A file is written in place: the
+ * render has removed any that could be a hard link.
  */
 const WRITER_SOURCE = `
 const { parentPort } = require("node:worker_threads");
-const { mkdirSync, writeFileSync } = require("node:fs");
+const { copyFileSync, mkdirSync, writeFileSync } = require("node:fs");
 const { dirname } = require("node:path");
 const made = new Set();
 let failed = null;
@@ -35,7 +34,7 @@ parentPort.on("message", (batch) => {
   let bytes = 0;
   let error = null;
   for (const op of batch) {
-    bytes += op.bytes.byteLength;
+    if (op.bytes) bytes += op.bytes.byteLength;
     if (failed) continue;
     try {
       const dir = dirname(op.file);
@@ -43,27 +42,29 @@ parentPort.on("message", (batch) => {
         mkdirSync(dir, { recursive: true });
         made.add(dir);
       }
-      writeFileSync(op.file, op.bytes);
+      if (op.bytes) writeFileSync(op.file, op.bytes);
+      else copyFileSync(op.from, op.file);
     } catch (e) {
       failed = { message: e.message, code: e.code };
       error = failed;
     }
   }
-  parentPort.postMessage({ bytes, error });
+  parentPort.postMessage({ files: batch.length, bytes, error });
 });
 `;
 
 /**
- * Writes and links files under a folder. Links and removals happen at once; writes are queued to a worker thread
- * (the encoding to UTF-8 stays here, the folders and the system calls go there): `write` waits only when too many
- * bytes are queued, and {@link close} waits for every write and throws the first that failed. Hard links are made
- * before any page is written (the render reuses pages first), so no write and link ever meet on one path.
+ * Writes and links files under a folder. Links and removals happen at once; writes and copies are queued to a
+ * worker thread (the encoding to UTF-8 stays here, the folders and the system calls go there): `write` waits only
+ * when too many bytes are queued, and {@link close} waits for every file and throws the first that failed. Hard
+ * links are made before any page is written (the render reuses pages first), so no write and link meet on one path.
  */
 export class FileWriter {
   private readonly made = new Set<string>();
   private worker: Worker | null = null;
   private batch: WriteOp[] = [];
   private batchBytes = 0;
+  private pendingFiles = 0;
   private pendingBytes = 0;
   private failure: Error | null = null;
   private waiting: (() => void) | null = null;
@@ -87,6 +88,13 @@ export class FileWriter {
     this.throwIfFailed();
   }
 
+  /** Queues a copy of the file `from` at `file` (both absolute); nothing may be at `file`. */
+  copy(from: string, file: string): void {
+    this.throwIfFailed();
+    this.batch.push({ file, from });
+    if (this.batch.length >= BATCH_FILES) this.send();
+  }
+
   /** Hard-links `from` at `path`; false when `from` does not exist. */
   link(path: string, from: string): boolean {
     try {
@@ -106,7 +114,7 @@ export class FileWriter {
   /** Waits until every queued file is written and stops the thread; throws the first write that failed. */
   async close(): Promise<void> {
     this.send();
-    while (this.pendingBytes > 0 && !this.failure) await new Promise<void>((resolve) => (this.waiting = resolve));
+    while (this.pendingFiles > 0 && !this.failure) await new Promise<void>((resolve) => (this.waiting = resolve));
     await this.stop();
     this.throwIfFailed();
   }
@@ -122,7 +130,8 @@ export class FileWriter {
   private send(): void {
     if (this.batch.length === 0) return;
     const worker = (this.worker ??= this.start());
-    worker.postMessage(this.batch, this.batch.map((op) => op.bytes.buffer as ArrayBuffer));
+    worker.postMessage(this.batch, this.batch.flatMap((op) => ("bytes" in op ? [op.bytes.buffer as ArrayBuffer] : [])));
+    this.pendingFiles += this.batch.length;
     this.pendingBytes += this.batchBytes;
     this.batch = [];
     this.batchBytes = 0;
@@ -132,6 +141,7 @@ export class FileWriter {
     const worker = new Worker(WRITER_SOURCE, { eval: true });
     worker.unref();
     worker.on("message", (ack: WriteAck) => {
+      this.pendingFiles -= ack.files;
       this.pendingBytes -= ack.bytes;
       if (ack.error && !this.failure) this.failure = Object.assign(new Error(ack.error.message), { code: ack.error.code });
       this.wake();
@@ -141,7 +151,7 @@ export class FileWriter {
       this.wake();
     });
     worker.on("exit", () => {
-      if (this.worker === worker && this.pendingBytes > 0) this.failure ??= new Error("The thread writing the site's files stopped before it had written them all.");
+      if (this.worker === worker && this.pendingFiles > 0) this.failure ??= new Error("The thread writing the site's files stopped before it had written them all.");
       this.wake();
     });
     return worker;

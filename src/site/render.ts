@@ -175,8 +175,14 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
     return item;
   };
   let written: string[];
+  const sources = options.sources ?? join(content, "sources");
+  let published: PageRecord | null = null;
   try {
     store.prefetch({ items: releases.map(citationItem) });
+    // The bytes as collected, whatever their encoding: a release page links its source here. Copied by the writing
+    // thread while the pages are rendered.
+    if (existsSync(sources)) published = publishSources(sources, join(output, "sources"), { digests: known?.sourceDigests, base: options.base?.record, previous: previous && { dir: join(previous.site, "sources"), record: previous.record }, copy: (from, file) => files.copy(from, file) });
+    else rmSync(join(output, "sources"), { recursive: true, force: true });
     const charts = chartFilters(siteUrls(config).href);
     options.progress?.setTotal(Object.keys(record).length);
     written = await renderWithEleventy(content, output, options, { index, charts });
@@ -206,12 +212,7 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
   for (const path of Object.keys(record)) if (path === "index.html" || path.endsWith("/index.html")) pages.add(`/${path.slice(0, -"index.html".length)}`);
   writeSitemap(output, [...pages], siteUrls(config));
   removeEmptyFolders(output, base.emptied);
-  const sources = options.sources ?? join(content, "sources");
-  // The bytes as collected, whatever their encoding: a release page links its source here.
-  if (existsSync(sources)) {
-    const published = publishSources(sources, join(output, "sources"), { digests: known?.sourceDigests, base: options.base?.record, previous: previous && { dir: join(previous.site, "sources"), record: previous.record } });
-    Object.assign(record, published);
-  } else rmSync(join(output, "sources"), { recursive: true, force: true });
+  if (published) Object.assign(record, published);
   const rendered = written.length + releases.length * 2 + listingPages.length + facetIndexPages.length + feeds.length * 3;
   return { files: rendered + reused, rendered, reused, record };
 }

@@ -56,39 +56,49 @@ const fileDigest = (path: string) => bytesDigest(readFileSync(path));
  * published names under `to`, and returns the record of each one published (`sources/<name>` → the hash of its
  * bytes; `digests` may give those already read, by path under `from`). `to` may hold an earlier build's copies (a
  * base, src/site/render.ts): one whose hash the base's record gives stays, any other is deleted first (it may be a
- * hard link the live site shares), and those of sources no longer there are deleted. A file the live site
- * (`previous`) holds with the same hash is hard-linked from there instead of copied.
+ * hard link the live site shares), and those of sources no longer there are deleted, with the folders they leave
+ * empty, before anything is copied. A file the live site (`previous`) holds with the same hash is hard-linked from
+ * there instead of copied. `copy` makes a copy at a path where no file is (default: `copyFileSync`; the render
+ * queues it to its writing thread).
  */
-export function publishSources(from: string, to: string, options: { digests?: ReadonlyMap<string, string>; base?: PageRecord; previous?: { dir: string; record: PageRecord } } = {}): PageRecord {
+export function publishSources(from: string, to: string, options: { digests?: ReadonlyMap<string, string>; base?: PageRecord; previous?: { dir: string; record: PageRecord }; copy?: (source: string, target: string) => void } = {}): PageRecord {
+  const copy = options.copy ?? ((source: string, target: string) => copyFileSync(source, target));
+  const sources = filesUnder(from)
+    .sort()
+    .filter((rel) => !rel.split("/").some((part) => part.startsWith(".")));
+  const names = new Set(sources.map(publishedSourcePath));
+  const existing = filesUnder(to);
+  const stale = existing.filter((name) => !names.has(name));
+  for (const name of stale) rmSync(join(to, name));
+  removeEmptyFolders(to, stale.map((name) => dirname(join(to, name))));
+  const present = new Set(existing.filter((name) => names.has(name)));
   const made = new Set<string>();
-  const stale = new Set(filesUnder(to));
   const record: PageRecord = {};
   // Two sources may share a published name ("a" and "a.txt"): the later one replaces the earlier, never through its link.
   const published = new Set<string>();
-  for (const rel of filesUnder(from).sort()) {
-    if (rel.split("/").some((part) => part.startsWith("."))) continue;
+  for (const rel of sources) {
     const name = publishedSourcePath(rel);
     const target = join(to, name);
     const source = join(from, rel);
     const digest = options.digests?.get(rel) ?? fileDigest(source);
     record[sourceKey(name)] = digest;
-    if (stale.delete(name)) {
-      if (!published.has(name) && options.base?.[sourceKey(name)] === digest) {
+    const again = published.has(name);
+    if (present.delete(name)) {
+      if (options.base?.[sourceKey(name)] === digest) {
         published.add(name);
         continue;
       }
       rmSync(target);
-    } else if (published.has(name)) rmSync(target);
+    } else if (again) rmSync(target, { force: true });
     published.add(name);
     if (!made.has(dirname(target))) {
       mkdirSync(dirname(target), { recursive: true });
       made.add(dirname(target));
     }
+    // A name published again is copied, never linked: the earlier copy may still be queued, and must not land in a link.
     const previous = options.previous;
-    if (previous?.record[sourceKey(name)] !== digest || !linked(join(previous.dir, name), target)) copyFileSync(source, target);
+    if (again || previous?.record[sourceKey(name)] !== digest || !linked(join(previous.dir, name), target)) copy(source, target);
   }
-  for (const name of stale) rmSync(join(to, name));
-  removeEmptyFolders(to, [...stale].map((name) => dirname(join(to, name))));
   return record;
 }
 

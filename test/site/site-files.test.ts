@@ -47,3 +47,28 @@ test("sources are kept, linked from the live site or copied by their hash, and t
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test("with copies queued (the render's writing thread), stale files go first and a name published twice is copied, never linked", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "communique-sources-"));
+  try {
+    const [from, live, base] = [join(dir, "from"), join(dir, "live"), join(dir, "base")] as const;
+    await mkdir(join(from, "d"), { recursive: true });
+    await mkdir(join(live, "d"), { recursive: true });
+    await mkdir(join(base, "old"), { recursive: true });
+    // "d/a" and "d/a.txt" both publish as d/a.txt; the live site holds the later one's bytes under that name.
+    await writeFile(join(from, "d/a"), "first");
+    await writeFile(join(from, "d/a.txt"), "second");
+    await writeFile(join(live, "d/a.txt"), "second");
+    await writeFile(join(base, "old/gone.txt"), "removed since");
+    const queued: [string, string][] = [];
+    const record = publishSources(from, base, { previous: { dir: live, record: { "sources/d/a.txt": digest("second") } }, copy: (source, target) => queued.push([source, target]) });
+    assert.deepEqual(record, { "sources/d/a.txt": digest("second") });
+    assert.deepEqual(queued, [
+      [join(from, "d/a"), join(base, "d/a.txt")],
+      [join(from, "d/a.txt"), join(base, "d/a.txt")],
+    ]);
+    assert.deepEqual((await readdir(base, { recursive: true })).sort(), ["d"], "the stale file and its folder are gone before any copy; nothing linked");
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
