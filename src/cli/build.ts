@@ -111,17 +111,25 @@ interface BuildSetup {
  */
 async function buildWith(renderThread: RenderThread, options: BuildOptions, { log, config, target, fresh, base }: BuildSetup): Promise<BuildResult> {
   const progress = options.progress ?? noProgress;
-  // Only the count and the hashes of the files ingest read or wrote (so the render does not read them again) are kept:
-  // the ingest's plan holds every release's Markdown, which rendering and indexing do not need.
+  // Only the count, the hashes of the files ingest read or wrote and the front matter of those it wrote (so the render
+  // does not read them again) are kept: the ingest's plan holds every release's Markdown, which rendering and
+  // indexing do not need.
   const { reported, digests } = await phase("ingest", async () => {
-    const { reported, releaseDigests, sourceDigests } = await ingest({ sources: options.sources, content: options.content, log, progress, cache: cacheDir(target) });
-    return { reported, digests: { releaseDigests, sourceDigests } };
+    const { reported, releaseDigests, sourceDigests, writtenFrontMatter } = await ingest({ sources: options.sources, content: options.content, log, progress, cache: cacheDir(target) });
+    return { reported, digests: { releaseDigests, sourceDigests, writtenFrontMatter } };
   });
   // Pages whose inputs are unchanged since the live site was built are hard-linked from it (its record says which).
   const pagesBefore = { site: target, record: await readPageRecord(cacheDir(target)) };
   // What ingest left is freed now, not held beside the render thread's peak (see collectGarbage).
   collectGarbage();
-  const rendered = await phase("render", () => withProgress(progress("render", "pages written", 0), (counter) => renderThread.render({ options: { content: options.content, output: fresh, sources: options.sources, config, cache: cacheDir(target), previous: pagesBefore, base: base ? { record: base.pages } : undefined, quiet: true }, digests }, counter)));
+  const rendered = await phase("render", () =>
+    withProgress(progress("render", "pages written", 0), (counter) => {
+      const rendering = renderThread.render({ options: { content: options.content, output: fresh, sources: options.sources, config, cache: cacheDir(target), previous: pagesBefore, base: base ? { record: base.pages } : undefined, quiet: true }, digests }, counter);
+      // Posted with the request (a copy went to the render thread): not held here beside the render's peak.
+      digests.writtenFrontMatter.clear();
+      return rendering;
+    }),
+  );
   const previous = await previousIndex(target);
   // And what the render's request and answer left, not held beside Pagefind while it indexes.
   collectGarbage();

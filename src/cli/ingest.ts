@@ -3,6 +3,7 @@ import { type BigIntStats, existsSync, readFileSync } from "node:fs";
 import { mkdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { formatDiagnostic } from "../model/diagnostic.ts";
+import type { FrontMatter } from "../model/release.ts";
 import { clearYamlCache } from "../emit/yaml-writer.ts";
 import { clearItemCache, type SourceResult } from "../ingest/parse-source.ts";
 import { type MergeResult, mergeReleases } from "../ingest/dedupe.ts";
@@ -63,6 +64,8 @@ export interface IngestSummary {
    */
   releaseDigests: Map<string, string>;
   sourceDigests: Map<string, string>;
+  /** The front matter of each release file this ingest wrote, by the SHA-256 of the file: what the render would read back. */
+  writtenFrontMatter: Map<string, FrontMatter>;
 }
 
 /** Runs one ingest: every source under `sources` becomes a release file under `content/releases`, or is reported. */
@@ -72,7 +75,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   if (taxonomy && "error" in taxonomy.read) {
     log(formatDiagnostic(taxonomy.read.error, options.content));
     log("Ingest stopped: fix the taxonomy; no release was written.");
-    return { written: 0, unchanged: 0, removed: 0, reported: 1, itemsRead: 0, distinctReleases: 0, duplicatesMerged: 0, fromCache: 0, plan: { writes: [], removals: [], outcomes: [], orphans: [] }, releaseDigests: new Map(), sourceDigests: new Map() };
+    return { written: 0, unchanged: 0, removed: 0, reported: 1, itemsRead: 0, distinctReleases: 0, duplicatesMerged: 0, fromCache: 0, plan: { writes: [], removals: [], outcomes: [], orphans: [] }, releaseDigests: new Map(), sourceDigests: new Map(), writtenFrontMatter: new Map() };
   }
   const cache = options.cache ? await ParseCache.open(join(options.cache, PARSE_CACHE_FILE), taxonomy?.input ?? null) : null;
   try {
@@ -141,11 +144,13 @@ async function ingestWith(options: IngestOptions, log: (line: string) => void, t
   // The YAML remembered while emitting serves this ingest's releases only.
   clearYamlCache();
   const idOfKey = new Map(plan.outcomes.filter((o) => o.id !== null).map((o) => [o.key, o.id]));
+  const writtenFrontMatter = new Map<string, FrontMatter>();
   for (const w of plan.writes) {
     const file = join(options.content, w.file);
     await writeFileAtomic(file, w.markdown);
     const digest = bytesDigest(w.markdown);
     releaseDigests.set(w.file, digest);
+    writtenFrontMatter.set(digest, w.frontMatter);
     // Its stats once written, as git records a file it checks out: the next build need not read it back.
     stats.note(file, FileStats.stat(file), digest);
   }
@@ -186,7 +191,7 @@ async function ingestWith(options: IngestOptions, log: (line: string) => void, t
   const count = (s: string) => plan.outcomes.filter((o) => o.status === s).length;
   const reported = plan.outcomes.filter((o) => o.status === "reported" && o.diagnostics.some((d) => d.severity === "error")).length;
   const { itemsRead, distinctReleases, duplicatesMerged } = merged.counts;
-  const summary = { written: count("written"), unchanged: count("unchanged"), removed: plan.removals.length, reported, itemsRead, distinctReleases, duplicatesMerged, fromCache, plan, releaseDigests, sourceDigests };
+  const summary = { written: count("written"), unchanged: count("unchanged"), removed: plan.removals.length, reported, itemsRead, distinctReleases, duplicatesMerged, fromCache, plan, releaseDigests, sourceDigests, writtenFrontMatter };
   const feeds = sources.filter((s) => s.format !== "text").length;
   log(
     `Ingested ${sourcePaths.length} sources from ${options.sources}` +

@@ -9,10 +9,10 @@ export interface ReadAhead {
   base?: string;
 }
 
-/** What the build posts to the render worker: the render to run, and the hashes of the inputs ingest read or wrote. */
+/** What the build posts to the render worker: the render to run, the hashes of the inputs ingest read or wrote, and the front matter it wrote. */
 export interface RenderRequest {
   options: Omit<RenderOptions, "progress" | "known">;
-  digests?: Pick<KnownInputs, "releaseDigests" | "sourceDigests">;
+  digests?: Pick<KnownInputs, "releaseDigests" | "sourceDigests" | "writtenFrontMatter">;
 }
 
 /** What the render worker posts: the page count, pages done, then its result or its error. */

@@ -1,8 +1,8 @@
 // Plans an ingest run: which release files to write, keep or remove, with ids that never move once given. Pure.
 import type { Diagnostic } from "../model/diagnostic.ts";
-import type { Release } from "../model/release.ts";
+import type { FrontMatter, Release } from "../model/release.ts";
 import { releaseFilePath, withSuffix } from "../emit/id.ts";
-import { releaseMarkdown } from "../emit/markdown.ts";
+import { frontMatterOf, releaseMarkdown } from "../emit/markdown.ts";
 import { type CorrectionFile, applyCorrection } from "./corrections.ts";
 import { diagnostic } from "../model/diagnostic.ts";
 
@@ -45,7 +45,8 @@ export interface SourceOutcome {
 
 /** What ingest must do on disk, and what it reports. */
 export interface IngestPlan {
-  writes: { file: string; markdown: string }[];
+  /** Each file to write, with the front matter its Markdown holds (the render takes it rather than read it back). */
+  writes: { file: string; markdown: string; frontMatter: FrontMatter }[];
   removals: { file: string; id: string; sourcePath: string }[];
   outcomes: SourceOutcome[];
   /** Corrections that name no release. */
@@ -137,7 +138,7 @@ export function planIngest(parsed: PlanEntry[], existing: ExistingRelease[], cor
       const markdown = releaseMarkdown(release);
       memo?.noteEmitted(release, markdown);
       unchanged = prior !== undefined && prior.file === file && prior.markdown() === markdown;
-      if (!unchanged) writes.push({ file, markdown });
+      if (!unchanged) writes.push({ file, markdown, frontMatter: frontMatterOf(release) });
     }
     keptFiles.add(file);
     outcomes.push({ path: p.path, item: p.item, key: p.key, status: unchanged ? "unchanged" : "written", id, file, diagnostics: p.diagnostics });

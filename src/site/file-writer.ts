@@ -5,7 +5,7 @@ import { Worker } from "node:worker_threads";
 import type { ProgressCounter } from "../model/progress.ts";
 
 /** Bytes handed to the writing thread and not yet written above which {@link FileWriter.write} waits: memory stays bounded when the disk is slower than the pages. */
-const MAX_PENDING_BYTES = 64 * 1024 * 1024;
+const MAX_PENDING_BYTES = 16 * 1024 * 1024;
 /** Files sent to the writing thread at a time: few messages, and the thread never idle for long. */
 const BATCH_FILES = 32;
 

@@ -90,16 +90,17 @@ export interface FrontMatterCache {
  * to it are appended to it; it is written again with this archive's entries only when more than a quarter of its
  * entries are no longer used.
  *
- * `known` spares reading: the hash of files already read (ingest's, by absolute path; a file not there is read) and
- * the cache file already read.
+ * `known` spares reading: the hash of files already read (ingest's, by absolute path; a file not there is read),
+ * the cache file already read, and the front matter of the files ingest has just written, by hash: what parsing
+ * their YAML gives back (test/emit/front-matter-handoff.test.ts), so it is taken as read and appended to the cache.
  */
-export function loadReleases(contentDir: string, cache?: { file: string; version: string }, known?: { digests?: ReadonlyMap<string, string>; cache?: FrontMatterCache }): ReleaseItem[] {
+export function loadReleases(contentDir: string, cache?: { file: string; version: string }, known?: { digests?: ReadonlyMap<string, string>; cache?: FrontMatterCache; written?: ReadonlyMap<string, FrontMatter> }): ReleaseItem[] {
   const read = known?.cache ?? (cache ? readFrontMatterCache(cache.file, cache.version) : { known: new Map<string, FrontMatter>(), lines: 0 });
   const items = releaseFiles(join(contentDir, "releases")).map((inputPath): ReleaseItem => {
     const knownDigest = known?.digests?.get(inputPath);
     const bytes = knownDigest === undefined ? readFileSync(inputPath) : null;
     const digest = knownDigest ?? bytesDigest(bytes!);
-    const data = read.known.get(digest);
+    const data = read.known.get(digest) ?? known?.written?.get(digest);
     return data ? { url: releaseUrl(data.id), data, inputPath, digest } : { ...checkedFrontMatter(inputPath, bytes ?? readFileSync(inputPath)), inputPath, digest };
   });
   if (cache) updateFrontMatterCache(cache.file, cache.version, read, items);

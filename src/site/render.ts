@@ -17,6 +17,7 @@ import { FileWriter } from "./file-writer.ts";
 import { filesUnder, publishSources, removeEmptyFolders, writeSitemap } from "./site-files.ts";
 import { readTopicLabels } from "./taxonomy.ts";
 import type { ProgressCounter } from "../model/progress.ts";
+import type { FrontMatter } from "../model/release.ts";
 
 export interface RenderOptions {
   /** The content folder: `releases/YYYY/MM/*.md` are read, everything else is ignored. */
@@ -71,6 +72,8 @@ export interface KnownInputs {
   /** By path under the sources folder; a source not here is read. */
   sourceDigests?: ReadonlyMap<string, string>;
   frontMatter?: FrontMatterCache;
+  /** The front matter of the release files ingest wrote, by file hash: their Markdown is not parsed again. */
+  writtenFrontMatter?: ReadonlyMap<string, FrontMatter>;
   citations?: Map<string, StoredCitations>;
   baseFiles?: string[];
 }
@@ -111,7 +114,7 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
   const frontMatter = options.cache ? { file: join(options.cache, FRONT_MATTER_CACHE_FILE), version: code } : undefined;
   const known = options.known;
   const releaseDigests = known?.releaseDigests && new Map([...known.releaseDigests].map(([file, digest]) => [join(content, file), digest]));
-  const index = buildSiteIndex(loadReleases(content, frontMatter, { digests: releaseDigests, cache: known?.frontMatter }), config, topicLabels);
+  const index = buildSiteIndex(loadReleases(content, frontMatter, { digests: releaseDigests, cache: known?.frontMatter, written: known?.writtenFrontMatter }), config, topicLabels);
   const site = siteDigest(code, config, topicLabels);
   const previous = options.previous;
   const record: PageRecord = {};
