@@ -30,6 +30,12 @@ const { copyFileSync, mkdirSync, writeFileSync } = require("node:fs");
 const { dirname } = require("node:path");
 const made = new Set();
 let failed = null;
+// The buffers it is sent are garbage once written, but a thread that allocates next to nothing seldom collects: they
+// piled up (about 130 MiB more at the render's peak at 10,000 releases). Collected every ${MAX_PENDING_BYTES} bytes
+// instead, with \`gc\` taken at run time as src/cli/gc.ts does.
+require("node:v8").setFlagsFromString("--expose-gc");
+const collect = require("node:vm").runInNewContext("gc");
+let uncollected = 0;
 parentPort.on("message", (batch) => {
   let bytes = 0;
   let error = null;
@@ -50,6 +56,12 @@ parentPort.on("message", (batch) => {
     }
   }
   parentPort.postMessage({ files: batch.length, bytes, error });
+  uncollected += bytes;
+  if (uncollected >= ${MAX_PENDING_BYTES}) {
+    batch.length = 0;
+    collect();
+    uncollected = 0;
+  }
 });
 `;
 

@@ -49,3 +49,12 @@ test("links and removals happen at once; a link from a missing file says so", ()
     assert.throws(() => readFileSync(join(dir, "a/b/index.html")));
     await files.close();
   }));
+
+test("more bytes than may be queued at once (write waits for the thread, which collects what it has written): all land", () =>
+  withDir(async (dir) => {
+    const files = new FileWriter(dir);
+    const page = (i: number) => `${String(i).padStart(4, "0")}${"é".repeat(512 * 1024)}`;
+    for (let i = 0; i < 48; i++) await files.write(`big/${i}.html`, page(i));
+    await files.close();
+    for (let i = 0; i < 48; i++) assert.equal(readFileSync(join(dir, `big/${i}.html`), "utf8"), page(i));
+  }));
