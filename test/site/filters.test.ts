@@ -5,7 +5,9 @@ import type { FrontMatter } from "../../src/model/release.ts";
 import { buildArchive, compareReleases, type ReleaseItem } from "../../src/site/collections.ts";
 import { siteUrls } from "../../src/site/config.ts";
 import { releaseRecord, releasesJson } from "../../src/site/data-files.ts";
-import { byline, countLabel, head, monthLabel, personLabel, readableDate } from "../../src/site/filters.ts";
+import { byline, countLabel, head, monthLabel, personLabel, readableDate, siteFilters } from "../../src/site/filters.ts";
+import { TEMPLATES_DIR } from "../../src/site/paths.ts";
+import nunjucks from "nunjucks";
 
 function release(id: string, extra: Partial<FrontMatter> = {}): ReleaseItem {
   const date = id.slice(0, 10);
@@ -98,4 +100,36 @@ test("releasesJson writes one record per line, in the given order, and parses ba
   assert.ok(json.endsWith("]\n"));
   assert.deepEqual((JSON.parse(json) as { id: string }[]).map((r) => r.id), ["2021-05-20-a", "2014-08-26-z"]);
   assert.equal(releasesJson([], urls), "[]\n");
+});
+
+test("a release's list row is rendered once per environment and reused: the lists read as if each row were rendered in place", () => {
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(TEMPLATES_DIR), { autoescape: true });
+  const config = { name: "Archive", baseUrl: "https://example.org", pathPrefix: "/prefix/", publisher: { name: "U.S. Department of State" }, language: "en" };
+  for (const [name, filter] of Object.entries(siteFilters({ config: () => config as never }))) env.addFilter(name, filter);
+  const a = release("2021-05-21-readout", { title: "Readout <of> “a call”", office: "Office of the Spokesperson" });
+  const b = release("2021-05-22-remarks", { type: null, speakers: [{ name: "Antony J. Blinken", title: "Secretary of State" }] as FrontMatter["speakers"] });
+  let rendered = 0;
+  const render = env.render.bind(env);
+  env.render = ((name: string, context: object) => (rendered++, render(name, context))) as typeof env.render;
+  const list = (items: ReleaseItem[]) => env.renderString('{%- from "partials/release-list.njk" import releaseList %}{{ releaseList(items) }}', { items });
+  const first = list([a, b]);
+  assert.equal(list([b, a]), list([b, a]));
+  assert.equal(rendered, 2, "each row rendered once");
+  assert.equal(
+    first,
+    `<ol class="release-list">
+  <li class="release-list__item">
+    <a class="release-list__title" href="/prefix/releases/2021/05/21/readout/">Readout &lt;of&gt; “a call”</a>
+    <p class="release-list__meta">
+      <time datetime="2021-05-21">May 21, 2021</time><span class="sep" aria-hidden="true"> · </span><span class="release-list__type">Press Statement</span><span class="sep" aria-hidden="true"> · </span><span class="release-list__from">Office of the Spokesperson</span>
+    </p>
+  </li>
+  <li class="release-list__item">
+    <a class="release-list__title" href="/prefix/releases/2021/05/22/remarks/">Title of 2021-05-22-remarks</a>
+    <p class="release-list__meta">
+      <time datetime="2021-05-22">May 22, 2021</time><span class="sep" aria-hidden="true"> · </span><span class="release-list__from">Antony J. Blinken</span>
+    </p>
+  </li>
+</ol>`,
+  );
 });
