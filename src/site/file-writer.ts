@@ -30,9 +30,9 @@ const { copyFileSync, mkdirSync, writeFileSync } = require("node:fs");
 const { dirname } = require("node:path");
 const made = new Set();
 let failed = null;
-// The buffers it is sent are garbage once written, but a thread that allocates next to nothing seldom collects: they
-// piled up (about 130 MiB more at the render's peak at 10,000 releases). Collected every ${MAX_PENDING_BYTES} bytes
-// instead, with \`gc\` taken at run time as src/cli/gc.ts does.
+// The buffers it is sent are garbage once written, but a thread that allocates next to nothing seldom collects, so
+// they could pile up to V8's limit for outside memory: collected every ${MAX_PENDING_BYTES} bytes instead, with \`gc\`
+// taken at run time as src/cli/gc.ts does (the render's peak varies from run to run more than this moved it).
 require("node:v8").setFlagsFromString("--expose-gc");
 const collect = require("node:vm").runInNewContext("gc");
 let uncollected = 0;
@@ -100,7 +100,7 @@ export class FileWriter {
     this.throwIfFailed();
   }
 
-  /** Queues a copy of the file `from` at `file` (both absolute); nothing may be at `file`. */
+  /** Queues a copy of the file `from` at `file` (both absolute), made as `copyFileSync` makes it: a file already there is overwritten in place, so it must not be a link. */
   copy(from: string, file: string): void {
     this.throwIfFailed();
     this.batch.push({ file, from });

@@ -58,8 +58,8 @@ const fileDigest = (path: string) => bytesDigest(readFileSync(path));
  * base, src/site/render.ts): one whose hash the base's record gives stays, any other is deleted first (it may be a
  * hard link the live site shares), and those of sources no longer there are deleted, with the folders they leave
  * empty, before anything is copied. A file the live site (`previous`) holds with the same hash is hard-linked from
- * there instead of copied. `copy` makes a copy at a path where no file is (default: `copyFileSync`; the render
- * queues it to its writing thread).
+ * there instead of copied. `copy` makes a copy as `copyFileSync` does (the default; the render queues it to its
+ * writing thread), never over a link: the only file it may find in place is an earlier copy of this call's.
  */
 export function publishSources(from: string, to: string, options: { digests?: ReadonlyMap<string, string>; base?: PageRecord; previous?: { dir: string; record: PageRecord }; copy?: (source: string, target: string) => void } = {}): PageRecord {
   const copy = options.copy ?? ((source: string, target: string) => copyFileSync(source, target));
