@@ -148,11 +148,10 @@ async function ingestWith(options: IngestOptions, log: (line: string) => void, t
   for (const w of plan.writes) {
     const file = join(options.content, w.file);
     await writeFileAtomic(file, w.markdown);
-    const digest = bytesDigest(w.markdown);
-    releaseDigests.set(w.file, digest);
-    writtenFrontMatter.set(digest, w.frontMatter);
+    releaseDigests.set(w.file, w.digest);
+    writtenFrontMatter.set(w.digest, w.frontMatter);
     // Its stats once written, as git records a file it checks out: the next build need not read it back.
-    stats.note(file, FileStats.stat(file), digest);
+    stats.note(file, FileStats.stat(file), w.digest);
   }
   for (const r of plan.removals) {
     await rm(join(options.content, r.file), { force: true });

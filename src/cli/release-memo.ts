@@ -74,9 +74,9 @@ export class ReleaseMemo {
     return true;
   }
 
-  /** Records that `release` emitted `markdown`. */
-  noteEmitted(release: Release, markdown: string): void {
-    this.emittedNow.set(recordDigest(release), bytesDigest(markdown));
+  /** Records that `release` emitted Markdown whose hash is `digest`. */
+  noteEmitted(release: Release, digest: string): void {
+    this.emittedNow.set(recordDigest(release), digest);
     this.changed = true;
   }
 

@@ -5,6 +5,7 @@ import { releaseFilePath, withSuffix } from "../emit/id.ts";
 import { frontMatterOf, releaseMarkdown } from "../emit/markdown.ts";
 import { type CorrectionFile, applyCorrection } from "./corrections.ts";
 import { diagnostic } from "../model/diagnostic.ts";
+import { bytesDigest } from "../site/site-files.ts";
 
 /** A release file already in the archive: its id, its source path, the keys it answers to, and its bytes. */
 export interface ExistingRelease {
@@ -45,8 +46,8 @@ export interface SourceOutcome {
 
 /** What ingest must do on disk, and what it reports. */
 export interface IngestPlan {
-  /** Each file to write, with the front matter its Markdown holds (the render takes it rather than read it back). */
-  writes: { file: string; markdown: string; frontMatter: FrontMatter }[];
+  /** Each file to write, with its hash and the front matter its Markdown holds (the render takes them rather than read the file back). */
+  writes: { file: string; markdown: string; digest: string; frontMatter: FrontMatter }[];
   removals: { file: string; id: string; sourcePath: string }[];
   outcomes: SourceOutcome[];
   /** Corrections that name no release. */
@@ -60,7 +61,8 @@ export interface IngestPlan {
 export interface EmitMemo {
   /** Whether `release` is known to emit exactly the Markdown whose SHA-256 (base64url) is `digest`. */
   emitsSame(release: Release, digest: string): boolean;
-  noteEmitted(release: Release, markdown: string): void;
+  /** Records that `release` emitted Markdown whose SHA-256 (base64url) is `digest`. */
+  noteEmitted(release: Release, digest: string): void;
 }
 
 /**
@@ -136,9 +138,10 @@ export function planIngest(parsed: PlanEntry[], existing: ExistingRelease[], cor
     let unchanged = prior !== undefined && prior.file === file && memo?.emitsSame(release, prior.digest) === true;
     if (!unchanged) {
       const markdown = releaseMarkdown(release);
-      memo?.noteEmitted(release, markdown);
+      const digest = bytesDigest(markdown);
+      memo?.noteEmitted(release, digest);
       unchanged = prior !== undefined && prior.file === file && prior.markdown() === markdown;
-      if (!unchanged) writes.push({ file, markdown, frontMatter: frontMatterOf(release) });
+      if (!unchanged) writes.push({ file, markdown, digest, frontMatter: frontMatterOf(release) });
     }
     keptFiles.add(file);
     outcomes.push({ path: p.path, item: p.item, key: p.key, status: unchanged ? "unchanged" : "written", id, file, diagnostics: p.diagnostics });

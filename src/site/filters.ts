@@ -1,12 +1,11 @@
 // Eleventy plugin: the template filters (dates, bylines, links under the path prefix, facets, citations, metadata, feeds, data files).
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import type { CslData } from "@citation-js/core";
 import { DateTime } from "luxon";
 import { releaseUrl } from "../emit/id.ts";
 import { countryName } from "../extract/countries.ts";
 import type { FrontMatter, Person } from "../model/release.ts";
 import { summary } from "./body.ts";
-import { cslItem, type Citations } from "./citations.ts";
+import type { Citations } from "./citations.ts";
 import { FEED_FILES, type Feed, type ListedRelease, type ReleaseItem, type SiteIndex } from "./collections.ts";
 import { siteConfigOf, siteUrls, type SiteConfig, type SiteUrls } from "./config.ts";
 import { dataPackage, releasesCsv, releasesJson } from "./data-files.ts";
@@ -133,8 +132,8 @@ export function groupReleases(items: readonly ListedRelease[], by: "day" | "mont
 /** What the filters need of a build: its configuration, and where a release page's citations come from. */
 export interface FilterContext {
   config(): SiteConfig;
-  /** Only release pages cite; without it the `citations` filter is not defined. */
-  citations?: (item: CslData) => Citations;
+  /** A release page's citations, by its front matter and URL. Only release pages cite; without it the `citations` filter is not defined. */
+  citations?: (data: FrontMatter, url: string) => Citations;
 }
 
 /** A template filter: Nunjucks calls it with the piped value first. */
@@ -208,7 +207,7 @@ export function siteFilters(context: FilterContext): Record<string, Filter> {
 
     // Release page: summary, citations, metadata.
     summary: (body: string) => summary(body ?? "", 200),
-    ...(citations ? { citations: (data: FrontMatter, url: string): Citations => citations(cslItem(data, urls().absolute(url), site())) } : {}),
+    ...(citations ? { citations } : {}),
     releaseMetaTags: (data: FrontMatter, url: string, description: string, index: SiteIndex) => releaseMetaTags(data, metaContext(url, description, index)),
     releaseJsonLd: (data: FrontMatter, url: string, description: string, index: SiteIndex) => jsonForScript(releaseJsonLd(data, metaContext(url, description, index))),
 

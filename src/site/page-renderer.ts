@@ -1,5 +1,5 @@
 // The pages of which a site has thousands — releases (HTML and index.json), list pages, facet indexes, feeds — rendered from the site index outside Eleventy's per-page data cascade.
-import type { CslData } from "@citation-js/core";
+import type { FrontMatter } from "../model/release.ts";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import nunjucks from "nunjucks";
@@ -60,7 +60,7 @@ export class PageRenderer {
 
   constructor(
     private readonly index: SiteIndex,
-    citations: (item: CslData) => Citations,
+    citations: (data: FrontMatter, url: string) => Citations,
     charts: ReturnType<typeof chartFilters>,
   ) {
     const config = index.config;

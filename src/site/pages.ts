@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { extname, join, relative, sep } from "node:path";
 import { transformSync, version as esbuildVersion } from "esbuild";
 import { ASSETS_DIR, inputDirectory, PAGES_DIR } from "./paths.ts";
-import { writeFileAtomicSync } from "./site-files.ts";
+import { readJsonFile, writeFileAtomicSync } from "./site-files.ts";
 
 /** Folder name the pages take inside the (virtual) input folder; nothing is ever written there. */
 export const VIRTUAL_PAGES_DIR = "_communique-pages";
@@ -94,10 +94,6 @@ export function minifiedAssets(cache?: string): [string, string][] {
 
 /** The minified code kept by key, or nothing when the file is missing or damaged. */
 function readMinifiedCache(file: string): Record<string, unknown> {
-  try {
-    const read = JSON.parse(readFileSync(file, "utf8")) as unknown;
-    return read && typeof read === "object" && !Array.isArray(read) ? (read as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
+  const read = readJsonFile(file);
+  return read && typeof read === "object" && !Array.isArray(read) ? (read as Record<string, unknown>) : {};
 }

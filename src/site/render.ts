@@ -169,14 +169,16 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
   // The worker starts formatting citations now, from the last release to render; Eleventy's pages and the lists
   // come first, giving it a head start, then the release pages from the first, so the two meet late if at all.
   const store = new CitationStore(options.cache ? join(options.cache, CITATION_CACHE_FILE) : null, known?.citations);
-  // The item a release page's `citations` filter makes (src/site/filters.ts), so the same key.
+  // Each release's CSL item, made once by its front matter: for the worker, the store's lookups and the page's
+  // `citations` filter alike (a release's URL follows from its front matter's id).
   const urls = siteUrls(config);
-  const citationItems = new Map<ReleaseItem, CslData>();
-  const citationItem = (release: ReleaseItem) => {
-    let item = citationItems.get(release);
-    if (!item) citationItems.set(release, (item = cslItem(release.data, urls.absolute(release.url), config)));
+  const citationItems = new WeakMap<FrontMatter, CslData>();
+  const itemOf = (data: FrontMatter, url: string) => {
+    let item = citationItems.get(data);
+    if (!item) citationItems.set(data, (item = cslItem(data, urls.absolute(url), config)));
     return item;
   };
+  const citationItem = (release: ReleaseItem) => itemOf(release.data, release.url);
   let written: string[];
   const sources = options.sources ?? join(content, "sources");
   let published: PageRecord | null = null;
@@ -192,7 +194,7 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
     // Eleventy's few site pages, known once it has written them.
     options.progress?.setTotal(Object.keys(record).length + written.length);
     options.progress?.tick(written.length);
-    const renderer = new PageRenderer(index, (item) => store.citations(item), charts);
+    const renderer = new PageRenderer(index, (data, url) => store.citations(itemOf(data, url)), charts);
     for (const p of listingPages) await files.write(htmlFile(p.url), renderer.listing(p));
     for (const p of facetIndexPages) await files.write(htmlFile(p.url), renderer.facetIndex(p));
     for (const feed of feeds) for (const [name, text] of renderer.feed(feed)) await files.write(`${feed.dir.slice(1)}${name}`, text);

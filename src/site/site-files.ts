@@ -29,6 +29,15 @@ export function writeFileAtomicSync(path: string, data: string | Uint8Array): vo
   }
 }
 
+/** A cache file's JSON, or undefined when it is missing or damaged (the caller computes again what it held). */
+export function readJsonFile(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Where sources are published: `/sources/<path under the sources folder>`, see {@link publishedSourcePath}. */
 export const SOURCES_PATH = "/sources/";
 

@@ -10,7 +10,7 @@ import type { Feature, FeatureCollection, Geometry } from "geojson";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import { packageVersion } from "../package-version.ts";
-import { writeFileAtomicSync } from "../site-files.ts";
+import { readJsonFile, writeFileAtomicSync } from "../site-files.ts";
 import { bucket, legend, PALETTE, type LegendEntry } from "./palette.ts";
 import { escapeXml, type Href } from "./svg.ts";
 
@@ -148,14 +148,11 @@ export function loadMapGeometry(cache: string): void {
   const hash = createHash("sha256").update(readFileSync(createRequire(import.meta.url).resolve(ATLAS))).update(readFileSync(fileURLToPath(import.meta.url)));
   for (const pkg of ["d3-geo", "topojson-client", "i18n-iso-countries"]) hash.update(`${pkg}@${packageVersion(pkg)}\n`);
   const key = hash.digest("base64url");
-  try {
-    const kept = JSON.parse(readFileSync(file, "utf8")) as { key?: unknown; geometry?: MapGeometry };
-    if (kept.key === key && kept.geometry && Array.isArray(kept.geometry.shapes)) {
-      geometry = kept.geometry;
-      return;
-    }
-  } catch {
-    // Missing or damaged: projected again below.
+  // Missing, damaged or of another key: projected again.
+  const kept = readJsonFile(file) as { key?: unknown; geometry?: MapGeometry } | null | undefined;
+  if (kept?.key === key && kept.geometry && Array.isArray(kept.geometry.shapes)) {
+    geometry = kept.geometry;
+    return;
   }
   geometry = projectWorld();
   writeFileAtomicSync(file, JSON.stringify({ key, geometry }));
