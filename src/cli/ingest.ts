@@ -17,6 +17,7 @@ import { listFiles, removeStaleTemporaries, writeFileAtomic } from "./files.ts";
 import { PARSE_CACHE_FILE, ParseCache } from "./parse-cache.ts";
 import { RELEASE_MEMO_FILE, ReleaseMemo } from "./release-memo.ts";
 import { codeDigest } from "../site/page-record.ts";
+import { FileWriter } from "../site/file-writer.ts";
 import { bytesDigest } from "../site/site-files.ts";
 import { type ParseJob, type PoolOptions, type TaxonomyInput, parseSources } from "./parse-pool.ts";
 import { noProgress, type Progress, withProgress } from "./progress.ts";
@@ -145,12 +146,26 @@ async function ingestWith(options: IngestOptions, log: (line: string) => void, t
   clearYamlCache();
   const idOfKey = new Map(plan.outcomes.filter((o) => o.id !== null).map((o) => [o.key, o.id]));
   const writtenFrontMatter = new Map<string, FrontMatter>();
+  // The release files are written by a thread of their own, atomically, while this one saves the parse cache (a
+  // function of the sources alone): at 10,000 releases the two took 1.7–2.8 s one after the other, 1.6–2.3 s side by side.
+  const writer = new FileWriter(options.content, undefined, { atomic: true });
+  try {
+    for (const w of plan.writes) {
+      await writer.write(w.file, w.markdown);
+      releaseDigests.set(w.file, w.digest);
+      writtenFrontMatter.set(w.digest, w.frontMatter);
+    }
+    if (options.cache) {
+      await mkdir(options.cache, { recursive: true });
+      await cache?.save();
+    }
+    await writer.close();
+  } finally {
+    await writer.stop();
+  }
+  // Each file's stats once written, as git records a file it checks out: the next build need not read it back.
   for (const w of plan.writes) {
     const file = join(options.content, w.file);
-    await writeFileAtomic(file, w.markdown);
-    releaseDigests.set(w.file, w.digest);
-    writtenFrontMatter.set(w.digest, w.frontMatter);
-    // Its stats once written, as git records a file it checks out: the next build need not read it back.
     stats.note(file, FileStats.stat(file), w.digest);
   }
   for (const r of plan.removals) {
@@ -173,8 +188,6 @@ async function ingestWith(options: IngestOptions, log: (line: string) => void, t
   };
   await writeIfChanged(join(options.content, REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
   if (options.cache) {
-    await mkdir(options.cache, { recursive: true });
-    await cache?.save();
     await memo.save();
     // Last, so that the record's own time is later than every file it records (see FileStats).
     await stats.save();

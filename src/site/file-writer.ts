@@ -1,4 +1,4 @@
-// Writes and links a render's files: the page files on a thread of their own, so the render's JavaScript never waits on the disk.
+// Writes and links files on a thread of their own (a render's pages, an ingest's release files), so the JavaScript that makes them never waits on the disk.
 import { linkSync, mkdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { Worker } from "node:worker_threads";
@@ -9,8 +9,11 @@ const MAX_PENDING_BYTES = 16 * 1024 * 1024;
 /** Files sent to the writing thread at a time: few messages, and the thread never idle for long. */
 const BATCH_FILES = 32;
 
-/** One file for the writing thread, by absolute path: its bytes (their buffer is transferred, not copied), or the file to copy. */
-type WriteOp = { file: string; bytes: Uint8Array } | { file: string; from: string };
+/**
+ * One file for the writing thread, by absolute path: its bytes (their buffer is transferred, not copied), written in
+ * place or, `atomic`, through a temporary sibling renamed over it; or the file to copy.
+ */
+type WriteOp = { file: string; bytes: Uint8Array; atomic: boolean } | { file: string; from: string };
 
 /** What the writing thread answers for each batch: its files and bytes, and the first failure (no file is written after it). */
 interface WriteAck {
@@ -21,12 +24,13 @@ interface WriteAck {
 
 /**
  * The writing thread, plain JavaScript (no TypeScript loader to start): makes each folder once and writes or copies
- * each file as `writeFileSync` or `copyFileSync` would here, in the order queued. A file is written in place: the
- * render has removed any that could be a hard link.
+ * each file as `writeFileSync` or `copyFileSync` would here, in the order queued. A file is written in place (the
+ * render has removed any that could be a hard link), or atomically as writeFileAtomicSync (src/site/site-files.ts)
+ * writes it: `<file>.<pid>.tmp`, then renamed, the temporary file removed if either fails.
  */
 const WRITER_SOURCE = `
 const { parentPort } = require("node:worker_threads");
-const { copyFileSync, mkdirSync, writeFileSync } = require("node:fs");
+const { copyFileSync, mkdirSync, renameSync, rmSync, writeFileSync } = require("node:fs");
 const { dirname } = require("node:path");
 const made = new Set();
 let failed = null;
@@ -48,7 +52,19 @@ parentPort.on("message", (batch) => {
         mkdirSync(dir, { recursive: true });
         made.add(dir);
       }
-      if (op.bytes) writeFileSync(op.file, op.bytes);
+      if (op.atomic) {
+        const tmp = op.file + "." + process.pid + ".tmp";
+        try {
+          writeFileSync(tmp, op.bytes);
+          renameSync(tmp, op.file);
+        } catch (e) {
+          // The write's own error is the one reported, whatever removing its temporary file says.
+          try {
+            rmSync(tmp, { force: true });
+          } catch {}
+          throw e;
+        }
+      } else if (op.bytes) writeFileSync(op.file, op.bytes);
       else copyFileSync(op.from, op.file);
     } catch (e) {
       failed = { message: e.message, code: e.code };
@@ -81,9 +97,11 @@ export class FileWriter {
   private failure: Error | null = null;
   private waiting: (() => void) | null = null;
 
+  /** `atomic`: every file is written through a temporary sibling renamed over it, so no reader sees half a file. */
   constructor(
     private readonly root: string,
     private readonly progress?: ProgressCounter,
+    private readonly options: { atomic?: boolean } = {},
   ) {}
 
   /** Queues `text` to be written at `path` (relative, `/`-separated); waits while too much is queued. */
@@ -92,7 +110,7 @@ export class FileWriter {
     // Its own buffer (never a slice of Node's shared pool), so it can be transferred.
     const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
     bytes.write(text);
-    this.batch.push({ file: join(this.root, path), bytes });
+    this.batch.push({ file: join(this.root, path), bytes, atomic: this.options.atomic === true });
     this.batchBytes += bytes.byteLength;
     this.progress?.tick();
     if (this.batch.length >= BATCH_FILES) this.send();
@@ -163,7 +181,7 @@ export class FileWriter {
       this.wake();
     });
     worker.on("exit", () => {
-      if (this.worker === worker && this.pendingFiles > 0) this.failure ??= new Error("The thread writing the site's files stopped before it had written them all.");
+      if (this.worker === worker && this.pendingFiles > 0) this.failure ??= new Error("The thread writing the files stopped before it had written them all.");
       this.wake();
     });
     return worker;

@@ -1,6 +1,6 @@
-// The render's file writer: queued writes land byte for byte in their folders, close waits for them, a failed write is thrown.
+// The file writer: queued writes land byte for byte in their folders (atomically when asked), close waits for them, a failed write is thrown.
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -57,4 +57,27 @@ test("more bytes than may be queued at once (write waits for the thread, which c
     for (let i = 0; i < 48; i++) await files.write(`big/${i}.html`, page(i));
     await files.close();
     for (let i = 0; i < 48; i++) assert.equal(readFileSync(join(dir, `big/${i}.html`), "utf8"), page(i));
+  }));
+
+test("atomic writes replace a file whole through a temporary sibling, which a failure leaves no trace of", () =>
+  withDir(async (dir) => {
+    writeFileSync(join(dir, "kept.md"), "old");
+    // A folder named as the temporary file of `failing.md`: its write cannot be made.
+    mkdirSync(join(dir, `failing.md.${process.pid}.tmp`, "inside"), { recursive: true });
+    const files = new FileWriter(dir, undefined, { atomic: true });
+    // An inode taken before: a file replaced by a rename has a new one (a write in place keeps it).
+    const before = statSync(join(dir, "kept.md")).ino;
+    await files.write("kept.md", "new");
+    await files.write("releases/2021/06/a.md", "a");
+    await files.close();
+    assert.equal(readFileSync(join(dir, "kept.md"), "utf8"), "new");
+    assert.notEqual(statSync(join(dir, "kept.md")).ino, before);
+    assert.equal(readFileSync(join(dir, "releases/2021/06/a.md"), "utf8"), "a");
+    assert.deepEqual(readdirSync(join(dir, "releases/2021/06")), ["a.md"]);
+
+    const failing = new FileWriter(dir, undefined, { atomic: true });
+    await failing.write("failing.md", "never");
+    await assert.rejects(failing.close(), (e: NodeJS.ErrnoException) => e.code === "EISDIR");
+    assert.equal(existsSync(join(dir, "failing.md")), false);
+    assert.deepEqual(readdirSync(dir).sort(), ["failing.md." + process.pid + ".tmp", "kept.md", "releases"]);
   }));
