@@ -6,7 +6,7 @@ import { gzipSync } from "node:zlib";
 import { Command } from "commander";
 import { readFrontMatter } from "../src/emit/front-matter.ts";
 import type { FrontMatter } from "../src/model/release.ts";
-import { countryCounts } from "../src/site/charts/plugin.ts";
+import { countryCounts } from "../src/site/charts/country-counts.ts";
 import { mapGeometry, worldMap } from "../src/site/charts/map.ts";
 import { monthCounts, timeline, timelineSvg, yearTimeline } from "../src/site/charts/timeline.ts";
 import { buildSiteIndex, type ReleaseItem } from "../src/site/collections.ts";

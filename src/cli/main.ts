@@ -1,6 +1,5 @@
 // The communique command line: ingest, build and serve, parsed with commander.
 import { Command, CommanderError } from "commander";
-import { ingest } from "./ingest.ts";
 import { createProgress, noProgress, type Progress } from "./progress.ts";
 
 /** Progress on standard error (standard output keeps the summary): a bar in a terminal, lines in a log. */
@@ -26,6 +25,7 @@ const program = new Command()
   .showHelpAfterError();
 
 folders(program.command("ingest").description("parse every source into release Markdown files"), false).action(async (opts: { sources: string; content: string; progress: boolean }) => {
+    const { ingest } = await import("./ingest.ts");
     const summary = await ingest({ ...opts, progress: progressFor(opts) });
     process.exitCode = summary.reported > 0 ? 1 : 0;
   });

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { FacetIndexPage, Feed, ListingPage, SiteIndex } from "./collections.ts";
-import { countryCounts } from "./charts/plugin.ts";
+import { countryCounts } from "./charts/country-counts.ts";
 import { TEMPLATES_DIR } from "./paths.ts";
 import type { ListedRelease, ReleaseItem } from "./releases.ts";
 import { filesUnder } from "./site-files.ts";

@@ -3,8 +3,9 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { CalendarDay } from "../calendar.ts";
 import type { ArchiveMonth, ListedRelease, SiteIndex } from "../collections.ts";
 import { buildContextOf } from "../build-context.ts";
+import { countryCounts } from "./country-counts.ts";
 import { legend, type LegendEntry } from "./palette.ts";
-import { worldMap, type CountryCount, type WorldMap } from "./map.ts";
+import { worldMap, type WorldMap } from "./map.ts";
 import { monthCounts, timeline, timelineSvg, yearTimeline, type Timeline } from "./timeline.ts";
 
 /** A timeline ready for its partial: the data (for the text alternative) and the SVG. */
@@ -17,11 +18,6 @@ export interface TimelineChart {
 export const TIMELINE_TITLE_ID = "timeline-title";
 /** The id of the caption naming the world map (a page shows at most one). */
 export const MAP_TITLE_ID = "map-title";
-
-/** The archive's countries (the country facet's values) as the map counts them. */
-export function countryCounts(index: Pick<SiteIndex, "facets">): CountryCount[] {
-  return index.facets.country.map((v) => ({ code: v.detail ?? v.key.toUpperCase(), label: v.label, url: v.url, count: v.count }));
-}
 
 /**
  * The chart filters: `timeline` (a list of releases, newest first: the whole archive or one facet value's),
