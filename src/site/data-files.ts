@@ -84,7 +84,10 @@ export function csvField(value: string | number | null): string {
 /** `/releases.csv`: a header line, then one line per release (CRLF line ends, as RFC 4180 has them). */
 export function releasesCsv(releases: readonly ReleaseItem[], urls: SiteUrls): string {
   const lines = [CSV_COLUMNS.map((c) => c.name).join(",")];
-  for (const r of releases) lines.push(CSV_COLUMNS.map((c) => csvField(c.value(r.data, urls.href(r.url)))).join(","));
+  for (const r of releases) {
+    const url = urls.href(r.url);
+    lines.push(CSV_COLUMNS.map((c) => csvField(c.value(r.data, url))).join(","));
+  }
   return `${lines.join("\r\n")}\r\n`;
 }
 
