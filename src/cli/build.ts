@@ -1,10 +1,11 @@
 // The build command: ingest, render with Eleventy and index with Pagefind into a new folder (or the spare site updated), then swap it in.
-import { appendFile, mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { setTimeout as delay } from "node:timers/promises";
 import { dirname, relative, resolve } from "node:path";
 import { indexSite, type PreviousIndex, type ShardInputs } from "../search/index.ts";
 import { loadSiteConfig, type SiteConfig } from "../site/config.ts";
 import { readPageRecord, removePageRecord, writePageRecord } from "../site/page-record.ts";
+import { readJsonFile } from "../site/site-files.ts";
 import { buildingPrefix, oldSitePrefix, removeStaleBuilds } from "./files.ts";
 import { describeError } from "./errors.ts";
 import { collectGarbage } from "./gc.ts";
@@ -183,12 +184,8 @@ function searchRecord(output: string): string {
 
 /** The live site and the inputs its search shards were made from, when both are there. */
 async function previousIndex(output: string): Promise<PreviousIndex | undefined> {
-  try {
-    const record = JSON.parse(await readFile(searchRecord(output), "utf8")) as { inputs?: ShardInputs };
-    return record.inputs ? { site: resolve(output), inputs: record.inputs } : undefined;
-  } catch {
-    return undefined;
-  }
+  const record = readJsonFile(searchRecord(output)) as { inputs?: ShardInputs } | null | undefined;
+  return record?.inputs ? { site: resolve(output), inputs: record.inputs } : undefined;
 }
 
 /** A path as the user would type it: relative to the working directory when inside it, else absolute. */

@@ -1,9 +1,8 @@
 // What ingest remembers of release files between builds: the Markdown each release record emitted and the key each file holds, both by hash, so unchanged releases are neither emitted nor read as YAML again.
-import { readFile } from "node:fs/promises";
 import { readReleaseKey, type ReleaseKey } from "../emit/front-matter.ts";
 import { bodyDigest } from "../ingest/lazy-body.ts";
 import type { Release } from "../model/release.ts";
-import { bytesDigest } from "../site/site-files.ts";
+import { bytesDigest, readJsonFile } from "../site/site-files.ts";
 import { writeFileAtomic } from "./files.ts";
 
 /** The memo's file inside the cache folder. */
@@ -35,11 +34,11 @@ export class ReleaseMemo {
 
   /** Opens the memo file written by an ingest of the same code version (anything else is an empty memo). */
   static async open(file: string, version: string): Promise<ReleaseMemo> {
+    const read = readJsonFile(file) as { version?: unknown; emitted?: [string, string][]; keys?: [string, ReleaseKey][] } | null | undefined;
     try {
-      const read = JSON.parse(await readFile(file, "utf8")) as { version?: unknown; emitted?: [string, string][]; keys?: [string, ReleaseKey][] };
-      if (read.version === version && Array.isArray(read.emitted) && Array.isArray(read.keys)) return new ReleaseMemo(file, version, new Map(read.emitted), new Map(read.keys));
+      if (read?.version === version && Array.isArray(read.emitted) && Array.isArray(read.keys)) return new ReleaseMemo(file, version, new Map(read.emitted), new Map(read.keys));
     } catch {
-      // No memo yet, or a damaged one: every release is emitted and every file read.
+      // Entries of another shape (a damaged memo): like no memo, every release is emitted and every file read.
     }
     return new ReleaseMemo(file, version, new Map(), new Map());
   }

@@ -1,10 +1,11 @@
 // The spare site: the site a build replaced, kept beside the output with the record of what it was built from, so the next build updates it in place instead of making a new tree.
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { ShardInputs } from "../search/index.ts";
 import type { PageRecord } from "../site/page-record.ts";
+import { readJsonFile } from "../site/site-files.ts";
 import { deletingPrefix, removeInBackground } from "./files.ts";
 
 /**
@@ -32,13 +33,8 @@ const recordFile = (cacheDir: string) => join(cacheDir, "spare.json");
  */
 export async function takeSpare(target: string, cacheDir: string, building: string): Promise<SpareRecord | null> {
   const spare = sparePath(target);
-  let record: SpareRecord | null = null;
-  try {
-    const parsed = JSON.parse(await readFile(recordFile(cacheDir), "utf8")) as { version?: number; pages?: PageRecord; search?: ShardInputs };
-    if (parsed.version === 1 && parsed.pages && parsed.search) record = { pages: parsed.pages, search: parsed.search };
-  } catch {
-    record = null;
-  }
+  const parsed = readJsonFile(recordFile(cacheDir)) as { version?: number; pages?: PageRecord; search?: ShardInputs } | null | undefined;
+  const record: SpareRecord | null = parsed?.version === 1 && parsed.pages && parsed.search ? { pages: parsed.pages, search: parsed.search } : null;
   await rm(recordFile(cacheDir), { force: true });
   if (!existsSync(spare)) return null;
   if (record === null) {

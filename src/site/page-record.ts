@@ -1,13 +1,13 @@
 // What each page of a built site was rendered from (a hash of its inputs), kept beside the site so a rebuild renders only pages whose inputs changed.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { FacetIndexPage, Feed, ListingPage, SiteIndex } from "./collections.ts";
 import { countryCounts } from "./charts/country-counts.ts";
 import { TEMPLATES_DIR } from "./paths.ts";
 import type { ListedRelease, ReleaseItem } from "./releases.ts";
-import { filesUnder } from "./site-files.ts";
+import { filesUnder, readJsonFile } from "./site-files.ts";
 
 /** Output path (under the site folder, `/` separated) → the hash of everything that page was rendered from. */
 export type PageRecord = Record<string, string>;
@@ -104,12 +104,8 @@ export function feedDigest(site: string, feed: Feed): string {
 
 /** The record of the site in `cacheDir`'s live site, or an empty one (no record: nothing is reused). */
 export async function readPageRecord(cacheDir: string): Promise<PageRecord> {
-  try {
-    const record = JSON.parse(await readFile(join(cacheDir, PAGE_RECORD_FILE), "utf8")) as { pages?: PageRecord };
-    return record.pages ?? {};
-  } catch {
-    return {};
-  }
+  const record = readJsonFile(join(cacheDir, PAGE_RECORD_FILE)) as { pages?: PageRecord } | null | undefined;
+  return record?.pages ?? {};
 }
 
 /** Deletes the record: done before the live site is replaced, so a build stopped then leaves none behind. */
