@@ -1,6 +1,11 @@
 #!/usr/bin/env node
-// Entry point of the `communique` command: registers tsx so Node 20 can load the TypeScript CLI, then runs it.
-import { register } from "tsx/esm/api";
+// Entry point of the `communique` command: runs the compiled runtime (bin/runtime.js), or, when it cannot be compiled, the TypeScript through tsx.
+import { compiledMain } from "./runtime.js";
 
-register();
-await import("../src/cli/main.ts");
+const main = await compiledMain();
+if (main) await import(main);
+else {
+  const { register } = await import("tsx/esm/api");
+  register();
+  await import("../src/cli/main.ts");
+}

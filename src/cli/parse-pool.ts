@@ -1,9 +1,10 @@
 // Parses sources on every core: a pool of worker threads running parseSource, results handed back in input order.
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { type SourceResult, parseSource } from "../ingest/parse-source.ts";
 import { readTaxonomy } from "../ingest/taxonomy.ts";
 import type { ProgressCounter } from "../model/progress.ts";
+import { startTypeScriptWorker } from "../site/typescript-worker.ts";
 
 /** One source to parse: its path (as reported) and its bytes. */
 export interface ParseJob {
@@ -32,9 +33,8 @@ const MIN_SOURCES_FOR_WORKERS = 2000;
 /** Sources sent to a worker at a time: large enough to keep messages few, small enough to share work evenly. */
 const BATCH = 16;
 
-/** The worker's entry (registers tsx, which a worker does not inherit) and the module it runs. */
-const WORKER_ENTRY = new URL("./ts-worker.mjs", import.meta.url);
-const PARSE_WORKER = new URL("./parse-worker.ts", import.meta.url).href;
+/** The module each worker runs. */
+const PARSE_WORKER = new URL("./parse-worker.ts", import.meta.url);
 
 /**
  * Parses every job, on worker threads when there are several cores and enough sources, else in this thread. The
@@ -67,7 +67,7 @@ export async function parseSources(jobs: readonly ParseJob[], taxonomy: Taxonomy
       worker.on("exit", (code) => (next < jobs.length || code !== 0 ? reject(new Error(`A parsing worker stopped (exit code ${code})`)) : resolve()));
       send();
     });
-  const pool = Array.from({ length: Math.min(workers, Math.ceil(jobs.length / BATCH)) }, () => new Worker(WORKER_ENTRY, { workerData: { entry: PARSE_WORKER, taxonomy }, execArgv: [] }));
+  const pool = Array.from({ length: Math.min(workers, Math.ceil(jobs.length / BATCH)) }, () => startTypeScriptWorker(PARSE_WORKER, { workerData: { taxonomy }, execArgv: [] }));
   try {
     await Promise.all(pool.map(run));
   } finally {

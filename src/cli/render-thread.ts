@@ -1,7 +1,7 @@
 // Runs the render phase on a worker thread, started when the build starts (its modules load while ingest runs) and ended before indexing, so the memory it used is freed first.
-import { Worker } from "node:worker_threads";
 import type { ProgressCounter } from "../model/progress.ts";
 import type { KnownInputs, RenderOptions, RenderResult } from "../site/render.ts";
+import { startTypeScriptWorker } from "../site/typescript-worker.ts";
 
 /** What the render worker reads while ingest runs: the caches in `cache` and the files of `base` (the spare site, moved into the building folder), if any. */
 export interface ReadAhead {
@@ -18,8 +18,7 @@ export interface RenderRequest {
 /** What the render worker posts: the page count, pages done, then its result or its error. */
 export type RenderMessage = { kind: "total"; n: number } | { kind: "tick"; n: number } | { kind: "done"; result: RenderResult } | { kind: "failed"; message: string };
 
-const WORKER_ENTRY = new URL("./ts-worker.mjs", import.meta.url);
-const RENDER_WORKER = new URL("./render-worker.ts", import.meta.url).href;
+const RENDER_WORKER = new URL("./render-worker.ts", import.meta.url);
 
 /** A render worker thread, loading the site's modules (about a second) until it is asked to render. */
 export interface RenderThread {
@@ -37,7 +36,7 @@ export interface RenderThread {
  * (and the causes it wraps), as in this thread.
  */
 export function startRenderThread(readAhead?: ReadAhead): RenderThread {
-  const worker = new Worker(WORKER_ENTRY, { workerData: { entry: RENDER_WORKER, readAhead }, execArgv: [] });
+  const worker = startTypeScriptWorker(RENDER_WORKER, { workerData: { readAhead }, execArgv: [] });
   let progress: ProgressCounter | undefined;
   let settled: { result: RenderResult } | { error: Error } | null = null;
   worker.on("message", (m: RenderMessage) => {

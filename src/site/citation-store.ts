@@ -3,11 +3,12 @@ import type { CslData } from "@citation-js/core";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from "node:worker_threads";
 import { CITATION_STYLES, formatCitationBatch, formatCitations, type Citations } from "./citations.ts";
 import { packageVersion } from "./package-version.ts";
 import { CSL_DIR } from "./paths.ts";
 import { writeFileAtomicSync } from "./site-files.ts";
+import { startTypeScriptWorker } from "./typescript-worker.ts";
 
 /** What the store keeps of a release's citations: all but the CSL-JSON, which is the item itself. */
 export type StoredCitations = Omit<Citations, "csl">;
@@ -88,6 +89,9 @@ export function writeCitationCache(file: string, entries: Iterable<[string, Stor
 /** Items to format below which no worker is started. */
 const PREFETCH_MIN_ITEMS = 64;
 
+/** The module the prefetching worker runs. */
+const CITATION_WORKER = new URL("./citation-worker.ts", import.meta.url);
+
 /** What the worker formats: the items the store does not have, by key, in the order it takes them. */
 export interface PrefetchData {
   items: [string, CslData][];
@@ -128,7 +132,7 @@ export class CitationStore {
    * Starts a worker thread that formats the citations of the given items (the release pages' to render) that the
    * store does not have, from the last item to the first, while the pages are rendered from the first: the two meet
    * in the middle. The items are those the pages' filter makes, so the worker neither reads nor parses release files.
-   * Not for fewer than `minItems` items to format, where starting the worker (loading tsx and citeproc) costs more
+   * Not for fewer than `minItems` items to format, where starting the worker (loading citeproc) costs more
    * than it saves.
    */
   prefetch(options: { items: readonly CslData[]; minItems?: number }): void {
@@ -139,14 +143,11 @@ export class CitationStore {
       if (!this.known.has(key) && !this.used.has(key)) items.set(key, options.items[i]!);
     }
     if (items.size < (options.minItems ?? PREFETCH_MIN_ITEMS)) return;
-    const entry = new URL("./citation-worker.ts", import.meta.url).href;
-    // The worker loads TypeScript through tsx, registered in the worker itself (loader hooks are per thread).
-    const source = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
     // Eleventy renders its pages without giving the event loop a turn, so the batches are read from the port
     // synchronously (receiveMessageOnPort) when a page asks for a citation, not through message events.
     const { port1, port2 } = new MessageChannel();
     const workerData: PrefetchData = { items: [...items], port: port2 };
-    const worker = new Worker(source, { eval: true, workerData, transferList: [port2] });
+    const worker = startTypeScriptWorker(CITATION_WORKER, { workerData, transferList: [port2] });
     worker.unref();
     port1.unref();
     // A worker that fails costs only time: every missing citation is formatted here.

@@ -4,8 +4,11 @@ import { fileURLToPath } from "node:url";
 
 const root = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
 
-/** The repository's Eleventy configuration file (TypeScript: load it with tsx registered). */
-export const CONFIG_PATH = root(".eleventy.ts");
+/**
+ * The repository's Eleventy configuration file: `.eleventy.ts` (load it with tsx registered), or its compiled module
+ * when this code runs compiled (bin/runtime.js), which shares this thread's instances of the site's modules.
+ */
+export const CONFIG_PATH = import.meta.compiledUrl ? fileURLToPath(new URL("./.eleventy.mjs", import.meta.compiledUrl)) : root(".eleventy.ts");
 /** Nunjucks layouts, partials, pages and assets; independent of the content folder being built. */
 export const TEMPLATES_DIR = root("templates");
 /** Site pages (home, archive, search, releases.json, 404), added to Eleventy as virtual templates. */

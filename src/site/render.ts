@@ -264,7 +264,7 @@ function clearBase(output: string, files: readonly string[], baseRecord: PageRec
 
 /** Runs Eleventy over the site's own pages; returns the site paths of the pages it wrote. */
 async function renderWithEleventy(content: string, output: string, options: RenderOptions, context: BuildContext): Promise<string[]> {
-  // The config is TypeScript: the caller must have tsx registered (bin/communique.js and `node --import tsx` do).
+  // The config is TypeScript: under tsx, the caller must have it registered (`node --import tsx` does); see CONFIG_PATH.
   const eleventy = new Eleventy(content, output, {
     configPath: CONFIG_PATH,
     quietMode: options.quiet ?? false,
