@@ -141,17 +141,18 @@ async function ingestWith(options: IngestOptions, log: (line: string) => void, t
   await removeStaleTemporaries(releasesDir, releaseFiles);
   const memo = options.cache ? await ReleaseMemo.open(join(options.cache, RELEASE_MEMO_FILE), codeDigest()) : ReleaseMemo.none();
   const releaseDigests = new Map<string, string>();
-  const plan = planIngest(planEntries(sources, merged), readExisting(options.content, releaseFiles, memo, stats, log, releaseDigests), await readCorrections(options.content), memo);
-  // The YAML remembered while emitting serves this ingest's releases only.
-  clearYamlCache();
-  const idOfKey = new Map(plan.outcomes.filter((o) => o.id !== null).map((o) => [o.key, o.id]));
   const writtenFrontMatter = new Map<string, FrontMatter>();
-  // The release files are written by a thread of their own, atomically, while this one saves the parse cache (a
-  // function of the sources alone): at 10,000 releases the two took 1.7–2.8 s one after the other, 1.6–2.3 s side by side.
+  // The release files are written by a thread of their own, atomically, each as soon as it is planned (the plan
+  // holds every text anyway), while this one emits the next and then saves the parse cache (a function of the
+  // sources alone). At 10,000 releases, from parsing's end to the last file written: 6.4–9.6 s when the files were
+  // queued after the plan, 3.4–5.0 s as they are planned.
   const writer = new FileWriter(options.content, undefined, { atomic: true });
+  let plan: IngestPlan;
   try {
+    plan = planIngest(planEntries(sources, merged), readExisting(options.content, releaseFiles, memo, stats, log, releaseDigests), await readCorrections(options.content), memo, (w) => writer.queue(w.file, w.markdown));
+    // The YAML remembered while emitting serves this ingest's releases only.
+    clearYamlCache();
     for (const w of plan.writes) {
-      await writer.write(w.file, w.markdown);
       releaseDigests.set(w.file, w.digest);
       writtenFrontMatter.set(w.digest, w.frontMatter);
     }
@@ -163,6 +164,7 @@ async function ingestWith(options: IngestOptions, log: (line: string) => void, t
   } finally {
     await writer.stop();
   }
+  const idOfKey = new Map(plan.outcomes.filter((o) => o.id !== null).map((o) => [o.key, o.id]));
   // Each file's stats once written, as git records a file it checks out: the next build need not read it back.
   for (const w of plan.writes) {
     const file = join(options.content, w.file);

@@ -69,9 +69,10 @@ export interface EmitMemo {
  * Decides ids and files. A release whose key (guid, else source path) or alias matches an existing file keeps that
  * file's id, so its URL never moves across re-ingests, new snapshots or merges; a new release takes its base id, or
  * the first free `-2`, `-3`… when another release holds it. New releases are numbered in (date, title, source path)
- * order, so the same sources always give the same ids.
+ * order, so the same sources always give the same ids. `onWrite` is told each write as soon as it is planned (ingest
+ * starts writing it while the next are emitted); the plan lists them all the same.
  */
-export function planIngest(parsed: PlanEntry[], existing: ExistingRelease[], corrections: CorrectionFile[] = [], memo?: EmitMemo): IngestPlan {
+export function planIngest(parsed: PlanEntry[], existing: ExistingRelease[], corrections: CorrectionFile[] = [], memo?: EmitMemo, onWrite?: (write: IngestPlan["writes"][number]) => void): IngestPlan {
   const entries = parsed.map((p) => ({ ...p, key: p.key ?? p.path, aliases: p.aliases ?? [], item: p.item ?? null }));
   const keysOf = (e: ExistingRelease) => e.keys ?? [e.sourcePath];
   const byKey = new Map<string, ExistingRelease>();
@@ -141,7 +142,11 @@ export function planIngest(parsed: PlanEntry[], existing: ExistingRelease[], cor
       const digest = bytesDigest(markdown);
       memo?.noteEmitted(release, digest);
       unchanged = prior !== undefined && prior.file === file && prior.markdown() === markdown;
-      if (!unchanged) writes.push({ file, markdown, digest, frontMatter: frontMatterOf(release) });
+      if (!unchanged) {
+        const write = { file, markdown, digest, frontMatter: frontMatterOf(release) };
+        writes.push(write);
+        onWrite?.(write);
+      }
     }
     keptFiles.add(file);
     outcomes.push({ path: p.path, item: p.item, key: p.key, status: unchanged ? "unchanged" : "written", id, file, diagnostics: p.diagnostics });

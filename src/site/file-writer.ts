@@ -106,6 +106,16 @@ export class FileWriter {
 
   /** Queues `text` to be written at `path` (relative, `/`-separated); waits while too much is queued. */
   async write(path: string, text: string): Promise<void> {
+    this.queue(path, text);
+    while (this.pendingBytes > MAX_PENDING_BYTES && !this.failure) await new Promise<void>((resolve) => (this.waiting = resolve));
+    this.throwIfFailed();
+  }
+
+  /**
+   * Queues `text` to be written at `path` without waiting, however much is queued: for a caller that holds every
+   * text anyway (their bytes then wait here too, until written) and cannot wait between them.
+   */
+  queue(path: string, text: string): void {
     this.throwIfFailed();
     // Its own buffer (never a slice of Node's shared pool), so it can be transferred.
     const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
@@ -114,8 +124,6 @@ export class FileWriter {
     this.batchBytes += bytes.byteLength;
     this.progress?.tick();
     if (this.batch.length >= BATCH_FILES) this.send();
-    while (this.pendingBytes > MAX_PENDING_BYTES && !this.failure) await new Promise<void>((resolve) => (this.waiting = resolve));
-    this.throwIfFailed();
   }
 
   /** Queues a copy of the file `from` at `file` (both absolute), made as `copyFileSync` makes it: a file already there is overwritten in place, so it must not be a link. */

@@ -20,6 +20,18 @@ test("same date and title: the second gets -2, and adding a release never rename
   assert.deepEqual(second.writes.map((w) => w.file), ["releases/2021/05/2021-05-21-readout-2.md"]);
 });
 
+test("each write is told as soon as it is planned, the plan's writes in the same order; an unchanged release is not", () => {
+  const told: string[] = [];
+  const first = planIngest([parse("a.txt", source("One")), parse("b.txt", source("Two"))], [], [], undefined, (w) => told.push(w.file));
+  assert.deepEqual(told, first.writes.map((w) => w.file));
+  assert.equal(told.length, 2);
+  const existing = first.outcomes.map((o, i) => ({ file: o.file!, id: o.id!, sourcePath: o.path, ...onDisk(first.writes[i]!.markdown) }));
+  told.length = 0;
+  const next = planIngest([parse("a.txt", source("One")), parse("b.txt", source("Two", "Changed."))], existing, [], undefined, (w) => told.push(w.file));
+  assert.deepEqual(told, [first.writes[1]!.file]);
+  assert.deepEqual(next.writes.map((w) => w.file), told);
+});
+
 test("from scratch, collisions are numbered in a stable order", () => {
   const a = planIngest([parse("b.txt", source("Readout", "B.")), parse("a.txt", source("Readout", "A."))], []);
   const b = planIngest([parse("a.txt", source("Readout", "A.")), parse("b.txt", source("Readout", "B."))], []);

@@ -59,6 +59,16 @@ test("more bytes than may be queued at once (write waits for the thread, which c
     for (let i = 0; i < 48; i++) assert.equal(readFileSync(join(dir, `big/${i}.html`), "utf8"), page(i));
   }));
 
+test("queue never waits, however much is queued: all of it lands once close resolves", () =>
+  withDir(async (dir) => {
+    const files = new FileWriter(dir, undefined, { atomic: true });
+    const page = (i: number) => `${String(i).padStart(4, "0")}${"é".repeat(512 * 1024)}`;
+    for (let i = 0; i < 48; i++) assert.equal(files.queue(`big/${i}.md`, page(i)), undefined);
+    await files.close();
+    for (let i = 0; i < 48; i++) assert.equal(readFileSync(join(dir, `big/${i}.md`), "utf8"), page(i));
+    assert.deepEqual(readdirSync(join(dir, "big")).filter((f) => !f.endsWith(".md")), []);
+  }));
+
 test("atomic writes replace a file whole through a temporary sibling, which a failure leaves no trace of", () =>
   withDir(async (dir) => {
     writeFileSync(join(dir, "kept.md"), "old");
