@@ -8,7 +8,7 @@ const REPO = fileURLToPath(new URL("../", import.meta.url));
 
 /**
  * The modules a run starts from: the command, the threads it starts (each loads its compiled entry, beside the
- * command's: see src/cli/typescript-worker.ts) and the Eleventy configuration the render thread loads. Bundled
+ * command's: see src/site/typescript-worker.ts) and the Eleventy configuration the render thread loads. Bundled
  * together, so the modules they share are shared chunks: one instance per thread, as when tsx loads them.
  */
 const ENTRIES = ["src/cli/main.ts", "src/cli/parse-worker.ts", "src/cli/render-worker.ts", "src/site/citation-worker.ts", ".eleventy.ts"];
@@ -34,8 +34,8 @@ function hashInputs(paths) {
 }
 
 /**
- * The compiled runtime's folder when `latest.json` names one compiled by this Node whose inputs (every source file
- * bundled, the settings) are all unchanged; else null. Reads and hashes the inputs: about 1.5 MB, a few milliseconds.
+ * The compiled runtime's folder when `latest.json` names one compiled by this Node from this checkout whose inputs
+ * (every source file bundled, the settings) are all unchanged; else null. Reads and hashes the inputs: about 1.5 MB, a few milliseconds.
  */
 export function currentRuntime(dir = RUNTIME_DIR) {
   let latest;
@@ -44,8 +44,9 @@ export function currentRuntime(dir = RUNTIME_DIR) {
   } catch {
     return null;
   }
-  // The bundle targets the Node that compiled it.
-  if (latest.node !== process.version) return null;
+  // The bundle targets the Node that compiled it, and names the source files of the checkout that compiled it (a
+  // checkout moved, or another sharing these packages, compiles its own).
+  if (latest.node !== process.version || latest.root !== REPO) return null;
   const now = hashInputs(Object.keys(latest.inputs ?? {}));
   if (!now || JSON.stringify(now) !== JSON.stringify(latest.inputs)) return null;
   try {
@@ -87,7 +88,7 @@ export async function compileRuntime(dir = RUNTIME_DIR) {
     });
     const inputs = hashInputs([...Object.keys(metafile.inputs), ...SETTINGS].sort());
     if (!inputs) throw new Error("an input of the runtime changed while it was compiled");
-    const name = sha256(JSON.stringify([version, process.version, inputs])).slice(0, 16);
+    const name = sha256(JSON.stringify([version, process.version, REPO, inputs])).slice(0, 16);
     try {
       renameSync(staging, join(dir, name));
     } catch {
@@ -95,7 +96,7 @@ export async function compileRuntime(dir = RUNTIME_DIR) {
       rmSync(staging, { recursive: true, force: true });
     }
     const pointer = join(dir, `.latest-${process.pid}.json`);
-    writeFileSync(pointer, JSON.stringify({ name, node: process.version, inputs }));
+    writeFileSync(pointer, JSON.stringify({ name, node: process.version, root: REPO, inputs }));
     renameSync(pointer, join(dir, "latest.json"));
     removeOld(dir, name);
     return join(dir, name);

@@ -13,7 +13,7 @@ import { parseSource } from "../../src/ingest/parse-source.ts";
 const ROOT = join(import.meta.dirname, "../..");
 const SEED = join(ROOT, "../shared/seed/000_0399d071038372ee.txt");
 
-test("a compiled runtime is current until one of its inputs or the Node that compiled it changes", async () => {
+test("a compiled runtime is current until one of its inputs, the Node that compiled it or the checkout's place changes", async () => {
   // Beside the real runtimes: the bundles find their packages in the repository's node_modules.
   await mkdir(dirname(RUNTIME_DIR), { recursive: true });
   const dir = await mkdtemp(join(dirname(RUNTIME_DIR), "runtime-test-"));
@@ -22,13 +22,16 @@ test("a compiled runtime is current until one of its inputs or the Node that com
     const compiled = await compileRuntime(dir);
     assert.equal(currentRuntime(dir), compiled);
     const latestFile = join(dir, "latest.json");
-    const latest = JSON.parse(readFileSync(latestFile, "utf8")) as { name: string; node: string; inputs: Record<string, string> };
+    const latest = JSON.parse(readFileSync(latestFile, "utf8")) as { name: string; node: string; root: string; inputs: Record<string, string> };
     // Every module of the command is an input, and the settings that shape the bundle.
     for (const input of ["src/cli/main.ts", "src/ingest/parse-source.ts", "src/site/render.ts", ".eleventy.ts", "package-lock.json", "bin/runtime.js"]) assert.ok(input in latest.inputs, input);
     writeFileSync(latestFile, JSON.stringify({ ...latest, inputs: { ...latest.inputs, "src/cli/main.ts": "0".repeat(64) } }));
     assert.equal(currentRuntime(dir), null, "a changed source");
     writeFileSync(latestFile, JSON.stringify({ ...latest, node: "v0.0.0" }));
     assert.equal(currentRuntime(dir), null, "another Node");
+    // Its modules name this checkout's files: a checkout moved, or another sharing these packages, compiles its own.
+    writeFileSync(latestFile, JSON.stringify({ ...latest, root: "/elsewhere/communique/" }));
+    assert.equal(currentRuntime(dir), null, "another checkout");
     writeFileSync(latestFile, JSON.stringify(latest));
     assert.equal(currentRuntime(dir), compiled);
     // Compiling the same inputs again gives the same folder.
