@@ -332,13 +332,21 @@ export async function indexSite(outputDir: string, store: string, options: Index
       .digest("hex");
     // Kept in place (the base's) or linked from the live site when its shards did not change, else merged anew.
     let mergedReused = options.base?.[MERGED_KEY] === inputs[MERGED_KEY] && existsSync(join(mergedDir, "pagefind-entry.json"));
-    if (!mergedReused) {
+    if (!mergedReused && options.previous?.inputs[MERGED_KEY] === inputs[MERGED_KEY]) {
       await rm(mergedDir, { recursive: true, force: true });
-      mergedReused = options.previous?.inputs[MERGED_KEY] === inputs[MERGED_KEY] && (await linkTree(join(options.previous.site, PAGEFIND_DIR, `${MERGED_KEY}/`), mergedDir));
+      mergedReused = await linkTree(join(options.previous.site, PAGEFIND_DIR, `${MERGED_KEY}/`), mergedDir);
     }
     inputs[MERGE_MAKER_KEY] = MERGE_MAKER;
-    // Merged anew: the live bundle's index chunks that come out the same are linked, not compressed again.
-    if (!mergedReused && oldestFirst.length > 0) await mergeBundles(oldestFirst.map((g) => shardBundleDir(store, g.key, inputs[g.key]!)), mergedDir, { reuse, preread: await prefetch.ready() });
+    // Merged anew over the base's bundle, whose fragments are updated in place (most pages keep theirs); the live
+    // bundle's index chunks that come out the same are linked, not compressed again.
+    if (!mergedReused && oldestFirst.length === 0) await rm(mergedDir, { recursive: true, force: true });
+    else if (!mergedReused) {
+      // The base's bundle was merged (by this code) from the shards whose inputs it records.
+      const base = options.base?.[MERGE_MAKER_KEY] === MERGE_MAKER ? options.base : {};
+      const merged = new Set(oldestFirst.filter((g) => base[g.key] === inputs[g.key]).map((g) => shardBundleDir(store, g.key, inputs[g.key]!)));
+      await clearAllBut(mergedDir, "fragment");
+      await mergeBundles(oldestFirst.map((g) => shardBundleDir(store, g.key, inputs[g.key]!)), mergedDir, { reuse, preread: await prefetch.ready(), merged });
+    }
   } finally {
     await closeAll(services);
   }
@@ -421,8 +429,13 @@ async function linkTree(from: string, to: string): Promise<boolean> {
  * there included. Nothing to do in a new folder.
  */
 async function clearBaseIndex(pagefindDir: string): Promise<void> {
-  for (const name of await readdir(pagefindDir).catch(() => [] as string[])) {
-    if (!UI_FILES.includes(name) && name !== MERGED_KEY) await rm(join(pagefindDir, name), { recursive: true, force: true });
+  await clearAllBut(pagefindDir, ...UI_FILES, MERGED_KEY);
+}
+
+/** Deletes what `dir` holds (if it exists) but the entries named `keep`. */
+async function clearAllBut(dir: string, ...keep: string[]): Promise<void> {
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    if (!keep.includes(name)) await rm(join(dir, name), { recursive: true, force: true });
   }
 }
 

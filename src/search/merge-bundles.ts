@@ -1,6 +1,6 @@
 // Merges Pagefind bundles of consecutive, non-overlapping date blocks into one bundle, so a search fetches one index chunk instead of one per bundle.
 import { createHash } from "node:crypto";
-import { copyFileSync, linkSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -207,16 +207,24 @@ export interface MergedBundle {
 
 /**
  * Merges `bundles` (Pagefind bundle folders, oldest dates first, each covering dates no other covers) into a new
- * bundle at `outDir` (which must not exist): its pages are the bundles' pages in that order, so the `date` sort is
+ * bundle at `outDir` (which must not exist, but for the `fragment` folder of an earlier merge: see below): its pages are the bundles' pages in that order, so the `date` sort is
  * their sorts one after the other; each word's postings are the bundles' postings for it with the page numbers moved;
  * filters' values are merged; the index is cut again into chunks of about {@link CHUNK_BYTES} bytes; fragments
  * are hard-linked under shorter names ({@link PAGE_NAME_DIGITS}). Reads one index chunk per bundle at a
  * time, so memory stays small whatever the archive's size. The same bundles give the same bytes. `reuse`: the folder
  * of a bundle this code merged earlier (with this Node's zlib), whose index chunks are hard-linked where the new ones
  * hold the same bytes, rather than compressed and written again. `preread`: index chunks of the bundles or of `reuse`
- * already read and gunzipped, by path (src/search/chunk-prefetch.ts); the others are read here.
+ * already read and gunzipped, by path (src/search/chunk-prefetch.ts); the others are read here. `merged`: the
+ * bundles of an earlier merge whose `fragment` folder `outDir` holds, updated in place: a page of one of those
+ * bundles keeps the fragment there under its name, every other is linked anew, and one no page has is deleted.
+ *
+ * A kept fragment holds the page's bytes: a fragment's name is a prefix of a hash of its bytes (Pagefind's, or
+ * {@link HashNames}' for a page whose hash another page took), the shortest that tells it apart from every other
+ * page's hash in its merge. The page was in the earlier merge too (its bundle is the same folder, the same pages);
+ * so a file there whose name is a prefix of this page's hash is this page's fragment, or one with the same bytes:
+ * any other page's name would have had to be longer to tell the two apart.
  */
-export async function mergeBundles(bundles: readonly string[], outDir: string, options: { chunkBytes?: number; reuse?: string; preread?: Preread } = {}): Promise<MergedBundle> {
+export async function mergeBundles(bundles: readonly string[], outDir: string, options: { chunkBytes?: number; reuse?: string; preread?: Preread; merged?: ReadonlySet<string> } = {}): Promise<MergedBundle> {
   const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
   if (bundles.length === 0) throw new Error("mergeBundles: no bundles");
   const entries = bundles.map(readEntry);
@@ -225,7 +233,9 @@ export async function mergeBundles(bundles: readonly string[], outDir: string, o
   const language = [...languages][0]!;
   const metas = entries.map((e, i) => readPagefindFile<Meta>(join(bundles[i]!, `pagefind.${e.languages[language]!.hash}.pf_meta`)));
   for (const [i, meta] of metas.entries()) if (meta.length !== 6 || meta[0] !== entries[i]!.version) throw new Error(`${bundles[i]}: unexpected Pagefind metadata (version ${String(meta[0])})`);
-  mkdirSync(join(outDir, "fragment"), { recursive: true });
+  const fragmentDir = join(outDir, "fragment");
+  const earlierFragments = new Set(existsSync(fragmentDir) ? readdirSync(fragmentDir) : []);
+  mkdirSync(fragmentDir, { recursive: true });
   mkdirSync(join(outDir, "index"));
   mkdirSync(join(outDir, "filter"));
   const names = new HashNames(language);
@@ -235,23 +245,33 @@ export async function mergeBundles(bundles: readonly string[], outDir: string, o
   const offsets: number[] = [];
   const pages: Meta[1] = [];
   const fragmentFiles: string[] = [];
+  const fromMerged: boolean[] = [];
   for (const [i, meta] of metas.entries()) {
     offsets.push(pages.length);
     for (const [hash, ...rest] of meta[1]) {
       const from = join(bundles[i]!, "fragment", `${hash}.pf_fragment`);
       pages.push([names.claim(hash) ? hash : names.name(readFileSync(from), hash.length - language.length), ...rest]);
       fragmentFiles.push(from);
+      fromMerged.push(options.merged?.has(bundles[i]!) ?? false);
     }
   }
   const short = shortNames(pages.map(([name]) => name), `${language}_`.length + PAGE_NAME_DIGITS);
+  // An edit of a 10,000-release archive deleted and linked 10,000 fragments again: about half a second.
   for (const [i, page] of pages.entries()) {
     page[0] = short.get(page[0])!;
+    const name = `${page[0]}.pf_fragment`;
+    const file = join(fragmentDir, name);
+    if (earlierFragments.delete(name)) {
+      if (fromMerged[i]) continue;
+      unlinkSync(file);
+    }
     try {
-      linkSync(fragmentFiles[i]!, join(outDir, "fragment", `${page[0]}.pf_fragment`));
+      linkSync(fragmentFiles[i]!, file);
     } catch {
-      copyFileSync(fragmentFiles[i]!, join(outDir, "fragment", `${page[0]}.pf_fragment`));
+      copyFileSync(fragmentFiles[i]!, file);
     }
   }
+  for (const name of earlierFragments) unlinkSync(join(fragmentDir, name));
 
   // Words: every bundle's words in byte order, merged, cut into chunks.
   const cursors = metas.map((meta, i) => new WordCursor(bundles[i]!, meta[2].map(([, , hash]) => hash), offsets[i]!, options.preread));

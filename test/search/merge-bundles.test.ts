@@ -243,6 +243,33 @@ test("chunks read ahead serve the merge as the files would, within the prefetch'
   assert.deepEqual(await listing(rest), await listing(merged));
 });
 
+test("merged over an earlier merge's fragments: those of its unchanged bundles kept in place, the others linked anew, stale ones gone", async () => {
+  const listing = async (d: string) => Promise.all((await readdir(d, { recursive: true })).sort().map(async (f) => [f, (await readFile(join(d, f)).catch(() => Buffer.from("dir"))).toString("base64")]));
+  const fresh = join(dir, "merged-fresh");
+  await mergeBundles(shards, fresh, { chunkBytes: 40 });
+  // An earlier merge of the first three years, its fragments copied (so a kept one is told from one linked anew by
+  // its inode), with a fragment no page has; all but its fragments deleted, as the build does.
+  const first = join(dir, "merged-first-three");
+  await mergeBundles(shards.slice(0, 3), first, { chunkBytes: 40 });
+  const earlier = join(dir, "merged-earlier");
+  await mkdir(earlier);
+  await cp(join(first, "fragment"), join(earlier, "fragment"), { recursive: true });
+  await writeFile(join(earlier, "fragment", "en_0stale.pf_fragment"), "stale");
+  const inode = async (d: string, name: string) => (await stat(join(d, "fragment", name))).ino;
+  const copies = new Map(await Promise.all((await readdir(join(earlier, "fragment"))).map(async (f) => [f, await inode(earlier, f)] as const)));
+  // The third year's bundle counts as changed: its pages' fragments are linked again, like the fourth's.
+  await mergeBundles(shards, earlier, { chunkBytes: 40, merged: new Set(shards.slice(0, 2)) });
+  assert.deepEqual(await listing(earlier), await listing(fresh));
+  // The merged bundle's pages are its bundles' pages in order.
+  const pageCount = async (bundle: string) => (await meta(bundle))[1].length;
+  const inFirstTwo = (await pageCount(shards[0]!)) + (await pageCount(shards[1]!));
+  const fragments = (await meta(fresh))[1].map(([name]) => `${name}.pf_fragment`);
+  const [kept, linked] = [fragments.slice(0, inFirstTwo), fragments.slice(inFirstTwo)];
+  assert.ok(kept.length > 5 && linked.length > 5, `${kept.length} kept, ${linked.length} linked`);
+  for (const name of kept) assert.equal(await inode(earlier, name), copies.get(name), `${name} kept in place`);
+  for (const name of linked) assert.equal(await inode(earlier, name), await inode(fresh, name), `${name} linked to its shard's file`);
+});
+
 test("two bundles' pages with the same short hash get distinct fragment names", async () => {
   const merged = join(dir, "merged-twice");
   const result = await mergeBundles([shards[0]!, shards[0]!], merged);
