@@ -35,7 +35,8 @@ function hashInputs(paths) {
 
 /**
  * The compiled runtime's folder when `latest.json` names one compiled by this Node from this checkout whose inputs
- * (every source file bundled, the settings) are all unchanged; else null. Reads and hashes the inputs: about 1.5 MB, a few milliseconds.
+ * (every source file bundled, the settings) are all unchanged; else null. Reads and hashes the inputs: about 1.5 MB,
+ * a few milliseconds.
  */
 export function currentRuntime(dir = RUNTIME_DIR) {
   let latest;

@@ -207,11 +207,12 @@ export interface MergedBundle {
 
 /**
  * Merges `bundles` (Pagefind bundle folders, oldest dates first, each covering dates no other covers) into a new
- * bundle at `outDir` (which must not exist, but for the `fragment` folder of an earlier merge: see below): its pages are the bundles' pages in that order, so the `date` sort is
- * their sorts one after the other; each word's postings are the bundles' postings for it with the page numbers moved;
- * filters' values are merged; the index is cut again into chunks of about {@link CHUNK_BYTES} bytes; fragments
- * are hard-linked under shorter names ({@link PAGE_NAME_DIGITS}). Reads one index chunk per bundle at a
- * time, so memory stays small whatever the archive's size. The same bundles give the same bytes. `reuse`: the folder
+ * bundle at `outDir` (which must not exist, but for the `fragment` folder of an earlier merge: see `merged` below):
+ * its pages are the bundles' pages in that order, so the `date` sort is their sorts one after the other; each
+ * word's postings are the bundles' postings for it with the page numbers moved; filters' values are merged; the
+ * index is cut again into chunks of about {@link CHUNK_BYTES} bytes; fragments are hard-linked under shorter names
+ * ({@link PAGE_NAME_DIGITS}). Reads one index chunk per bundle at a time, so memory stays small whatever the
+ * archive's size. The same bundles give the same bytes. `reuse`: the folder
  * of a bundle this code merged earlier (with this Node's zlib), whose index chunks are hard-linked where the new ones
  * hold the same bytes, rather than compressed and written again. `preread`: index chunks of the bundles or of `reuse`
  * already read and gunzipped, by path (src/search/chunk-prefetch.ts); the others are read here. `merged`: the
@@ -256,7 +257,7 @@ export async function mergeBundles(bundles: readonly string[], outDir: string, o
     }
   }
   const short = shortNames(pages.map(([name]) => name), `${language}_`.length + PAGE_NAME_DIGITS);
-  // An edit of a 10,000-release archive deleted and linked 10,000 fragments again: about half a second.
+  // Deleting every earlier fragment and linking them all again took half a second of an edit at 10,000 releases.
   for (const [i, page] of pages.entries()) {
     page[0] = short.get(page[0])!;
     const name = `${page[0]}.pf_fragment`;
