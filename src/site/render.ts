@@ -208,8 +208,7 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
   } finally {
     await files.stop();
     // Citations of reused pages stay in the cache too: it holds the whole archive as it is.
-    for (const item of index.releases) store.keep(citationItem(item));
-    await store.finish();
+    await store.finish({ items: index.releases.length, keepAll: () => index.releases.forEach((item) => store.keep(citationItem(item))) });
   }
 
   // Every HTML page of the site, rendered or reused, is in the sitemap.

@@ -49,13 +49,34 @@ test("the disk cache is reused by the next build and keeps only what that build 
     third.citations(itemOf(2));
     await third.finish();
     assert.equal((await stat(file)).ino, before);
-    // One that uses another entry writes it again.
+    // One that uses another entry appends it (the same file, one line more).
     const fourth = new CitationStore(file);
     fourth.citations(itemOf(2));
     fourth.citations(itemOf(3));
     await fourth.finish();
+    assert.equal((await stat(file)).ino, before);
+    assert.deepEqual([...readCitationCache(file).keys()], [2, 3].map((n) => citationKey(itemOf(n))));
+    // A build of an archive of five releases whose pages cite two, one of them new: the file's two entries are taken
+    // to serve the four others, which is more than it holds (it lacks some), so it is written whole again, with the
+    // entries keepAll marks (the releases not rendered) beside those cited.
+    const fifth = new CitationStore(file);
+    fifth.citations(itemOf(3));
+    fifth.citations(itemOf(4));
+    let kept = 0;
+    await fifth.finish({ items: 5, keepAll: () => void (kept++, fifth.keep(itemOf(2))) });
+    assert.equal(kept, 1);
     assert.notEqual((await stat(file)).ino, before);
-    assert.equal(readCitationCache(file).size, 2);
+    assert.deepEqual([...readCitationCache(file).keys()].sort(), [2, 3, 4].map((n) => citationKey(itemOf(n))).sort());
+    // An archive of four whose build cites one new item: the file's three entries serve the three others, none is
+    // unused, so the new entry is appended and keepAll is not called.
+    const sixth = new CitationStore(file);
+    sixth.citations(itemOf(5));
+    let called = false;
+    const inode = (await stat(file)).ino;
+    await sixth.finish({ items: 4, keepAll: () => void (called = true) });
+    assert.equal(called, false);
+    assert.equal((await stat(file)).ino, inode);
+    assert.equal(readCitationCache(file).size, 4);
     // A torn or foreign line loses that line only.
     await writeFile(file, `not json\n${JSON.stringify([citationKey(itemOf(2)), readCitationCache(file).get(citationKey(itemOf(2)))])}\n["x"`);
     assert.equal(readCitationCache(file).size, 1);
