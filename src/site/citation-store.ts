@@ -104,10 +104,12 @@ export interface PrefetchData {
 
 /**
  * A build's citations: looked up by key in what the disk cache held and what the worker has sent so far, formatted
- * here when missing. Only the entries this build used are saved, so the cache holds the archive as it is.
+ * here when missing. The file keeps the archive's entries, and at most a quarter more no release uses (see
+ * {@link finish}).
  */
 export class CitationStore {
   private readonly known: Map<string, StoredCitations>;
+  /** The entries this build used: cited by its pages, or marked by {@link keep}. */
   private readonly used = new Map<string, StoredCitations>();
   private worker: Worker | null = null;
   private port: MessagePort | null = null;
@@ -170,7 +172,7 @@ export class CitationStore {
       stored = storedCitations(item);
       this.formattedHere++;
     }
-    this.use(key, stored);
+    this.used.set(key, stored);
     return withCsl(item, stored);
   }
 
@@ -216,12 +218,7 @@ export class CitationStore {
   keep(item: CslData): void {
     const key = this.keyOf(item);
     const stored = this.used.get(key) ?? this.known.get(key);
-    if (stored) this.use(key, stored);
-  }
-
-  /** Records that this build used an entry (see {@link finish}). */
-  private use(key: string, stored: StoredCitations): void {
-    this.used.set(key, stored);
+    if (stored) this.used.set(key, stored);
   }
 
   /** Resolves when the worker has formatted everything it was given (or failed). */
