@@ -7,7 +7,7 @@ import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } f
 import { CITATION_STYLES, formatCitationBatch, formatCitations, type Citations } from "./citations.ts";
 import { packageVersion } from "./package-version.ts";
 import { CSL_DIR } from "./paths.ts";
-import { writeFileAtomicSync } from "./site-files.ts";
+import { cacheMayAppend, writeFileAtomicSync } from "./site-files.ts";
 import { startTypeScriptWorker } from "./typescript-worker.ts";
 
 /** What the store keeps of a release's citations: all but the CSL-JSON, which is the item itself. */
@@ -85,9 +85,6 @@ export function writeCitationCache(file: string, entries: Iterable<[string, Stor
   for (const entry of entries) lines.push(JSON.stringify(entry));
   writeFileAtomicSync(file, lines.length ? `${lines.join("\n")}\n` : "");
 }
-
-/** Share of the cache file's entries that may be unused before it is written again with the used ones only. */
-const MAX_STALE_SHARE = 0.25;
 
 /** Items to format below which no worker is started. */
 const PREFETCH_MIN_ITEMS = 64;
@@ -253,7 +250,7 @@ export class CitationStore {
     if (!this.file) return;
     const added = [...this.used].filter(([key]) => !this.onDisk.has(key));
     const stale = this.onDisk.size - ((archive?.items ?? this.used.size) - added.length);
-    if (this.onDisk.size > 0 && stale >= 0 && stale <= this.onDisk.size * MAX_STALE_SHARE) {
+    if (cacheMayAppend(this.onDisk.size, stale)) {
       if (added.length > 0) appendFileSync(this.file, `${added.map((entry) => JSON.stringify(entry)).join("\n")}\n`);
       return;
     }

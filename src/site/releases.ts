@@ -5,7 +5,7 @@ import { releaseUrl } from "../emit/id.ts";
 import { formatZodIssues } from "../emit/front-matter.ts";
 import { FrontMatterSchema, type FrontMatter } from "../model/release.ts";
 import { parseFrontMatter } from "./front-matter.ts";
-import { bytesDigest, writeFileAtomicSync } from "./site-files.ts";
+import { bytesDigest, cacheMayAppend, writeFileAtomicSync } from "./site-files.ts";
 
 /** The layout of a release page, under templates/layouts/. */
 export const RELEASE_LAYOUT = "release.njk";
@@ -107,9 +107,6 @@ export function loadReleases(contentDir: string, cache?: { file: string; version
   return items;
 }
 
-/** Share of a front-matter cache's entries that may be unused before it is written again with the used ones only. */
-const MAX_STALE_SHARE = 0.25;
-
 /** Reads a front-matter cache: a version line, then `[digest, front matter]` a line. Missing, torn or stale: empty. */
 export function readFrontMatterCache(file: string, version: string): FrontMatterCache {
   const known = new Map<string, FrontMatter>();
@@ -144,8 +141,8 @@ function updateFrontMatterCache(file: string, version: string, read: FrontMatter
   const wanted = new Map(items.map((item) => [item.digest, item]));
   const missing = [...wanted.values()].filter((item) => !read.known.has(item.digest));
   const stale = read.lines - (wanted.size - missing.length);
-  if (missing.length === 0 && stale <= read.lines * MAX_STALE_SHARE) return;
-  if (read.lines > 0 && stale <= read.lines * MAX_STALE_SHARE) {
+  if (missing.length === 0 && (wanted.size === 0 || cacheMayAppend(read.lines, stale))) return;
+  if (cacheMayAppend(read.lines, stale)) {
     appendFileSync(file, `${missing.map(line).join("\n")}\n`);
     return;
   }

@@ -1,10 +1,19 @@
-// Files written beside the pages: the sitemap of every page, and the collected sources for download; and the atomic write every cache uses.
+// Files written beside the pages: the sitemap of every page, and the collected sources for download; the atomic write every cache uses, and when a cache file may be appended to.
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import type { SiteUrls } from "./config.ts";
 import type { PageRecord } from "./page-record.ts";
 import { sitemapEntries, sitemapFiles } from "./sitemap.ts";
+
+/**
+ * Whether a cache file holding `entries` entries, `stale` of which serve nothing any more, may be appended to rather
+ * than written whole again with the entries in use: while it holds some and at most a quarter are stale, so a build
+ * that adds a few entries (an edit) does not rewrite them all.
+ */
+export function cacheMayAppend(entries: number, stale: number): boolean {
+  return entries > 0 && stale >= 0 && stale <= entries * 0.25;
+}
 
 /**
  * Writes a file by writing a temporary sibling, `<file>.<pid>.tmp`, and renaming it, so no reader ever sees half a

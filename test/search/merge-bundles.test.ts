@@ -124,6 +124,9 @@ async function files(folder: string): Promise<Map<string, Buffer>> {
   return out;
 }
 
+/** Every path under a folder, sorted, with its bytes (base64; "dir" for a folder): two listings equal, two same trees. */
+const listing = async (d: string) => Promise.all((await readdir(d, { recursive: true })).sort().map(async (f) => [f, (await readFile(join(d, f)).catch(() => Buffer.from("dir"))).toString("base64")]));
+
 test("two Pagefind services index two shards at once, each into the bundle one service writes", async () => {
   const services = await pagefindServices(2);
   try {
@@ -190,7 +193,6 @@ test("merged bundles hold what Pagefind writes for the same pages in one bundle"
   // The same bytes again.
   const again = join(dir, "merged-again");
   await mergeBundles(shards, again, { chunkBytes: 40 });
-  const listing = async (d: string) => Promise.all((await readdir(d, { recursive: true })).sort().map(async (f) => [f, (await readFile(join(d, f)).catch(() => Buffer.from("dir"))).toString("base64")]));
   assert.deepEqual(await listing(again), await listing(merged));
   // Merged again with the first merge's bundle to reuse: the same bytes, its index chunks linked rather than written.
   const reusing = join(dir, "merged-reusing");
@@ -213,7 +215,6 @@ test("merged bundles hold what Pagefind writes for the same pages in one bundle"
 test("chunks read ahead serve the merge as the files would, within the prefetch's budget", async () => {
   const merged = join(dir, "merged-plain");
   await mergeBundles(shards, merged, { chunkBytes: 40 });
-  const listing = async (d: string) => Promise.all((await readdir(d, { recursive: true })).sort().map(async (f) => [f, (await readFile(join(d, f)).catch(() => Buffer.from("dir"))).toString("base64")]));
   const prefetch = new ChunkPrefetch();
   for (const bundle of [...shards, merged]) prefetch.bundle(bundle);
   const preread = await prefetch.ready();
@@ -244,7 +245,6 @@ test("chunks read ahead serve the merge as the files would, within the prefetch'
 });
 
 test("merged over an earlier merge's fragments: those of its unchanged bundles kept in place, the others linked anew, stale ones gone", async () => {
-  const listing = async (d: string) => Promise.all((await readdir(d, { recursive: true })).sort().map(async (f) => [f, (await readFile(join(d, f)).catch(() => Buffer.from("dir"))).toString("base64")]));
   const fresh = join(dir, "merged-fresh");
   await mergeBundles(shards, fresh, { chunkBytes: 40 });
   // An earlier merge of the first three years, its fragments copied (so a kept one is told from one linked anew by
