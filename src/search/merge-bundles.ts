@@ -1,11 +1,11 @@
 // Merges Pagefind bundles of consecutive, non-overlapping date blocks into one bundle, so a search fetches one index chunk instead of one per bundle.
-import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { gunzipSync, gzip, gzipSync } from "node:zlib";
+import { gunzipSync, gzip } from "node:zlib";
 import { decode, encode } from "cborg";
+import { byBytes, type Entry, GZIP, HashNames, pagefindFileBody, pagefindFileBytes, type Meta, type Posting, type Preread, readEntry, readMeta, readPagefindFile, renumberMetaFields, setChunkBounds, SIGNATURE, type Word } from "./bundle-format.ts";
 import { readWordChunk, writeWordChunk, type MergedWord, type RawWord } from "./word-chunk.ts";
 
 /**
@@ -18,25 +18,8 @@ export const CHUNK_BYTES = 24_000;
 
 const gzipAsync = promisify(gzip);
 
-/** Every Pagefind data file, once gunzipped, starts with this signature; CBOR follows. */
-const SIGNATURE = Buffer.from("pagefind_dcd");
-
 /** Pagefind's files that a merged bundle takes from its first bundle as they are (its JS and WASM). */
 const RUNTIME_FILE = /^(pagefind\.js|pagefind-worker\.js|wasm\.[\w-]+\.pagefind)$/;
-
-/**
- * A page's postings in a word: `[page, locations, meta locations]`, where `page` is the page number's difference from
- * the previous posting's (the first posting's is the number itself): Pagefind's encoding, kept but for that number.
- */
-type Posting = [number, ...unknown[]];
-/** The metadata's fields, in Pagefind 1.6's order. */
-type Meta = [string, [string, ...unknown[]][], [string, string, string][], [string, string][], [string, number[]][], string[]];
-
-interface Entry {
-  version: string;
-  languages: Record<string, { hash: string; wasm: string; page_count: number }>;
-  [key: string]: unknown;
-}
 
 /**
  * The files of a bundle that every first search loads, whatever its words: each language's metadata and WebAssembly,
@@ -46,55 +29,8 @@ export function firstSearchFiles(bundleDir: string): string[] {
   return Object.values(readEntry(bundleDir).languages).flatMap((l) => [`pagefind.${l.hash}.pf_meta`, `wasm.${l.wasm}.pagefind`]);
 }
 
-/** A bundle's entry file, `pagefind-entry.json`: its languages, each with its metadata's hash and WebAssembly. */
-function readEntry(bundleDir: string): Entry {
-  return JSON.parse(readFileSync(join(bundleDir, "pagefind-entry.json"), "utf8")) as Entry;
-}
-
-/** Reads a Pagefind data file: gunzip, check the signature, decode the CBOR. */
-export function readPagefindFile<T>(path: string): T {
-  return decode(pagefindFileBody(path)) as T;
-}
-
-/** Gunzipped chunks read ahead by path (src/search/chunk-prefetch.ts), taken before the disk. */
-type Preread = ReadonlyMap<string, Buffer>;
-
-/** A Pagefind data file's CBOR: gunzipped (or as read ahead), its signature checked and removed. */
-function pagefindFileBody(path: string, preread?: Preread): Uint8Array {
-  const bytes = preread?.get(path) ?? gunzipSync(readFileSync(path));
-  if (!bytes.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`${path}: not a Pagefind data file`);
-  return bytes.subarray(SIGNATURE.length);
-}
-
-/** Encodes a value as a Pagefind data file's bytes (signature, CBOR, gzip). */
-export function pagefindFileBytes(value: unknown): Buffer {
-  return gzipSync(Buffer.concat([SIGNATURE, encode(value)]), GZIP);
-}
-
-/** Pagefind's files are gzip; level 6 (zlib's default) was 0.2 % larger than 9 on 10,000 releases, in two thirds of the time. */
-const GZIP = { level: 6 };
-
 /** Index chunks being compressed and written at once, on the thread pool: the merge's main thread goes on meanwhile. */
 const WRITES_IN_FLIGHT = 8;
-
-/** Names files by the hash of their content, `<language>_<7+ hex>`, one more digit on a collision, as Pagefind does. */
-class HashNames {
-  private readonly taken = new Set<string>();
-  constructor(private readonly language: string) {}
-  name(content: Buffer | string, digits = 7): string {
-    const hex = createHash("sha256").update(content).digest("hex");
-    let length = digits;
-    while (this.taken.has(`${this.language}_${hex.slice(0, length)}`)) length++;
-    const name = `${this.language}_${hex.slice(0, length)}`;
-    this.taken.add(name);
-    return name;
-  }
-  claim(name: string): boolean {
-    if (this.taken.has(name)) return false;
-    this.taken.add(name);
-    return true;
-  }
-}
 
 /**
  * Hex digits a merged page's name keeps at least: Pagefind names a page `<language>_<7 hex>`, and every search loads
@@ -118,21 +54,6 @@ export function shortNames(names: readonly string[], minLength: number): Map<str
   return new Map(sorted.map((name, i) => [name, name.slice(0, Math.max(minLength, common(name, sorted[i - 1]) + 1, common(name, sorted[i + 1]) + 1))]));
 }
 
-/** The first `n` characters (code points) of a string. */
-const firstChars = (s: string, n: number) => Array.from(s).slice(0, n).join("");
-
-/** Pagefind's chunk bounds: the shortest prefixes that tell the last word of a chunk from the first of the next. */
-function boundaryPrefixes(last: string, next: string): [string, string] {
-  const a = Array.from(last);
-  const b = Array.from(next);
-  let common = 0;
-  while (common < a.length && common < b.length && a[common] === b[common]) common++;
-  return [firstChars(last, common + 1), firstChars(next, common + 1)];
-}
-
-/** Byte order of UTF-8 strings, as Pagefind (Rust) sorts words. */
-const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
-
 /** One source bundle's words in order, one index chunk read at a time. */
 class WordCursor {
   private words: RawWord[] = [];
@@ -143,12 +64,24 @@ class WordCursor {
     private readonly chunks: readonly string[],
     readonly offset: number,
     private readonly preread?: Preread,
+    /** Where each of the bundle's meta fields is in the merged bundle's list, when not at the same place. */
+    private readonly fieldPlaces?: readonly number[],
   ) {
     this.fill();
   }
   private fill(): void {
     while (this.at >= this.words.length && this.chunk < this.chunks.length) {
-      this.words = readWordChunk(pagefindFileBody(join(this.dir, "index", `${this.chunks[this.chunk++]}.pf_index`), this.preread));
+      let body = pagefindFileBody(join(this.dir, "index", `${this.chunks[this.chunk++]}.pf_index`), this.preread);
+      if (this.fieldPlaces) {
+        // The postings name meta fields by their place in the bundle's list (see renumberMetaFields): placed anew.
+        const [words] = decode(body) as [Word[]];
+        for (const [, postings, variants] of words) {
+          renumberMetaFields(postings, this.fieldPlaces);
+          for (const [, variantPostings] of variants) renumberMetaFields(variantPostings, this.fieldPlaces);
+        }
+        body = encode([words]);
+      }
+      this.words = readWordChunk(body);
       this.at = 0;
     }
   }
@@ -229,11 +162,11 @@ export async function mergeBundles(bundles: readonly string[], outDir: string, o
   const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
   if (bundles.length === 0) throw new Error("mergeBundles: no bundles");
   const entries = bundles.map(readEntry);
-  const languages = new Set(entries.flatMap((e) => Object.keys(e.languages)));
-  if (languages.size !== 1) throw new Error(`mergeBundles: bundles of one language only (found ${[...languages].join(", ") || "none"})`);
+  const read = bundles.map((bundle, i) => readMeta(bundle, entries[i]));
+  const languages = new Set(read.map((r) => r.language));
+  if (languages.size !== 1) throw new Error(`mergeBundles: bundles of one language only (found ${[...languages].join(", ")})`);
   const language = [...languages][0]!;
-  const metas = entries.map((e, i) => readPagefindFile<Meta>(join(bundles[i]!, `pagefind.${e.languages[language]!.hash}.pf_meta`)));
-  for (const [i, meta] of metas.entries()) if (meta.length !== 6 || meta[0] !== entries[i]!.version) throw new Error(`${bundles[i]}: unexpected Pagefind metadata (version ${String(meta[0])})`);
+  const metas = read.map((r) => r.meta);
   const fragmentDir = join(outDir, "fragment");
   const earlierFragments = new Set(existsSync(fragmentDir) ? readdirSync(fragmentDir) : []);
   mkdirSync(fragmentDir, { recursive: true });
@@ -275,7 +208,11 @@ export async function mergeBundles(bundles: readonly string[], outDir: string, o
   for (const name of earlierFragments) unlinkSync(join(fragmentDir, name));
 
   // Words: every bundle's words in byte order, merged, cut into chunks.
-  const cursors = metas.map((meta, i) => new WordCursor(bundles[i]!, meta[2].map(([, , hash]) => hash), offsets[i]!, options.preread));
+  // Meta fields: every bundle's. A bundle that lacks one listed before some of its own (no page of it has a speaker,
+  // say) has its postings' meta locations renumbered as its words are read.
+  const metaFields = [...new Set(metas.flatMap((m) => m[5]))].sort(byBytes);
+  const fieldPlaces = metas.map((m) => (m[5].every((field, i) => metaFields[i] === field) ? undefined : m[5].map((field) => metaFields.indexOf(field))));
+  const cursors = metas.map((meta, i) => new WordCursor(bundles[i]!, meta[2].map(([, , hash]) => hash), offsets[i]!, options.preread, fieldPlaces[i]));
   const chunkMeta: [string, string, string][] = [];
   let chunk: MergedWord[] = [];
   let chunkSize = 0;
@@ -322,11 +259,7 @@ export async function mergeBundles(bundles: readonly string[], outDir: string, o
   }
   await flush();
   await Promise.all(writes);
-  for (let i = 0; i + 1 < chunkMeta.length; i++) {
-    const [to, from] = boundaryPrefixes(chunkMeta[i]![1], chunkMeta[i + 1]![0]);
-    chunkMeta[i]![1] = to;
-    chunkMeta[i + 1]![0] = from;
-  }
+  setChunkBounds(chunkMeta);
 
   // Filters: each filter's values from every bundle, pages moved, values in byte order.
   const filterNames = [...new Set(metas.flatMap((m) => m[3].map(([name]) => name)))].sort(byBytes);
@@ -356,8 +289,6 @@ export async function mergeBundles(bundles: readonly string[], outDir: string, o
     if (metas.some((m) => !m[4].some(([name]) => name === sort))) throw new Error(`mergeBundles: sort "${sort}" is missing from a bundle; every page must carry it`);
     return [sort, metas.flatMap((m, i) => m[4].find(([name]) => name === sort)![1].map((p) => p + offsets[i]!))];
   });
-  const metaFields = [...new Set(metas.flatMap((m) => m[5]))].sort(byBytes);
-
   const metaBytes = pagefindFileBytes([entries[0]!.version, pages, chunkMeta, filters, sorts, metaFields] satisfies Meta);
   const metaName = names.name(metaBytes, 10);
   writeFileSync(join(outDir, `pagefind.${metaName}.pf_meta`), metaBytes);
