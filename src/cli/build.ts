@@ -147,7 +147,7 @@ async function buildWith(renderThread: RenderThread, options: BuildOptions, { lo
   await mkdir(cacheDir(target), { recursive: true });
   await writeFile(searchRecord(target), `${JSON.stringify({ inputs: search.inputs }, null, 2)}\n`);
   await writePageRecord(cacheDir(target), rendered.record);
-  log(`Site written to ${shown(target)}/: ${rendered.files} files${rendered.reused ? ` (${rendered.reused} unchanged, kept from earlier builds)` : ""}, ${search.pages} release pages indexed for search${search.reused.length ? ` (${search.reused.length} unchanged search shards reused)` : ""}.`);
+  log(`Site written to ${shown(target)}/: ${rendered.files} files${rendered.reused ? ` (${rendered.reused} unchanged, kept from earlier builds)` : ""}, ${search.pages} release pages indexed for search${search.reused.length ? ` (${search.reused.length} unchanged search shards reused${search.spliced.length ? `, ${search.spliced.length} with changed pages spliced in` : ""})` : ""}.`);
   // `communique serve` runs builds as child processes and is already serving the site: skip the hint there.
   if (!process.env[SERVING_ENV]) log("Preview it with `npm start` (or `npx communique serve`), then open http://localhost:8080/");
   return { ok: reported === 0, built: true };

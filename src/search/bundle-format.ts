@@ -70,7 +70,7 @@ export function readPagefindFile<T>(path: string): T {
 }
 
 /** A Pagefind data file's CBOR: gunzipped (or as read ahead), its signature checked and removed. */
-export function pagefindFileBody(path: string, preread?: Preread): Uint8Array {
+export function pagefindFileBody(path: string, preread?: Preread): Buffer {
   const bytes = preread?.get(path) ?? gunzipSync(readFileSync(path));
   if (!bytes.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`${path}: not a Pagefind data file`);
   return bytes.subarray(SIGNATURE.length);

@@ -1,7 +1,5 @@
-// Index chunks read (on the thread pool) and gunzipped ahead of the merge, while Pagefind indexes other shards: the merge then finds them in memory.
-import { readdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
+// Index chunks read and gunzipped ahead of the merge, on a thread of their own, while Pagefind indexes or a shard is spliced: the merge then finds them in memory.
+import { Worker } from "node:worker_threads";
 
 /**
  * Compressed bytes read ahead at most, over every bundle: 10,000 releases' shards and merged bundle are about 35 MB
@@ -10,44 +8,43 @@ import { gunzipSync } from "node:zlib";
 export const PREFETCH_BYTES = 64 * 2 ** 20;
 
 /**
- * Reads bundles' index chunks (`<bundle>/index/*.pf_index`) in the background, gunzipped, by path. Nothing here is
+ * Reads bundles' index chunks (`<bundle>/index/*.pf_index`) in the background, gunzipped, by path, on a thread of its
+ * own (src/search/chunk-reader.mjs): while this one splices a shard, or waits on Pagefind, the other core reads ahead
+ * (an edit's merge at 10,000 releases waited 1 s for chunks read and gunzipped on this thread). Nothing here is
  * trusted more than the file: a chunk is read as it is on disk, and one that cannot be read is left to the merge,
  * which reports it.
  */
 export class ChunkPrefetch {
   private readonly bodies = new Map<string, Buffer>();
-  private readonly reading: Promise<void>[] = [];
-  private left: number;
+  private worker: Worker | undefined;
+  private ended: Promise<void> | undefined;
 
-  constructor(budget = PREFETCH_BYTES) {
-    this.left = budget;
-  }
+  constructor(private readonly budget = PREFETCH_BYTES) {}
 
-  /** Starts reading the index chunks of the bundle in `dir`, one after another. */
+  /** Starts reading the index chunks of the bundle in `dir`, after those of the bundles given before. */
   bundle(dir: string): void {
-    this.reading.push(this.read(join(dir, "index")).catch(() => undefined));
-  }
-
-  private async read(indexDir: string): Promise<void> {
-    for (const name of (await readdir(indexDir)).sort()) {
-      if (this.left <= 0) return;
-      const file = join(indexDir, name);
-      const bytes = await readFile(file);
-      // Bundles are read side by side: the budget is checked again once the chunk's size is known.
-      if (bytes.length > this.left) {
-        this.left = 0;
-        return;
-      }
-      this.left -= bytes.length;
-      // Gunzipped here, between reads, while this thread waits on Pagefind: zlib's asynchronous form hands each 16 KB
-      // of output back to this thread, which cost more of it than inflating the whole chunk at once.
-      this.bodies.set(file, gunzipSync(bytes));
+    if (!this.worker) {
+      this.worker = new Worker(new URL("./chunk-reader.mjs", import.meta.url), { workerData: { budget: this.budget } });
+      this.worker.on("message", (message: { file?: string; body?: Uint8Array }) => {
+        if (message.file && message.body) this.bodies.set(message.file, Buffer.from(message.body.buffer, message.body.byteOffset, message.body.byteLength));
+      });
+      this.ended = new Promise((resolve) => {
+        this.worker!.on("message", (message: { ended?: boolean }) => message.ended && resolve());
+        // A thread that fails leaves the chunks it did not read to the merge.
+        this.worker!.on("error", () => resolve());
+        this.worker!.on("exit", () => resolve());
+      });
     }
+    this.worker.postMessage({ dir });
   }
 
-  /** The chunks read, by path (gunzipped: a Pagefind signature, then CBOR), once every read started has ended. */
+  /** The chunks read, by path (gunzipped: a Pagefind signature, then CBOR), once every read asked for has ended. */
   async ready(): Promise<ReadonlyMap<string, Buffer>> {
-    await Promise.all(this.reading);
+    if (this.worker) {
+      this.worker.postMessage({ end: true });
+      await this.ended;
+      await this.worker.terminate();
+    }
     return this.bodies;
   }
 }

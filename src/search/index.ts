@@ -1,7 +1,7 @@
 // Indexes a rendered site with Pagefind's Node API: shards of consecutive years, kept outside the site in a store of bundles by their inputs, merged into the one bundle `pagefind/all/` that `pagefind/shards.json` lists.
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync } from "node:fs";
-import { copyFile, mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import * as pagefind from "pagefind";
@@ -11,6 +11,7 @@ import { writeManifest } from "./manifest.ts";
 import { ChunkPrefetch } from "./chunk-prefetch.ts";
 import { CHUNK_BYTES, firstSearchFiles, mergeBundles } from "./merge-bundles.ts";
 import { closeAll, PageBudget, type PagefindApi, pagefindServices } from "./services.ts";
+import { type ListedBundle, pageSorts, spliceBundle } from "./splice-bundle.ts";
 
 /** What indexing did: pages indexed, or the errors Pagefind reported. */
 export interface IndexResult {
@@ -25,6 +26,8 @@ export interface IndexResult {
   inputs: ShardInputs;
   /** Keys of the shards whose bundle an earlier build had indexed (from the store) instead of indexed again. */
   reused: string[];
+  /** Keys of the shards whose changed pages were indexed and spliced into an earlier build's bundle. */
+  spliced: string[];
   errors: string[];
 }
 
@@ -84,8 +87,10 @@ export const MERGED_KEY = "all";
 const INDEX_OPTIONS = { forceLanguage: "en", excludeSelectors: [".pl"] };
 /** Pagefind's version: a new one may write different bundles from the same pages. */
 const PAGEFIND_VERSION = packageVersion("pagefind");
+/** Pagefind's version and the indexing options, which a bundle is made from besides its pages. */
+const INDEXED_WITH = `pagefind ${PAGEFIND_VERSION}\n${JSON.stringify(INDEX_OPTIONS)}\n`;
 /** The merging code's digest: a change to it may merge the same shards differently. */
-const MERGE_CODE = ["./merge-bundles.ts", "./word-chunk.ts"].reduce((hash, file) => hash.update(readFileSync(new URL(file, import.meta.url))), createHash("sha256")).digest("hex");
+const MERGE_CODE = ["./merge-bundles.ts", "./word-chunk.ts", "./bundle-format.ts"].reduce((hash, file) => hash.update(readFileSync(new URL(file, import.meta.url))), createHash("sha256")).digest("hex");
 /**
  * What made a merged bundle's bytes: the merging code and the zlib that compressed its chunks. Recorded among a
  * build's {@link ShardInputs} under {@link MERGE_MAKER_KEY}: a merge reuses the live bundle's index chunks (see
@@ -98,9 +103,10 @@ const MERGE_MAKER_KEY = `${MERGED_KEY}.maker`;
  * Release pages a shard holds at most, unless one month alone has more (a month is never split; see
  * {@link groupShards}). The search page loads
  * the merged bundle, whatever the shards, so their size weighs only on the build: Pagefind's peak memory grows with
- * the pages of an index (about 290 MiB per 1,000), its time too (about 3.6 ms a page here, whatever the size), and a
- * rebuild re-indexes whole shards: an edited release costs its shard (1.8 s at 500 pages, 3.6 s at 1,000) and the
- * merge (2.6–3 s at 10,000 pages, from 16 or 30 shards alike). See docs/search.md, "Shards".
+ * the pages of an index (about 290 MiB per 1,000), its time too (about 3.6 ms a page here, whatever the size). A
+ * rebuild indexes a changed shard's changed pages and splices them into its earlier bundle (0.3–0.45 s for an edit
+ * in 309 pages, where indexing the whole shard took 1.8 s at 500 pages), or, failing that, indexes it whole; then the
+ * merge. See docs/search.md, "Shards".
  */
 export const SHARD_PAGES = 500;
 
@@ -263,6 +269,7 @@ export async function indexSite(outputDir: string, store: string, options: Index
   const shards: Shard[] = [];
   const inputs: ShardInputs = {};
   const reused: string[] = [];
+  const spliced: string[] = [];
   const services = await pagefindServices(SHARD_CONCURRENCY);
   try {
     const byYear = options.pageDigests ? releasePagesOf(Object.keys(options.pageDigests)) : await releasePagesByYear(outputDir);
@@ -307,7 +314,18 @@ export async function indexSite(outputDir: string, store: string, options: Index
         await rm(partial, { recursive: true, force: true });
         await budget.take(files.length);
         try {
-          const errors = await indexShard(outputDir, files, partial, options.progress, service);
+          // The pages that changed spliced into the shard's earlier bundle, or, where that cannot be, all indexed.
+          const base = spliceBase(store, key, files, options.pageDigests, [options.previous?.inputs[key], options.base?.[key]]);
+          let errors = base && (await spliceShard(outputDir, files, base, partial, options.pageDigests!, service));
+          if (errors) {
+            spliced.push(key);
+            options.progress?.tick(files.length);
+          } else {
+            await rm(partial, { recursive: true, force: true });
+            const sorts: (string | null)[] = [];
+            errors = await indexShard(outputDir, files, partial, options.progress, service, sorts);
+            if (errors.length === 0 && options.pageDigests) await writePageList(partial, files, sorts, options.pageDigests);
+          }
           failures.push(...errors);
           if (errors.length === 0) await rename(partial, bundle);
         } finally {
@@ -318,7 +336,7 @@ export async function indexSite(outputDir: string, store: string, options: Index
       }
     };
     await Promise.all(services.map(worker));
-    if (failures.length > 0) return { pages: 0, shards: [], inputs: {}, reused: [], errors: failures };
+    if (failures.length > 0) return { pages: 0, shards: [], inputs: {}, reused: [], spliced: [], errors: failures };
     for (const { key, files } of groups) {
       const dir = shardBundleDir(store, key, inputs[key]!);
       const dates = files.map((f) => f.slice("releases/".length, "releases/YYYY/MM/DD".length).split("/").join("-"));
@@ -367,7 +385,7 @@ export async function indexSite(outputDir: string, store: string, options: Index
   // The search page (templates/assets/search-engine.js) loads the bundles the manifest lists: here the merged one.
   const merged = shards.length > 0 ? [{ name: MERGED_KEY, path: `${MERGED_KEY}/`, from: shards.at(-1)!.from, to: shards[0]!.to, preload: firstSearchFiles(mergedDir) }] : [];
   await writeManifest(pagefindDir, merged);
-  return { pages: shards.reduce((n, s) => n + s.pages, 0), shards, inputs, reused: reused.sort(), errors: [] };
+  return { pages: shards.reduce((n, s) => n + s.pages, 0), shards, inputs, reused: reused.sort(), spliced: spliced.sort(), errors: [] };
 }
 
 /**
@@ -376,7 +394,7 @@ export async function indexSite(outputDir: string, store: string, options: Index
  * unchanged shard is known without reading its pages; any other page is read, one at a time.
  */
 async function shardHash(outputDir: string, files: readonly string[], pageDigests: Readonly<Record<string, string>> = {}): Promise<string> {
-  const hash = createHash("sha256").update(`pagefind ${PAGEFIND_VERSION}\n${JSON.stringify(INDEX_OPTIONS)}\n`);
+  const hash = createHash("sha256").update(INDEXED_WITH);
   for (const file of files) {
     const digest = pageDigests[file];
     if (digest !== undefined) {
@@ -387,6 +405,88 @@ async function shardHash(outputDir: string, files: readonly string[], pageDigest
     hash.update(`${file}\n${page.length}\n`).update(page);
   }
   return hash.digest("hex");
+}
+
+/**
+ * Beside Pagefind's files in a shard's bundle in the store: its pages in order, with the digests they were rendered
+ * from (the render's record) and their sort values, for a later build to splice the pages that changed into it
+ * (src/search/splice-bundle.ts). `inputs` is what the bundle was indexed with besides its pages.
+ */
+const PAGE_LIST = "communique-pages.json";
+interface PageList {
+  inputs: string;
+  files: string[];
+  digests: string[];
+  sorts: (string | null)[];
+}
+
+/**
+ * Pages that changed, up to this share of a shard's, are spliced into its earlier bundle; more, and Pagefind indexes
+ * the shard whole (a splice costs about what indexing 50 pages does, whatever the share).
+ */
+const MAX_SPLICED_SHARE = 0.5;
+
+/** An earlier bundle of a shard to splice its changed pages into, and those pages. */
+interface SpliceBase {
+  bundle: ListedBundle;
+  list: PageList;
+  changed: string[];
+}
+
+/**
+ * The bundle of shard `key` that an earlier build indexed (`inputs`: the hashes the live site's and the base's builds
+ * recorded for it, tried in turn) with its page list, when every page of the shard has a digest and at most
+ * {@link MAX_SPLICED_SHARE} of them differ from the bundle's.
+ */
+function spliceBase(store: string, key: string, files: readonly string[], digests: Readonly<Record<string, string>> | undefined, inputs: (string | undefined)[]): SpliceBase | undefined {
+  if (!digests || files.some((file) => digests[file] === undefined)) return undefined;
+  for (const hash of inputs) {
+    if (hash === undefined) continue;
+    const dir = shardBundleDir(store, key, hash);
+    let list: PageList;
+    try {
+      list = JSON.parse(readFileSync(join(dir, PAGE_LIST), "utf8")) as PageList;
+    } catch {
+      continue;
+    }
+    if (list.inputs !== INDEXED_WITH) continue;
+    const before = new Map(list.files.map((file, i) => [file, list.digests[i]]));
+    const changed = files.filter((file) => before.get(file) !== digests[file]);
+    if (changed.length > files.length * MAX_SPLICED_SHARE) continue;
+    return { bundle: { dir, pages: list.files, sorts: list.sorts }, list, changed };
+  }
+  return undefined;
+}
+
+/**
+ * Writes at `partial` the bundle of `files`: Pagefind indexes the changed pages alone, and they are spliced into the
+ * earlier bundle (src/search/splice-bundle.ts). Returns Pagefind's errors, or undefined when the splice cannot give
+ * what Pagefind would (the caller then indexes the shard whole).
+ */
+async function spliceShard(outputDir: string, files: readonly string[], base: SpliceBase, partial: string, digests: Readonly<Record<string, string>>, service: PagefindApi): Promise<string[] | undefined> {
+  const deltaDir = `${partial.slice(0, -1)}.changed/`;
+  try {
+    const deltaSorts: (string | null)[] = [];
+    if (base.changed.length > 0) {
+      const errors = await indexShard(outputDir, base.changed, deltaDir, undefined, service, deltaSorts);
+      if (errors.length > 0) return errors;
+    }
+    const delta = base.changed.length > 0 ? { dir: deltaDir, pages: base.changed, sorts: deltaSorts } : undefined;
+    if (!spliceBundle(base.bundle, delta, files, partial)) return undefined;
+    const changedAt = new Map(base.changed.map((file, i) => [file, i]));
+    const baseAt = new Map(base.list.files.map((file, i) => [file, i]));
+    const sorts = files.map((file) => (changedAt.has(file) ? deltaSorts[changedAt.get(file)!]! : base.list.sorts[baseAt.get(file)!]!));
+    await writePageList(partial, files, sorts, digests);
+    return [];
+  } finally {
+    await rm(deltaDir, { recursive: true, force: true });
+  }
+}
+
+/** Writes a bundle's {@link PageList}. */
+async function writePageList(bundleDir: string, files: readonly string[], sorts: readonly (string | null)[], digests: Readonly<Record<string, string>>): Promise<void> {
+  const list: PageList = { inputs: INDEXED_WITH, files: [...files], digests: files.map((file) => digests[file]!), sorts: [...sorts] };
+  await writeFile(join(bundleDir, PAGE_LIST), JSON.stringify(list));
 }
 
 /**
@@ -439,8 +539,11 @@ async function clearAllBut(dir: string, ...keep: string[]): Promise<void> {
   }
 }
 
-/** One shard: a fresh index of `files` (paths under `outputDir`), written to `bundleDir`, then dropped. Returns Pagefind's errors. */
-export async function indexShard(outputDir: string, files: readonly string[], bundleDir: string, progress?: ProgressCounter, service: PagefindApi = pagefind): Promise<string[]> {
+/**
+ * One shard: a fresh index of `files` (paths under `outputDir`), written to `bundleDir`, then dropped. Returns
+ * Pagefind's errors. `sorts`, if given, receives each page's sort values ({@link pageSorts}), in order.
+ */
+export async function indexShard(outputDir: string, files: readonly string[], bundleDir: string, progress?: ProgressCounter, service: PagefindApi = pagefind, sorts?: (string | null)[]): Promise<string[]> {
   const { index, errors } = await service.createIndex(INDEX_OPTIONS);
   if (!index) return errors;
   try {
@@ -460,6 +563,7 @@ export async function indexShard(outputDir: string, files: readonly string[], bu
       // Synchronous reads: a page read through the thread pool took four calls (open, stat, read, close), 2.4 s of
       // this thread's time for 10,000 pages in a profile.
       const content = searchablePart(readFileSync(join(outputDir, file), "utf8"));
+      sorts?.push(pageSorts(content));
       pending.push(index.addHTMLFile({ sourcePath: file, content }).then((added) => added.errors));
       if (pending.length - settled >= ADDS_IN_FLIGHT) await settle();
     }

@@ -79,7 +79,8 @@ class WordCursor {
           renumberMetaFields(postings, this.fieldPlaces);
           for (const [, variantPostings] of variants) renumberMetaFields(variantPostings, this.fieldPlaces);
         }
-        body = encode([words]);
+        const encoded = encode([words]);
+        body = Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength);
       }
       this.words = readWordChunk(body);
       this.at = 0;

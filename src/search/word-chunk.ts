@@ -154,3 +154,142 @@ export function writeWordChunk(words: readonly MergedWord[]): Uint8Array[] {
   }
   return out;
 }
+
+/** One posting taken apart from its list: its page number (absolute) and its other items (locations, meta locations), bytes `start` to `end` of `source`. */
+export interface LoosePosting {
+  page: number;
+  /** The posting's items, its page included. */
+  items: number;
+  source: Buffer;
+  start: number;
+  end: number;
+}
+
+/** A word of a chunk with its postings, and its variants', taken apart (see {@link LoosePosting}). */
+export interface LooseWord {
+  word: string;
+  postings: LoosePosting[];
+  variants: [string, LoosePosting[]][];
+}
+
+/** Reads a list of `count` postings from `p`, their page deltas summed to page numbers, into `into`; returns where the list ends. */
+function readLoosePostings(bytes: Buffer, p: number, count: number, into: LoosePosting[]): number {
+  let page = 0;
+  let q = p;
+  for (let i = 0; i < count; i++) {
+    const afterHead = readHead(bytes, q);
+    const items = headValue;
+    if (headMajor !== 4 || items < 1) throw new Error(`word chunk: posting at byte ${q} is not [page, …]`);
+    const afterDelta = readHead(bytes, afterHead);
+    if ((headMajor as number) !== 0) throw new Error(`word chunk: posting at byte ${q} has no page`);
+    page += headValue;
+    let end = afterDelta;
+    for (let k = 1; k < items; k++) end = skip(bytes, end);
+    into.push({ page, items, source: bytes, start: afterDelta, end });
+    q = end;
+  }
+  return q;
+}
+
+/** The words of a chunk (its CBOR, the signature removed) with every posting taken apart. */
+export function readLooseWords(bytes: Buffer): LooseWord[] {
+  let [major, count, p] = head(bytes, 0);
+  if (major !== 4 || count !== 1) throw new Error("word chunk: expected [[words]]");
+  [major, count, p] = head(bytes, p);
+  if (major !== 4) throw new Error("word chunk: expected the list of words");
+  const words: LooseWord[] = [];
+  for (let w = 0; w < count; w++) {
+    const [wordMajor, fields, afterHead] = head(bytes, p);
+    if (wordMajor !== 4 || fields !== 3) throw new Error(`word chunk: word ${w} is not [text, postings, variants]`);
+    const [textMajor, length, textStart] = head(bytes, afterHead);
+    if (textMajor !== 3) throw new Error(`word chunk: word ${w} has no text`);
+    const word = decoder.decode(bytes.subarray(textStart, textStart + length));
+    const [listMajor, postingCount, listStart] = head(bytes, textStart + length);
+    if (listMajor !== 4) throw new Error(`word chunk: ${word} has no postings list`);
+    const postings: LoosePosting[] = [];
+    const [variantsMajor, variantCount, variantsStart] = head(bytes, readLoosePostings(bytes, listStart, postingCount, postings));
+    if (variantsMajor !== 4) throw new Error(`word chunk: ${word} has no variants list`);
+    const variants: [string, LoosePosting[]][] = [];
+    p = variantsStart;
+    for (let v = 0; v < variantCount; v++) {
+      const [pairMajor, pairItems, pairStart] = head(bytes, p);
+      const [variantMajor, variantLength, variantStart] = head(bytes, pairStart);
+      if (pairMajor !== 4 || pairItems !== 2 || variantMajor !== 3) throw new Error(`word chunk: ${word}'s variant ${v} is not [text, postings]`);
+      const [variantListMajor, variantPostings, variantListStart] = head(bytes, variantStart + variantLength);
+      if (variantListMajor !== 4) throw new Error(`word chunk: ${word}'s variant ${v} has no postings list`);
+      const list: LoosePosting[] = [];
+      p = readLoosePostings(bytes, variantListStart, variantPostings, list);
+      variants.push([decoder.decode(bytes.subarray(variantStart, variantStart + variantLength)), list]);
+    }
+    words.push({ word, postings, variants });
+  }
+  return words;
+}
+
+/** Bytes written one after another into a buffer that grows: CBOR heads and copied ranges. */
+export class ByteWriter {
+  private buffer = Buffer.allocUnsafe(1 << 16);
+  length = 0;
+  private room(n: number): void {
+    if (this.length + n <= this.buffer.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + n));
+    this.buffer.copy(grown, 0, 0, this.length);
+    this.buffer = grown;
+  }
+  /** A CBOR head, the smallest that holds `value` (see {@link cborHead}). */
+  head(major: number, value: number): void {
+    this.room(5);
+    const m = major << 5;
+    const b = this.buffer;
+    if (value < 24) b[this.length++] = m | value;
+    else if (value < 0x100) {
+      b[this.length++] = m | 24;
+      b[this.length++] = value;
+    } else if (value < 0x10000) {
+      b[this.length++] = m | 25;
+      this.length = b.writeUInt16BE(value, this.length);
+    } else {
+      b[this.length++] = m | 26;
+      this.length = b.writeUInt32BE(value, this.length);
+    }
+  }
+  /** Bytes `start` to `end` of `source`. */
+  copy(source: Buffer, start = 0, end = source.length): void {
+    this.room(end - start);
+    this.length += source.copy(this.buffer, this.length, start, end);
+  }
+  /** What was written (a view, valid until the next write). */
+  bytes(): Buffer {
+    return this.buffer.subarray(0, this.length);
+  }
+}
+
+/** Writes postings in page order (sorted here), each page as its difference from the previous posting's. */
+function writeLoosePostings(postings: LoosePosting[], out: ByteWriter): void {
+  postings.sort((a, b) => a.page - b.page);
+  out.head(4, postings.length);
+  let last = 0;
+  for (const { page, items, source, start, end } of postings) {
+    out.head(4, items);
+    out.head(0, page - last);
+    out.copy(source, start, end);
+    last = page;
+  }
+}
+
+/** Writes a word taken apart (see {@link readLooseWords}) as the chunk item `[text, postings, variants]`. */
+export function writeLooseWord({ word, postings, variants }: LooseWord, out: ByteWriter): void {
+  const text = Buffer.from(word);
+  out.head(4, 3);
+  out.head(3, text.length);
+  out.copy(text);
+  writeLoosePostings(postings, out);
+  out.head(4, variants.length);
+  for (const [variant, list] of variants) {
+    const variantText = Buffer.from(variant);
+    out.head(4, 2);
+    out.head(3, variantText.length);
+    out.copy(variantText);
+    writeLoosePostings(list, out);
+  }
+}

@@ -36,14 +36,18 @@ async function fromScratch(dir: string, sources: string, name: string): Promise<
   return output;
 }
 
-/** Builds with the log kept; returns how many page files and search shards the build took from the previous site. */
-async function rebuildCounting(options: { sources: string; content: string; output: string }): Promise<{ pages: number; files: number; shards: number }> {
+/**
+ * Builds with the log kept; returns how many page files and search shards the build took from the previous site, and
+ * into how many shards' earlier bundles it spliced changed pages.
+ */
+async function rebuildCounting(options: { sources: string; content: string; output: string }): Promise<{ pages: number; files: number; shards: number; spliced: number }> {
   const lines: string[] = [];
   assert.equal((await build({ ...options, config, shardPages: SHARD_PAGES, log: (line) => lines.push(line) })).ok, true);
   const log = lines.join("\n");
-  const shards = /\((\d+) unchanged search shards reused\)/.exec(log);
+  const shards = /\((\d+) unchanged search shards reused[,)]/.exec(log);
   const pages = /: (\d+) files \((\d+) unchanged, kept from earlier builds\)/.exec(log);
-  return { shards: shards ? Number(shards[1]) : 0, files: pages ? Number(pages[1]) : 0, pages: pages ? Number(pages[2]) : 0 };
+  const spliced = /(\d+) with changed pages spliced in\)/.exec(log);
+  return { shards: shards ? Number(shards[1]) : 0, spliced: spliced ? Number(spliced[1]) : 0, files: pages ? Number(pages[1]) : 0, pages: pages ? Number(pages[2]) : 0 };
 }
 
 /**
@@ -138,10 +142,12 @@ test("editing one release and rebuilding equals a build from scratch", { timeout
     assert.ok(changed.some((path) => path.endsWith("index.json")), "the release's JSON was rendered again");
     for (const path of changed) assert.match(path, /^releases\/.*\/index\.(?:html|json)$|(?:^|\/)(?:atom\.xml|rss\.xml|feed\.json)$/, `${path} was rendered again`);
     assert.equal(counts.files - counts.pages, changed.length + ELEVENTY_PAGES, `${counts.files - counts.pages} of ${counts.files} page files rendered again`);
-    // The edit changes its own page only: every other shard is taken from the previous site.
+    // The edit changes its own page only: every other shard is taken from the previous site, and the page is spliced
+    // into its shard's bundle (the comparison above holds the search index too).
     const all = (await shards(output)).length;
     assert.ok(all >= 4, `${all} shards: enough to count reuse`);
     assert.equal(reused, all - 1);
+    assert.equal(counts.spliced, 1);
   }));
 
 // A release page shows its neighbours' titles ("Previous", "Next"): retitling one release must render those pages
