@@ -89,7 +89,10 @@ export class HashNames {
   private readonly taken = new Set<string>();
   constructor(private readonly language: string) {}
   name(content: Buffer | string, digits = 7): string {
-    const hex = createHash("sha256").update(content).digest("hex");
+    return this.nameOf(createHash("sha256").update(content).digest("hex"), digits);
+  }
+  /** The name of content whose SHA-256 is `hex`. */
+  nameOf(hex: string, digits = 7): string {
     let length = digits;
     while (this.taken.has(`${this.language}_${hex.slice(0, length)}`)) length++;
     const name = `${this.language}_${hex.slice(0, length)}`;

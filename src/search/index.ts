@@ -9,7 +9,7 @@ import type { ProgressCounter } from "../model/progress.ts";
 import { packageVersion } from "../site/package-version.ts";
 import { writeManifest } from "./manifest.ts";
 import { ChunkPrefetch } from "./chunk-prefetch.ts";
-import { CHUNK_BYTES, firstSearchFiles, mergeBundles } from "./merge-bundles.ts";
+import { CHUNK_BYTES, type EarlierMerge, firstSearchFiles, mergeBundles } from "./merge-bundles.ts";
 import { closeAll, PageBudget, type PagefindApi, pagefindServices } from "./services.ts";
 import { type ListedBundle, pageSorts, spliceBundle } from "./splice-bundle.ts";
 
@@ -280,10 +280,9 @@ export async function indexSite(outputDir: string, store: string, options: Index
     await mkdir(store, { recursive: true });
     const failures: string[] = [];
     let next = 0;
-    // Once a shard must be indexed, the merge will run: the index chunks of every shard done (and of the live merged
-    // bundle, whose unchanged chunks it links) are read and gunzipped while Pagefind indexes (merge 2.0–2.1 → 1.6–1.7 s
-    // for an edit at 10,000 releases).
-    const reuse = options.previous?.inputs[MERGE_MAKER_KEY] === MERGE_MAKER ? join(options.previous.site, PAGEFIND_DIR, `${MERGED_KEY}/`) : undefined;
+    // Once a shard must be indexed, the merge will run: the index chunks of every shard done are read and gunzipped
+    // while Pagefind indexes or a shard is spliced (merge 2.0–2.1 → 1.6–1.7 s for an edit at 10,000 releases).
+    const reuse = options.previous?.inputs[MERGE_MAKER_KEY] === MERGE_MAKER ? earlierMerge(store, options.previous) : undefined;
     const prefetch = new ChunkPrefetch();
     const done: string[] = [];
     let merging = false;
@@ -291,7 +290,6 @@ export async function indexSite(outputDir: string, store: string, options: Index
     const mergeWillRun = () => {
       if (merging) return;
       merging = true;
-      if (reuse) prefetch.bundle(reuse);
       for (const bundle of done) prefetch.bundle(bundle);
     };
     // SHARD_CONCURRENCY shards at a time, within PAGES_AT_ONCE: memory stays bounded whatever the size of the archive.
@@ -363,7 +361,8 @@ export async function indexSite(outputDir: string, store: string, options: Index
       const base = options.base?.[MERGE_MAKER_KEY] === MERGE_MAKER ? options.base : {};
       const merged = new Set(oldestFirst.filter((g) => base[g.key] === inputs[g.key]).map((g) => shardBundleDir(store, g.key, inputs[g.key]!)));
       await clearAllBut(mergedDir, "fragment");
-      await mergeBundles(oldestFirst.map((g) => shardBundleDir(store, g.key, inputs[g.key]!)), mergedDir, { reuse, preread: await prefetch.ready(), merged });
+      const { chunks } = await mergeBundles(oldestFirst.map((g) => shardBundleDir(store, g.key, inputs[g.key]!)), mergedDir, { reuse, preread: await prefetch.ready(), merged });
+      await writeFile(mergedChunksRecord(store, inputs[MERGED_KEY]), JSON.stringify(chunks));
     }
   } finally {
     await closeAll(services);
@@ -377,15 +376,35 @@ export async function indexSite(outputDir: string, store: string, options: Index
       await copyFile(join(shards[0]!.dir, file), join(pagefindDir, file));
     }
   }
-  // The store keeps this build's shards and the live site's (an edit undone finds its shards there); the merged
-  // bundles hold their own links to the fragments.
+  // The store keeps this build's shards and the live site's (an edit undone finds its shards there), and both merged
+  // bundles' chunk records; the merged bundles hold their own links to the fragments.
   const used = new Set(shards.map((s) => s.dir));
   for (const [key, hash] of Object.entries(options.previous?.inputs ?? {})) if (key !== MERGED_KEY && key !== MERGE_MAKER_KEY) used.add(shardBundleDir(store, key, hash));
-  for (const name of await readdir(store)) if (!used.has(join(store, `${name}/`))) await rm(join(store, name), { recursive: true, force: true });
+  for (const hash of [inputs[MERGED_KEY], options.previous?.inputs[MERGED_KEY]]) if (hash) used.add(mergedChunksRecord(store, hash));
+  for (const name of await readdir(store)) if (!used.has(join(store, `${name}/`)) && !used.has(join(store, name))) await rm(join(store, name), { recursive: true, force: true });
   // The search page (templates/assets/search-engine.js) loads the bundles the manifest lists: here the merged one.
   const merged = shards.length > 0 ? [{ name: MERGED_KEY, path: `${MERGED_KEY}/`, from: shards.at(-1)!.from, to: shards[0]!.to, preload: firstSearchFiles(mergedDir) }] : [];
   await writeManifest(pagefindDir, merged);
   return { pages: shards.reduce((n, s) => n + s.pages, 0), shards, inputs, reused: reused.sort(), spliced: spliced.sort(), errors: [] };
+}
+
+/**
+ * Where the store keeps the SHA-256 of each index chunk of the merged bundle made from `inputs` (its
+ * {@link MERGED_KEY} hash): a later merge links those of its chunks that come out the same without reading them.
+ */
+function mergedChunksRecord(store: string, inputs: string): string {
+  return join(store, `${MERGED_KEY}-chunks.${inputs.slice(0, 16)}.json`);
+}
+
+/** The live site's merged bundle and its chunk record, for a merge to link the chunks that come out the same; undefined without a record. */
+function earlierMerge(store: string, previous: PreviousIndex): EarlierMerge | undefined {
+  const hash = previous.inputs[MERGED_KEY];
+  if (!hash) return undefined;
+  try {
+    return { dir: join(previous.site, PAGEFIND_DIR, `${MERGED_KEY}/`), chunks: JSON.parse(readFileSync(mergedChunksRecord(store, hash), "utf8")) as Record<string, string> };
+  } catch {
+    return undefined;
+  }
 }
 
 /**

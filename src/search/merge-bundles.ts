@@ -1,9 +1,10 @@
 // Merges Pagefind bundles of consecutive, non-overlapping date blocks into one bundle, so a search fetches one index chunk instead of one per bundle.
+import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { gunzipSync, gzip } from "node:zlib";
+import { gzip } from "node:zlib";
 import { decode, encode } from "cborg";
 import { byBytes, type Entry, GZIP, HashNames, pagefindFileBody, pagefindFileBytes, type Meta, type Posting, type Preread, readEntry, readMeta, readPagefindFile, renumberMetaFields, setChunkBounds, SIGNATURE, type Word } from "./bundle-format.ts";
 import { readWordChunk, writeWordChunk, type MergedWord, type RawWord } from "./word-chunk.ts";
@@ -113,20 +114,20 @@ function appendPostings(list: PostingList, postings: readonly Posting[], offset:
 }
 
 /**
- * Hard-links `earlier` at `file` when it holds exactly `cbor` (signature included), gzipped: an index chunk of an
- * earlier merge, by this code, whose words and postings came out the same (gunzipping it to compare costs a fifth of
- * gzipping the chunk again). False when it does not exist, differs or cannot be linked.
+ * An earlier merge's bundle, by this code and this Node's zlib, and the SHA-256 of each of its index chunks' CBOR by
+ * file name ({@link MergedBundle}'s `chunks`): a chunk that comes out with the same hash holds the same bytes, gzipped
+ * alike, and is hard-linked rather than compressed and written again.
  */
-function sameChunk(earlier: string, cbor: Buffer, file: string, preread?: Preread): boolean {
-  let bytes: Buffer;
+export interface EarlierMerge {
+  dir: string;
+  chunks: Readonly<Record<string, string>>;
+}
+
+/** Hard-links an earlier merge's chunk whose CBOR hashes to `hex` at `file`; false when it has none or it cannot be linked. */
+function linkEarlierChunk(earlier: EarlierMerge, name: string, hex: string, file: string): boolean {
+  if (earlier.chunks[name] !== hex) return false;
   try {
-    bytes = preread?.get(earlier) ?? gunzipSync(readFileSync(earlier));
-  } catch {
-    return false;
-  }
-  if (!bytes.equals(cbor)) return false;
-  try {
-    linkSync(earlier, file);
+    linkSync(join(earlier.dir, "index", `${name}.pf_index`), file);
     return true;
   } catch {
     return false;
@@ -136,7 +137,8 @@ function sameChunk(earlier: string, cbor: Buffer, file: string, preread?: Prerea
 /** What {@link mergeBundles} wrote. */
 export interface MergedBundle {
   pages: number;
-  chunks: number;
+  /** The SHA-256 of each index chunk's CBOR, by file name (for a later merge's `reuse`: {@link EarlierMerge}). */
+  chunks: Record<string, string>;
 }
 
 /**
@@ -146,10 +148,9 @@ export interface MergedBundle {
  * word's postings are the bundles' postings for it with the page numbers moved; filters' values are merged; the
  * index is cut again into chunks of about {@link CHUNK_BYTES} bytes; fragments are hard-linked under shorter names
  * ({@link PAGE_NAME_DIGITS}). Reads one index chunk per bundle at a time, so memory stays small whatever the
- * archive's size. The same bundles give the same bytes. `reuse`: the folder
- * of a bundle this code merged earlier (with this Node's zlib), whose index chunks are hard-linked where the new ones
- * hold the same bytes, rather than compressed and written again. `preread`: index chunks of the bundles or of `reuse`
- * already read and gunzipped, by path (src/search/chunk-prefetch.ts); the others are read here. `merged`: the
+ * archive's size. The same bundles give the same bytes. `reuse`: a bundle this code merged earlier, whose index
+ * chunks are hard-linked where the new ones hold the same bytes ({@link EarlierMerge}). `preread`: index chunks of
+ * the bundles already read and gunzipped, by path (src/search/chunk-prefetch.ts); the others are read here. `merged`: the
  * bundles of an earlier merge whose `fragment` folder `outDir` holds, updated in place: a page of one of those
  * bundles keeps the fragment there under its name, every other is linked anew, and one no page has is deleted.
  *
@@ -159,7 +160,7 @@ export interface MergedBundle {
  * so a file there whose name is a prefix of this page's hash is this page's fragment, or one with the same bytes:
  * any other page's name would have had to be longer to tell the two apart.
  */
-export async function mergeBundles(bundles: readonly string[], outDir: string, options: { chunkBytes?: number; reuse?: string; preread?: Preread; merged?: ReadonlySet<string> } = {}): Promise<MergedBundle> {
+export async function mergeBundles(bundles: readonly string[], outDir: string, options: { chunkBytes?: number; reuse?: EarlierMerge; preread?: Preread; merged?: ReadonlySet<string> } = {}): Promise<MergedBundle> {
   const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
   if (bundles.length === 0) throw new Error("mergeBundles: no bundles");
   const entries = bundles.map(readEntry);
@@ -215,6 +216,7 @@ export async function mergeBundles(bundles: readonly string[], outDir: string, o
   const fieldPlaces = metas.map((m) => (m[5].every((field, i) => metaFields[i] === field) ? undefined : m[5].map((field) => metaFields.indexOf(field))));
   const cursors = metas.map((meta, i) => new WordCursor(bundles[i]!, meta[2].map(([, , hash]) => hash), offsets[i]!, options.preread, fieldPlaces[i]));
   const chunkMeta: [string, string, string][] = [];
+  const chunkHashes: Record<string, string> = {};
   let chunk: MergedWord[] = [];
   let chunkSize = 0;
   const writes: Promise<void>[] = [];
@@ -223,12 +225,14 @@ export async function mergeBundles(bundles: readonly string[], outDir: string, o
     // Named by the hash of the CBOR, in chunk order (names do not depend on which write ends first), then compressed
     // and written on the thread pool.
     const cbor = Buffer.concat([SIGNATURE, ...writeWordChunk(chunk)]);
-    const name = names.name(cbor);
+    const hex = createHash("sha256").update(cbor).digest("hex");
+    const name = names.nameOf(hex);
+    chunkHashes[name] = hex;
     chunkMeta.push([chunk[0]!.word, chunk.at(-1)!.word, name]);
     chunk = [];
     chunkSize = 0;
     const file = join(outDir, "index", `${name}.pf_index`);
-    if (options.reuse && sameChunk(join(options.reuse, "index", `${name}.pf_index`), cbor, file, options.preread)) return;
+    if (options.reuse && linkEarlierChunk(options.reuse, name, hex, file)) return;
     writes.push(gzipAsync(cbor, GZIP).then((bytes) => writeFile(file, bytes)));
     if (writes.length >= WRITES_IN_FLIGHT) await writes.shift();
   };
@@ -296,5 +300,5 @@ export async function mergeBundles(bundles: readonly string[], outDir: string, o
   const entry: Entry = { ...entries[0]!, languages: { [language]: { ...entries[0]!.languages[language]!, hash: metaName, page_count: pages.length } } };
   writeFileSync(join(outDir, "pagefind-entry.json"), JSON.stringify(entry));
   for (const file of readdirSync(bundles[0]!)) if (RUNTIME_FILE.test(file)) copyFileSync(join(bundles[0]!, file), join(outDir, file));
-  return { pages: pages.length, chunks: chunkMeta.length };
+  return { pages: pages.length, chunks: chunkHashes };
 }

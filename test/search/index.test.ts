@@ -176,8 +176,9 @@ test("shards newest first with their date spans, merged into the one bundle the 
         ["1999-2014", "1999-03-04", "2014-08-26", 3],
       ],
     );
-    // The store keeps the shards of the last indexing only.
-    assert.deepEqual((await readdir(store(dir))).sort(), grouped.shards.map((s) => basename(s.dir)).sort());
+    // The store keeps the shards of the last indexing only, and the hashes of its merged bundle's chunks.
+    const record = (inputs: Record<string, string>) => `all-chunks.${inputs["all"]!.slice(0, 16)}.json`;
+    assert.deepEqual((await readdir(store(dir))).sort(), [...grouped.shards.map((s) => basename(s.dir)), record(grouped.inputs)].sort());
     // The UI files once at /pagefind/.
     await readFile(join(dir, "pagefind/pagefind-ui.js"));
     const bundle = await readdir(grouped.shards[0]!.dir);
@@ -189,7 +190,7 @@ test("shards newest first with their date spans, merged into the one bundle the 
     assert.deepEqual(await files(join(dir, "pagefind")), before);
     // The live site's shards are kept too (an edit undone finds them), and taken when they come back.
     const other = await indexSite(dir, store(dir), { shardPages: 2, previous: { site: dir, inputs: again.inputs } });
-    assert.deepEqual((await readdir(store(dir))).sort(), [...other.shards, ...again.shards].map((s) => basename(s.dir)).sort());
+    assert.deepEqual((await readdir(store(dir))).sort(), [...[...other.shards, ...again.shards].map((s) => basename(s.dir)), record(other.inputs), record(again.inputs)].sort());
     const back = await indexSite(dir, store(dir), { shardPages: 3, previous: { site: dir, inputs: other.inputs } });
     assert.deepEqual(back.reused, ["1999-2014", "2021"]);
   } finally {
