@@ -52,10 +52,12 @@ async function rebuildCounting(options: { sources: string; content: string; outp
 
 /**
  * The keys of the search shards of a built site (blocks of years), kept beside it in its cache folder as
- * `<key>.<inputs>` (the site it replaced may have left a shard's earlier bundle there too).
+ * `<key>.<inputs>` (the site it replaced may have left a shard's earlier bundle there too), beside the merged bundles'
+ * chunk records.
  */
 async function shards(site: string): Promise<string[]> {
-  return [...new Set((await readdir(`${site}.cache/search-shards`)).map((name) => name.replace(/\.[0-9a-f]{16}$/, "")))].sort();
+  const bundles = (await readdir(`${site}.cache/search-shards`)).filter((name) => /^\d{4}/.test(name));
+  return [...new Set(bundles.map((name) => name.replace(/\.[0-9a-f]{16}$/, "")))].sort();
 }
 
 /** What each page file of the live site in `output` was rendered from (src/site/page-record.ts). */

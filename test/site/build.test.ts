@@ -100,10 +100,12 @@ test("site pages are not indexed; search page loads Pagefind from files", async 
   assert.ok(groups.length > 0);
   const entryCount = async (file: string) => (JSON.parse(await readFile(file, "utf8")) as { languages: Record<string, { page_count: number }> }).languages["en"]?.page_count;
   const pageCount = (bundle: string) => entryCount(join(site.output, `pagefind/${bundle}pagefind-entry.json`));
-  // The shards are kept beside the site (src/cli/build.ts), not published: each under its key and inputs.
+  // The shards are kept beside the site (src/cli/build.ts), not published: each under its key and inputs, with the
+  // record of the merged bundle's chunks.
   const store = `${site.output}.cache/search-shards`;
   const stored = await readdir(store);
-  assert.deepEqual(stored.map((name) => name.replace(/\.[0-9a-f]{16}$/, "")).sort(), groups.map((g) => g.key).sort());
+  assert.deepEqual(stored.map((name) => name.replace(/\.[0-9a-f]{16}$/, "")).sort(), [...groups.map((g) => g.key), ...stored.filter((n) => /^all-chunks\.[0-9a-f]{16}\.json$/.test(n))].sort());
+  assert.equal(stored.filter((n) => n.startsWith("all-chunks.")).length, 1);
   assert.ok(!(await readdir(join(site.output, "pagefind"))).includes("shards"), "no shards in the published site");
   for (const group of groups) {
     const inYears = releases.filter((r) => group.years.includes(r.date.slice(0, 4)));
