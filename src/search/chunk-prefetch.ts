@@ -2,8 +2,9 @@
 import { Worker } from "node:worker_threads";
 
 /**
- * Compressed bytes read ahead at most, over every bundle: 10,000 releases' shards and merged bundle are about 35 MB
- * (some 75 MB once gunzipped); beyond the budget the merge reads the chunks itself, so memory stays bounded at any size.
+ * Bytes of files read ahead at most, over every bundle: 10,000 releases' shards' chunks are about 37 MB (stored
+ * uncompressed in the store, src/search/index.ts); beyond the budget the merge reads the chunks itself, so memory
+ * stays bounded at any size.
  */
 export const PREFETCH_BYTES = 64 * 2 ** 20;
 
@@ -43,8 +44,14 @@ export class ChunkPrefetch {
     if (this.worker) {
       this.worker.postMessage({ end: true });
       await this.ended;
-      await this.worker.terminate();
+      await this.close();
     }
     return this.bodies;
+  }
+
+  /** Stops the reading thread, if it runs (a build that fails before merging must not be kept alive by it). */
+  async close(): Promise<void> {
+    await this.worker?.terminate();
+    this.worker = undefined;
   }
 }
