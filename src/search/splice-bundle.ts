@@ -96,6 +96,8 @@ export function spliceBundle(base: ListedBundle, delta: ListedBundle | undefined
   if (delta && moved[1]!.some((n) => n < 0)) throw new Error(`spliceBundle: ${delta.dir} holds pages the shard does not`);
   const entriesOut: Meta[1] = from.map(({ source, page }) => metas[source]![1][page]!);
   if (new Set(entriesOut.map(([name]) => name)).size !== entriesOut.length || entriesOut.some(([name]) => !PLAIN_NAME.test(name))) return false;
+  const sorts = sortOrders(from.map(({ source, page }) => sources[source]!.sorts[page]!));
+  if (!sorts) return false;
 
   mkdirSync(join(outDir, "fragment"), { recursive: true });
   mkdirSync(join(outDir, "index"));
@@ -120,7 +122,8 @@ export function spliceBundle(base: ListedBundle, delta: ListedBundle | undefined
   // their lists as bytes (decoding every location took most of a splice's time).
   const words = new Map<string, LooseWord>();
   for (const [s, meta] of metas.entries()) {
-    const places = fieldPlaces[s]!.every((place, i) => place === i) ? undefined : fieldPlaces[s]!;
+    // Renumbered only if a field kept moves (one dropped is in no kept page's postings).
+    const places = fieldPlaces[s]!.every((place, i) => place === i || place < 0) ? undefined : fieldPlaces[s]!;
     for (const [, , hash] of meta[2]) {
       for (const loose of readLooseWords(pagefindFileBody(join(sources[s]!.dir, "index", `${hash}.pf_index`)))) {
         let word = words.get(loose.word);
@@ -189,9 +192,6 @@ export function spliceBundle(base: ListedBundle, delta: ListedBundle | undefined
     filters.push([filter, name]);
   }
 
-  const sorts = sortOrders(from.map(({ source, page }) => sources[source]!.sorts[page]!));
-  if (!sorts) return false;
-
   const metaBytes = pagefindFileBytes([metas[0]![0], entriesOut, chunkMeta, filters, sorts, metaFields] satisfies Meta);
   const metaName = names.name(metaBytes, 10);
   writeFileSync(join(outDir, `pagefind.${metaName}.pf_meta`), metaBytes);
@@ -200,13 +200,13 @@ export function spliceBundle(base: ListedBundle, delta: ListedBundle | undefined
   writeFileSync(join(outDir, "pagefind-entry.json"), JSON.stringify(entry));
   // Pagefind's JS, WebAssembly and UI files, as it writes them with every bundle.
   const runtime = sources.at(-1)!.dir;
-  for (const file of readdirSync(runtime, { withFileTypes: true })) if (file.isFile() && file.name !== "pagefind-entry.json" && !file.name.endsWith(".pf_meta") && !file.name.endsWith(".json")) linkOrCopy(join(runtime, file.name), join(outDir, file.name));
+  for (const file of readdirSync(runtime, { withFileTypes: true })) if (file.isFile() && !file.name.endsWith(".pf_meta") && !file.name.endsWith(".json")) linkOrCopy(join(runtime, file.name), join(outDir, file.name));
   return true;
 }
 
 /** A fragment's meta fields (its page's `data-pagefind-meta`). */
 function fragmentMeta(bundleDir: string, name: string): Record<string, unknown> {
-  return (JSON.parse(Buffer.from(pagefindFileBody(join(bundleDir, "fragment", `${name}.pf_fragment`))).toString("utf8")) as { meta?: Record<string, unknown> }).meta ?? {};
+  return (JSON.parse(pagefindFileBody(join(bundleDir, "fragment", `${name}.pf_fragment`)).toString("utf8")) as { meta?: Record<string, unknown> }).meta ?? {};
 }
 
 /** Hard-links `from` at `to`, or copies it where links are not allowed. */
