@@ -110,7 +110,7 @@ export class HashNames {
 const firstChars = (s: string, n: number) => Array.from(s).slice(0, n).join("");
 
 /** Pagefind's chunk bounds: the shortest prefixes that tell the last word of a chunk from the first of the next. */
-export function boundaryPrefixes(last: string, next: string): [string, string] {
+function boundaryPrefixes(last: string, next: string): [string, string] {
   const a = Array.from(last);
   const b = Array.from(next);
   let common = 0;

@@ -105,7 +105,7 @@ const MERGE_MAKER_KEY = `${MERGED_KEY}.maker`;
  * {@link groupShards}). The search page loads
  * the merged bundle, whatever the shards, so their size weighs only on the build: Pagefind's peak memory grows with
  * the pages of an index (about 290 MiB per 1,000), its time too (about 3.6 ms a page here, whatever the size). A
- * rebuild indexes a changed shard's changed pages and splices them into its earlier bundle (0.3–0.45 s for an edit
+ * rebuild indexes a changed shard's changed pages and splices them into its earlier bundle (0.3–0.6 s for an edit
  * in 309 pages, where indexing the whole shard took 1.8 s at 500 pages), or, failing that, indexes it whole; then the
  * merge. See docs/search.md, "Shards".
  */
