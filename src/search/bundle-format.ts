@@ -1,6 +1,6 @@
 // Pagefind's bundle files read and written: data files (signature, CBOR, gzip), the entry, the metadata's fields, names by content hash.
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { copyFileSync, linkSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { decode, encode } from "cborg";
@@ -129,3 +129,12 @@ export function setChunkBounds(chunks: [string, string, string][]): void {
 
 /** Byte order of UTF-8 strings, as Pagefind (Rust) sorts words. */
 export const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+
+/** Hard-links `from` at `to` (bundles share files, never written in place), or copies it where links are not allowed. */
+export function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}

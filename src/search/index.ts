@@ -1,6 +1,6 @@
 // Indexes a rendered site with Pagefind's Node API: shards of consecutive years, kept outside the site in a store of bundles by their inputs, merged into the one bundle `pagefind/all/` that `pagefind/shards.json` lists.
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { gunzipSync, gzipSync } from "node:zlib";
@@ -10,6 +10,7 @@ import type { ProgressCounter } from "../model/progress.ts";
 import { packageVersion } from "../site/package-version.ts";
 import { writeManifest } from "./manifest.ts";
 import { ChunkPrefetch } from "./chunk-prefetch.ts";
+import { linkOrCopy } from "./bundle-format.ts";
 import { CHUNK_BYTES, type EarlierMerge, firstSearchFiles, mergeBundles } from "./merge-bundles.ts";
 import { closeAll, PageBudget, type PagefindApi, pagefindServices } from "./services.ts";
 import { type ListedBundle, pageSorts, spliceBundle } from "./splice-bundle.ts";
@@ -542,11 +543,7 @@ async function linkTree(from: string, to: string): Promise<boolean> {
       mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
-    try {
-      linkSync(source, target);
-    } catch {
-      copyFileSync(source, target);
-    }
+    linkOrCopy(source, target);
   }
   return true;
 }

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import { decode, encode } from "cborg";
-import { byBytes, type Entry, GZIP, HashNames, pagefindFileBody, pagefindFileBytes, type Meta, type Posting, type Preread, readEntry, readMeta, readPagefindFile, renumberMetaFields, setChunkBounds, SIGNATURE, type Word } from "./bundle-format.ts";
+import { byBytes, type Entry, GZIP, HashNames, linkOrCopy, pagefindFileBody, pagefindFileBytes, type Meta, type Posting, type Preread, readEntry, readMeta, readPagefindFile, renumberMetaFields, setChunkBounds, SIGNATURE, type Word } from "./bundle-format.ts";
 import { readWordChunk, writeWordChunk, type MergedWord, type RawWord } from "./word-chunk.ts";
 
 /**
@@ -201,11 +201,7 @@ export async function mergeBundles(bundles: readonly string[], outDir: string, o
       if (fromMerged[i]) continue;
       unlinkSync(file);
     }
-    try {
-      linkSync(fragmentFiles[i]!, file);
-    } catch {
-      copyFileSync(fragmentFiles[i]!, file);
-    }
+    linkOrCopy(fragmentFiles[i]!, file);
   }
   for (const name of earlierFragments) unlinkSync(join(fragmentDir, name));
 

@@ -1,9 +1,9 @@
 // Splices the pages that changed into a shard's earlier bundle: the bundle Pagefind would write for the whole shard, as the merge reads it, without indexing its other pages again.
-import { copyFileSync, linkSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { decode, encode } from "cborg";
-import { byBytes, type Entry, HashNames, type Meta, pagefindFileBody, pagefindFileBytes, type Posting, readEntry, readMeta, readPagefindFile, renumberMetaFields, setChunkBounds, SIGNATURE } from "./bundle-format.ts";
+import { byBytes, type Entry, HashNames, linkOrCopy, type Meta, pagefindFileBody, pagefindFileBytes, type Posting, readEntry, readMeta, readPagefindFile, renumberMetaFields, setChunkBounds, SIGNATURE } from "./bundle-format.ts";
 import { ByteWriter, cborHead, type LoosePosting, type LooseWord, readLooseWords, writeLooseWord } from "./word-chunk.ts";
 
 /** A bundle and its pages' paths, in its page order (the order they were given to Pagefind, or spliced in), with each page's sort values ({@link pageSorts}). */
@@ -207,15 +207,6 @@ export function spliceBundle(base: ListedBundle, delta: ListedBundle | undefined
 /** A fragment's meta fields (its page's `data-pagefind-meta`). */
 function fragmentMeta(bundleDir: string, name: string): Record<string, unknown> {
   return (JSON.parse(pagefindFileBody(join(bundleDir, "fragment", `${name}.pf_fragment`)).toString("utf8")) as { meta?: Record<string, unknown> }).meta ?? {};
-}
-
-/** Hard-links `from` at `to`, or copies it where links are not allowed. */
-function linkOrCopy(from: string, to: string): void {
-  try {
-    linkSync(from, to);
-  } catch {
-    copyFileSync(from, to);
-  }
 }
 
 /** Adds the postings of the pages kept to `into`, by their new numbers, their meta fields placed anew (`places`) if need be. */

@@ -88,22 +88,35 @@ export function cborHead(major: number, value: number): Uint8Array {
 
 const decoder = new TextDecoder();
 
-/** The words of a chunk (its CBOR, the signature removed), their postings left as bytes. */
-export function readWordChunk(bytes: Uint8Array): RawWord[] {
+/** A chunk's `[[word, …]]` heads: how many words, and where the first starts. */
+function wordList(bytes: Uint8Array): { count: number; start: number } {
   let [major, count, p] = head(bytes, 0);
   if (major !== 4 || count !== 1) throw new Error("word chunk: expected [[words]]");
   [major, count, p] = head(bytes, p);
   if (major !== 4) throw new Error("word chunk: expected the list of words");
+  return { count, start: p };
+}
+
+/** Word `w`'s `[text, postings, …` at `p`: its text, how many postings, and where the first starts. */
+function wordHead(bytes: Uint8Array, p: number, w: number): { word: string; postingCount: number; listStart: number } {
+  const [wordMajor, fields, afterHead] = head(bytes, p);
+  if (wordMajor !== 4 || fields !== 3) throw new Error(`word chunk: word ${w} is not [text, postings, variants]`);
+  const [textMajor, length, textStart] = head(bytes, afterHead);
+  if (textMajor !== 3) throw new Error(`word chunk: word ${w} has no text`);
+  const word = decoder.decode(bytes.subarray(textStart, textStart + length));
+  const [listMajor, postingCount, listStart] = head(bytes, textStart + length);
+  if (listMajor !== 4) throw new Error(`word chunk: ${word} has no postings list`);
+  return { word, postingCount, listStart };
+}
+
+/** The words of a chunk (its CBOR, the signature removed), their postings left as bytes. */
+export function readWordChunk(bytes: Uint8Array): RawWord[] {
+  const { count, start: first } = wordList(bytes);
+  let p = first;
   const words: RawWord[] = [];
   for (let w = 0; w < count; w++) {
     const start = p;
-    const [wordMajor, fields, afterHead] = head(bytes, p);
-    if (wordMajor !== 4 || fields !== 3) throw new Error(`word chunk: word ${w} is not [text, postings, variants]`);
-    const [textMajor, length, textStart] = head(bytes, afterHead);
-    if (textMajor !== 3) throw new Error(`word chunk: word ${w} has no text`);
-    const word = decoder.decode(bytes.subarray(textStart, textStart + length));
-    const [listMajor, postingCount, listStart] = head(bytes, textStart + length);
-    if (listMajor !== 4) throw new Error(`word chunk: ${word} has no postings list`);
+    const { word, postingCount, listStart } = wordHead(bytes, p, w);
     const listEnd = skipPostings(bytes, listStart, postingCount);
     let postings: PostingBytes | null = null;
     if (postingCount > 0) {
@@ -193,19 +206,11 @@ function readLoosePostings(bytes: Buffer, p: number, count: number, into: LooseP
 
 /** The words of a chunk (its CBOR, the signature removed) with every posting taken apart. */
 export function readLooseWords(bytes: Buffer): LooseWord[] {
-  let [major, count, p] = head(bytes, 0);
-  if (major !== 4 || count !== 1) throw new Error("word chunk: expected [[words]]");
-  [major, count, p] = head(bytes, p);
-  if (major !== 4) throw new Error("word chunk: expected the list of words");
+  const { count, start } = wordList(bytes);
+  let p = start;
   const words: LooseWord[] = [];
   for (let w = 0; w < count; w++) {
-    const [wordMajor, fields, afterHead] = head(bytes, p);
-    if (wordMajor !== 4 || fields !== 3) throw new Error(`word chunk: word ${w} is not [text, postings, variants]`);
-    const [textMajor, length, textStart] = head(bytes, afterHead);
-    if (textMajor !== 3) throw new Error(`word chunk: word ${w} has no text`);
-    const word = decoder.decode(bytes.subarray(textStart, textStart + length));
-    const [listMajor, postingCount, listStart] = head(bytes, textStart + length);
-    if (listMajor !== 4) throw new Error(`word chunk: ${word} has no postings list`);
+    const { word, postingCount, listStart } = wordHead(bytes, p, w);
     const postings: LoosePosting[] = [];
     const [variantsMajor, variantCount, variantsStart] = head(bytes, readLoosePostings(bytes, listStart, postingCount, postings));
     if (variantsMajor !== 4) throw new Error(`word chunk: ${word} has no variants list`);
