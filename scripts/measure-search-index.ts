@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { Command } from "commander";
-import { indexShard, releasePagesByYear } from "../src/search/index.ts";
+import { releasePagesByYear } from "../src/search/index.ts";
+import { indexShard } from "../src/search/shard-bundle.ts";
 import { closeAll, pagefindServices } from "../src/search/services.ts";
 
 const opts = new Command()

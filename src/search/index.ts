@@ -1,19 +1,16 @@
 // Indexes a rendered site with Pagefind's Node API: shards of consecutive years, kept outside the site in a store of bundles by their inputs, merged into the one bundle `pagefind/all/` that `pagefind/shards.json` lists.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { copyFile, mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { gunzipSync, gzipSync } from "node:zlib";
 import { dirname, join } from "node:path";
-import * as pagefind from "pagefind";
 import type { ProgressCounter } from "../model/progress.ts";
-import { packageVersion } from "../site/package-version.ts";
 import { writeManifest } from "./manifest.ts";
 import { ChunkPrefetch } from "./chunk-prefetch.ts";
 import { linkOrCopy } from "./bundle-format.ts";
 import { CHUNK_BYTES, type EarlierMerge, firstSearchFiles, mergeBundles } from "./merge-bundles.ts";
 import { closeAll, PageBudget, type PagefindApi, pagefindServices } from "./services.ts";
-import { type ListedBundle, pageSorts, spliceBundle } from "./splice-bundle.ts";
+import { indexedPages, shardBundleDir, shardHash, writeShardBundle } from "./shard-bundle.ts";
 
 /** What indexing did: pages indexed, or the errors Pagefind reported. */
 export interface IndexResult {
@@ -85,12 +82,6 @@ export const PAGEFIND_DIR = "pagefind";
  */
 export const MERGED_KEY = "all";
 
-/** Options of every index: the "link to this paragraph" controls are not words of the statement. */
-const INDEX_OPTIONS = { forceLanguage: "en", excludeSelectors: [".pl"] };
-/** Pagefind's version: a new one may write different bundles from the same pages. */
-const PAGEFIND_VERSION = packageVersion("pagefind");
-/** Pagefind's version and the indexing options, which a bundle is made from besides its pages. */
-const INDEXED_WITH = `pagefind ${PAGEFIND_VERSION}\n${JSON.stringify(INDEX_OPTIONS)}\n`;
 /** The merging code's digest: a change to it may merge the same shards differently. */
 const MERGE_CODE = ["./merge-bundles.ts", "./word-chunk.ts", "./bundle-format.ts"].reduce((hash, file) => hash.update(readFileSync(new URL(file, import.meta.url))), createHash("sha256")).digest("hex");
 /**
@@ -124,12 +115,6 @@ const SHARD_CONCURRENCY = Math.min(2, availableParallelism());
  * since a month is never split) is indexed alone.
  */
 const PAGES_AT_ONCE = 3_000;
-
-/**
- * Pages sent to Pagefind before the first of them is answered: enough to keep its service busy while the next pages
- * are read (adding a 2,932-page bundle took 7.2 s instead of 10.7 s one page at a time), few enough to hold little memory.
- */
-const ADDS_IN_FLIGHT = 16;
 
 /** The widest block of years a shard may cover: 1024 years, aligned on multiples of 1024 (so 1024–2047 holds every date of the archive). */
 const WIDEST_BLOCK = 1024;
@@ -247,14 +232,6 @@ export function groupShards(byYear: ReadonlyMap<string, readonly string[]>, maxP
 }
 
 /**
- * A shard's bundle in the store: named by its key and its inputs, so a bundle there is the one Pagefind would write
- * again for those pages, whichever build wrote it.
- */
-export function shardBundleDir(store: string, key: string, inputs: string): string {
-  return join(store, `${key}.${inputs.slice(0, 16)}/`);
-}
-
-/**
  * Indexes the release pages under `outputDir` into Pagefind bundles of consecutive years or months (see
  * {@link groupShards}), so Pagefind's memory is bounded by a shard's pages rather than the archive's (one index of
  * 100,000 pages would need about 25 GB), and merges them into `pagefind/all/`, the one bundle the search page loads.
@@ -308,18 +285,9 @@ export async function indexSite(outputDir: string, store: string, options: Index
         await budget.take(files.length);
         try {
           // The pages that changed spliced into the shard's earlier bundle, or, where that cannot be, all indexed.
-          const base = spliceBase(store, key, files, options.pageDigests, [options.previous?.inputs[key], options.base?.[key]]);
-          let errors = base && (await spliceShard(outputDir, files, base, partial, options.pageDigests!, service));
-          if (errors) {
-            spliced.push(key);
-            options.progress?.tick(files.length);
-          } else {
-            await rm(partial, { recursive: true, force: true });
-            const sorts: (string | null)[] = [];
-            errors = await indexShard(outputDir, files, partial, options.progress, service, sorts);
-            if (errors.length === 0) storeChunksUncompressed(partial);
-            if (errors.length === 0 && options.pageDigests) await writePageList(partial, files, sorts, options.pageDigests);
-          }
+          const earlier = [options.previous?.inputs[key], options.base?.[key]];
+          const { errors, spliced: wasSpliced } = await writeShardBundle(key, files, partial, { outputDir, store, pageDigests: options.pageDigests, earlier, service, progress: options.progress });
+          if (wasSpliced) spliced.push(key);
           failures.push(...errors);
           if (errors.length === 0) await rename(partial, bundle);
         } finally {
@@ -405,120 +373,6 @@ function earlierMerge(store: string, previous: PreviousIndex): EarlierMerge | un
 }
 
 /**
- * The input hash of a shard (see {@link ShardInputs}). A page with a digest in `pageDigests` (the render's record: the
- * hash of everything the page was rendered from, which fixes its bytes) stands for itself by that digest, so an
- * unchanged shard is known without reading its pages; any other page is read, one at a time.
- */
-async function shardHash(outputDir: string, files: readonly string[], pageDigests: Readonly<Record<string, string>> = {}): Promise<string> {
-  const hash = createHash("sha256").update(INDEXED_WITH);
-  for (const file of files) {
-    const digest = pageDigests[file];
-    if (digest !== undefined) {
-      hash.update(`${file}\ndigest ${digest}\n`);
-      continue;
-    }
-    const page = await readFile(join(outputDir, file));
-    hash.update(`${file}\n${page.length}\n`).update(page);
-  }
-  return hash.digest("hex");
-}
-
-/**
- * Beside Pagefind's files in a shard's bundle in the store: its pages in order, with the digests they were rendered
- * from (the render's record) and their sort values, for a later build to splice the pages that changed into it
- * (src/search/splice-bundle.ts). `inputs` is what the bundle was indexed with besides its pages.
- */
-const PAGE_LIST = "communique-pages.json";
-interface PageList {
-  inputs: string;
-  files: string[];
-  digests: string[];
-  sorts: (string | null)[];
-}
-
-/**
- * Pages that changed, up to this share of a shard's, are spliced into its earlier bundle; more, and Pagefind indexes
- * the shard whole (a splice of one page into 309 took what indexing about 100 pages does).
- */
-const MAX_SPLICED_SHARE = 0.5;
-
-/** An earlier bundle of a shard to splice its changed pages into, and those pages. */
-interface SpliceBase {
-  bundle: ListedBundle;
-  list: PageList;
-  changed: string[];
-}
-
-/**
- * The bundle of shard `key` that an earlier build indexed (`inputs`: the hashes the live site's and the base's builds
- * recorded for it, tried in turn) with its page list, when every page of the shard has a digest and at most
- * {@link MAX_SPLICED_SHARE} of them differ from the bundle's.
- */
-function spliceBase(store: string, key: string, files: readonly string[], digests: Readonly<Record<string, string>> | undefined, inputs: (string | undefined)[]): SpliceBase | undefined {
-  if (!digests || files.some((file) => digests[file] === undefined)) return undefined;
-  for (const hash of inputs) {
-    if (hash === undefined) continue;
-    const dir = shardBundleDir(store, key, hash);
-    let list: PageList;
-    try {
-      list = JSON.parse(readFileSync(join(dir, PAGE_LIST), "utf8")) as PageList;
-    } catch {
-      continue;
-    }
-    if (list.inputs !== INDEXED_WITH) continue;
-    const before = new Map(list.files.map((file, i) => [file, list.digests[i]]));
-    const changed = files.filter((file) => before.get(file) !== digests[file]);
-    if (changed.length > files.length * MAX_SPLICED_SHARE) continue;
-    return { bundle: { dir, pages: list.files, sorts: list.sorts }, list, changed };
-  }
-  return undefined;
-}
-
-/**
- * Writes at `partial` the bundle of `files`: Pagefind indexes the changed pages alone, and they are spliced into the
- * earlier bundle (src/search/splice-bundle.ts). Returns Pagefind's errors, or undefined when the splice cannot give
- * what Pagefind would (the caller then indexes the shard whole).
- */
-async function spliceShard(outputDir: string, files: readonly string[], base: SpliceBase, partial: string, digests: Readonly<Record<string, string>>, service: PagefindApi): Promise<string[] | undefined> {
-  const deltaDir = `${partial.slice(0, -1)}.changed/`;
-  try {
-    const deltaSorts: (string | null)[] = [];
-    if (base.changed.length > 0) {
-      const errors = await indexShard(outputDir, base.changed, deltaDir, undefined, service, deltaSorts);
-      if (errors.length > 0) return errors;
-    }
-    const delta = base.changed.length > 0 ? { dir: deltaDir, pages: base.changed, sorts: deltaSorts } : undefined;
-    if (!spliceBundle(base.bundle, delta, files, partial)) return undefined;
-    const changedAt = new Map(base.changed.map((file, i) => [file, i]));
-    const baseAt = new Map(base.list.files.map((file, i) => [file, i]));
-    const sorts = files.map((file) => (changedAt.has(file) ? deltaSorts[changedAt.get(file)!]! : base.list.sorts[baseAt.get(file)!]!));
-    await writePageList(partial, files, sorts, digests);
-    return [];
-  } finally {
-    await rm(deltaDir, { recursive: true, force: true });
-  }
-}
-
-/**
- * Rewrites a shard bundle's index chunks stored in their gzip rather than compressed: only the merge reads a shard's
- * chunks (the published bundle's are its own, compressed), and inflating stored data costs next to nothing (an edit's
- * read-ahead of the 10,000-release archive's 31 shards spent 0.7 of its 0.9 s inflating them).
- */
-function storeChunksUncompressed(bundleDir: string): void {
-  const indexDir = join(bundleDir, "index");
-  for (const name of readdirSync(indexDir)) {
-    const file = join(indexDir, name);
-    writeFileSync(file, gzipSync(gunzipSync(readFileSync(file)), { level: 0 }));
-  }
-}
-
-/** Writes a bundle's {@link PageList}. */
-async function writePageList(bundleDir: string, files: readonly string[], sorts: readonly (string | null)[], digests: Readonly<Record<string, string>>): Promise<void> {
-  const list: PageList = { inputs: INDEXED_WITH, files: [...files], digests: files.map((file) => digests[file]!), sorts: [...sorts] };
-  await writeFile(join(bundleDir, PAGE_LIST), JSON.stringify(list));
-}
-
-/**
  * Recreates a folder's files under `to`, which must not exist, as hard links (bundles are written once, never changed
  * in place, so the new site can share them with the old one; a copy where links are not allowed). False when `from`
  * is missing.
@@ -564,78 +418,3 @@ async function clearAllBut(dir: string, ...keep: string[]): Promise<void> {
   }
 }
 
-/**
- * One shard: a fresh index of `files` (paths under `outputDir`), written to `bundleDir`, then dropped. Returns
- * Pagefind's errors. `sorts`, if given, receives each page's sort values ({@link pageSorts}), in order.
- */
-export async function indexShard(outputDir: string, files: readonly string[], bundleDir: string, progress?: ProgressCounter, service: PagefindApi = pagefind, sorts?: (string | null)[]): Promise<string[]> {
-  const { index, errors } = await service.createIndex(INDEX_OPTIONS);
-  if (!index) return errors;
-  try {
-    // Pages are added in sorted order: Pagefind numbers them in the order it gets them, and its own directory walk
-    // follows the order files were written in (Eleventy writes in parallel), which differs from build to build.
-    // Pagefind's service handles its requests one at a time in the order they arrive, so several can be in flight:
-    // the next pages are read and sent while it indexes this one, and the bundle is the same bytes.
-    const pending: Promise<string[]>[] = [];
-    let settled = 0;
-    const errors: string[] = [];
-    const settle = async () => {
-      errors.push(...(await pending[settled++]!));
-      progress?.tick();
-    };
-    for (const file of files) {
-      if (errors.length > 0) break;
-      // Synchronous reads: a page read through the thread pool took four calls (open, stat, read, close), 2.4 s of
-      // this thread's time for 10,000 pages in a profile.
-      const content = searchablePart(readFileSync(join(outputDir, file), "utf8"));
-      sorts?.push(pageSorts(content));
-      pending.push(index.addHTMLFile({ sourcePath: file, content }).then((added) => added.errors));
-      if (pending.length - settled >= ADDS_IN_FLIGHT) await settle();
-    }
-    while (settled < pending.length) await settle();
-    if (errors.length > 0) return errors;
-    const written = await index.writeFiles({ outputPath: bundleDir });
-    return written.errors;
-  } finally {
-    await index.deleteIndex();
-  }
-}
-
-/**
- * What Pagefind needs of a page: its `<html>` tag (the language) and the element marked `data-pagefind-body`, which
- * holds every word, filter, sort and meta the index takes; the rest of the page (head, header, navigation, the
- * citations after the statement: two thirds of a release page's bytes) is left out, so Pagefind parses less. The
- * bundle is the same bytes (test/search/index.test.ts checks it on the sample's pages); a 500-page shard was added in
- * 0.79 s instead of 1.0 s. A page without exactly one such element, or whose element does not close, is given whole.
- */
-export function searchablePart(html: string): string {
-  const marker = html.indexOf("data-pagefind-body");
-  if (marker < 0 || html.indexOf("data-pagefind-body", marker + 1) >= 0) return html;
-  const start = html.lastIndexOf("<", marker);
-  if (start < 0) return html;
-  const opening = /<([a-zA-Z][\w-]*)[\s>]/y;
-  opening.lastIndex = start;
-  const tag = opening.exec(html)?.[1];
-  const htmlTag = /<html(?=[\s>])[^>]*>/i.exec(html);
-  if (!tag || !htmlTag) return html;
-  // The element ends at the close tag that balances its opening: same-named elements inside it are counted.
-  const tags = new RegExp(`<(/?)${tag}[\\s>]`, "gi");
-  tags.lastIndex = start;
-  let depth = 0;
-  for (let m = tags.exec(html); m; m = tags.exec(html)) {
-    depth += m[1] ? -1 : 1;
-    if (depth === 0) {
-      const end = html.indexOf(">", m.index) + 1;
-      return `<!DOCTYPE html>${htmlTag[0]}<head><meta charset="utf-8"></head><body>${html.slice(start, end)}</body></html>`;
-    }
-  }
-  return html;
-}
-
-/** Sum of the per-language page counts in a bundle's `pagefind-entry.json`. */
-async function indexedPages(bundleDir: string): Promise<number> {
-  const entry = JSON.parse(await readFile(join(bundleDir, "pagefind-entry.json"), "utf8")) as {
-    languages?: Record<string, { page_count?: number }>;
-  };
-  return Object.values(entry.languages ?? {}).reduce((sum, l) => sum + (l.page_count ?? 0), 0);
-}

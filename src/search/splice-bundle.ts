@@ -102,7 +102,7 @@ export function spliceBundle(base: ListedBundle, delta: ListedBundle | undefined
   mkdirSync(join(outDir, "fragment"), { recursive: true });
   mkdirSync(join(outDir, "index"));
   mkdirSync(join(outDir, "filter"));
-  for (const [n, { source, page }] of from.entries()) {
+  for (const [n, { source }] of from.entries()) {
     const name = `${entriesOut[n]![0]}.pf_fragment`;
     linkOrCopy(join(sources[source]!.dir, "fragment", name), join(outDir, "fragment", name));
   }

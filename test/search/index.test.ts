@@ -7,7 +7,8 @@ import { basename, join } from "node:path";
 import { test } from "node:test";
 import fc from "fast-check";
 import * as pagefind from "pagefind";
-import { groupShards, groupYears, indexSite, releasePagesByYear, releasePagesOf, searchablePart, shardBundleDir } from "../../src/search/index.ts";
+import { groupShards, groupYears, indexSite, releasePagesByYear, releasePagesOf } from "../../src/search/index.ts";
+import { searchablePart, shardBundleDir } from "../../src/search/shard-bundle.ts";
 import { buildSample } from "../site/sample.ts";
 import type { BundleEntry } from "../../src/search/manifest.ts";
 

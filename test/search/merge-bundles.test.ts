@@ -8,7 +8,7 @@ import { gunzipSync } from "node:zlib";
 import { after, before, test } from "node:test";
 import { encode } from "cborg";
 import { ChunkPrefetch } from "../../src/search/chunk-prefetch.ts";
-import { indexShard } from "../../src/search/index.ts";
+import { indexShard } from "../../src/search/shard-bundle.ts";
 import fc from "fast-check";
 import { pagefindFileBytes, readPagefindFile } from "../../src/search/bundle-format.ts";
 import { PAGE_NAME_DIGITS, mergeBundles, shortNames } from "../../src/search/merge-bundles.ts";

@@ -4,7 +4,8 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { after, before, test } from "node:test";
-import { indexShard, releasePagesByYear } from "../../src/search/index.ts";
+import { releasePagesByYear } from "../../src/search/index.ts";
+import { indexShard } from "../../src/search/shard-bundle.ts";
 import { mergeBundles } from "../../src/search/merge-bundles.ts";
 import { type ListedBundle, pageSorts, sortOrders, spliceBundle } from "../../src/search/splice-bundle.ts";
 import { buildSample, type SampleSite } from "../site/sample.ts";
