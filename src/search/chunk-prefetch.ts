@@ -3,7 +3,7 @@ import { Worker } from "node:worker_threads";
 
 /**
  * Bytes of files read ahead at most, over every bundle: 10,000 releases' shards' chunks are about 37 MB (stored
- * uncompressed in the store, src/search/index.ts); beyond the budget the merge reads the chunks itself, so memory
+ * uncompressed in the store, src/search/shard-bundle.ts); beyond the budget the merge reads the chunks itself, so memory
  * stays bounded at any size.
  */
 export const PREFETCH_BYTES = 64 * 2 ** 20;
