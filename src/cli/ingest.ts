@@ -4,6 +4,7 @@ import { mkdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { formatDiagnostic } from "../model/diagnostic.ts";
 import type { FrontMatter } from "../model/release.ts";
+import { releaseKeyOf } from "../emit/front-matter.ts";
 import { clearYamlCache } from "../emit/yaml-writer.ts";
 import { clearItemCache, type SourceResult } from "../ingest/parse-source.ts";
 import { type MergeResult, mergeReleases } from "../ingest/dedupe.ts";
@@ -155,6 +156,7 @@ async function ingestWith(options: IngestOptions, log: (line: string) => void, t
     for (const w of plan.writes) {
       releaseDigests.set(w.file, w.digest);
       writtenFrontMatter.set(w.digest, w.frontMatter);
+      memo.noteKey(w.digest, releaseKeyOf(w.frontMatter));
     }
     if (options.cache) {
       await mkdir(options.cache, { recursive: true });

@@ -66,8 +66,11 @@ export function readReleaseKey(markdown: string): ReleaseKey | { ok: false; erro
     }
   }
   const full = readFrontMatter(markdown);
-  if (!full.ok) return full;
-  const { source, otherSources } = full.value;
-  const keys = [source.guid ?? source.path, ...otherSources.map((o) => o.guid ?? o.path)];
-  return { ok: true, id: full.value.id, sourcePath: source.path, keys };
+  return full.ok ? releaseKeyOf(full.value) : full;
+}
+
+/** The id, source path and keys of a release's front matter: what {@link readReleaseKey} reads from the file it is emitted as. */
+export function releaseKeyOf(data: Pick<FrontMatter, "id" | "source" | "otherSources">): ReleaseKey {
+  const keys = [data.source.guid ?? data.source.path, ...data.otherSources.map((o) => o.guid ?? o.path)];
+  return { ok: true, id: data.id, sourcePath: data.source.path, keys };
 }

@@ -6,6 +6,8 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { ingest } from "../../src/cli/ingest.ts";
 import { RELEASE_MEMO_FILE } from "../../src/cli/release-memo.ts";
+import { readReleaseKey } from "../../src/emit/front-matter.ts";
+import { bytesDigest } from "../../src/site/site-files.ts";
 
 const repoSources = join(import.meta.dirname, "../../content/sources");
 const taxonomy = join(import.meta.dirname, "../../content/taxonomy");
@@ -33,7 +35,13 @@ test("with the memo, a hand-edited or damaged release file is written again and 
     await ingest({ sources, content: plain, ...quiet });
     const expected = await texts(plain);
     assert.deepEqual(await texts(content), expected);
-    assert.ok(JSON.parse(await readFile(memoFile, "utf8")).emitted.length > 0, "the memo holds what was emitted");
+    const memo = JSON.parse(await readFile(memoFile, "utf8")) as { emitted: unknown[]; keys: [string, unknown][] };
+    assert.ok(memo.emitted.length > 0, "the memo holds what was emitted");
+    // And the key of every file it wrote, taken from the front matter: what reading the file gives.
+    const written = [...expected].filter(([file]) => file.startsWith("/releases/"));
+    const keys = new Map(memo.keys);
+    assert.equal(keys.size, written.length);
+    for (const [file, text] of written) assert.deepEqual(keys.get(bytesDigest(text)), readReleaseKey(text), file);
 
     // Nothing changed: nothing written. The second run learns the files' keys; after it the memo is not written again.
     for (let run = 0; run < 2; run++) {
