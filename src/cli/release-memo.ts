@@ -62,9 +62,10 @@ export class ReleaseMemo {
   }
 
   /**
-   * Records the key of a release file this ingest wrote, whose bytes hash as `hash`: taken from the front matter it was
-   * emitted from (`releaseKeyOf`, src/emit/front-matter.ts), so the next ingest does not read the file back for it (after a build from
-   * scratch, 10,000 files: about 2 s). A test checks that it is what {@link readReleaseKey} reads from the file.
+   * Records the key of a release file this ingest wrote, whose bytes hash as `hash`: taken from the front matter it
+   * was emitted from (`releaseKeyOf`, src/emit/front-matter.ts), so the next ingest does not read the file back for it
+   * (after a build from scratch, 10,000 files: about 2 s). A test checks that it is what {@link readReleaseKey} reads
+   * from the file.
    */
   noteKey(hash: string, key: ReleaseKey): void {
     if (this.keysNow.has(hash)) return;
