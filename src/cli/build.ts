@@ -4,7 +4,9 @@ import { setTimeout as delay } from "node:timers/promises";
 import { dirname, relative, resolve } from "node:path";
 import { indexSite, type PreviousIndex, type ShardInputs } from "../search/index.ts";
 import { loadSiteConfig, type SiteConfig } from "../site/config.ts";
-import { readPageRecord, removePageRecord, writePageRecord } from "../site/page-record.ts";
+import { type PageRecord, readPageRecord, removePageRecord, writePageRecord } from "../site/page-record.ts";
+import type { RenderResult } from "../site/render.ts";
+import type { ProgressCounter } from "../model/progress.ts";
 import { readJsonFile } from "../site/site-files.ts";
 import { buildingPrefix, oldSitePrefix, removeStaleBuilds } from "./files.ts";
 import { describeError } from "./errors.ts";
@@ -12,7 +14,7 @@ import { collectGarbage } from "./gc.ts";
 import { ingest } from "./ingest.ts";
 import { type RenderThread, startRenderThread } from "./render-thread.ts";
 import { keepAsSpare, type SpareRecord, takeSpare } from "./spare-site.ts";
-import { noProgress, type Progress, withProgress } from "./progress.ts";
+import { HeldProgress, noProgress, type Progress, withProgress } from "./progress.ts";
 
 /** Set by `communique serve` in the environment of the builds it runs. */
 export const SERVING_ENV = "COMMUNIQUE_SERVING";
@@ -123,7 +125,7 @@ async function buildWith(renderThread: RenderThread, options: BuildOptions, { lo
   const pagesBefore = { site: target, record: await readPageRecord(cacheDir(target)) };
   // What ingest left is freed now, not held beside the render thread's peak (see collectGarbage).
   collectGarbage();
-  const rendered = await phase("render", () =>
+  const rendering = phase("render", () =>
     withProgress(progress("render", "pages written", 0), (counter) => {
       const rendering = renderThread.render({ options: { content: options.content, output: fresh, sources: options.sources, config, cache: cacheDir(target), previous: pagesBefore, base: base ? { record: base.pages } : undefined, quiet: true }, digests }, counter);
       // Posted with the request (a copy went to the render thread): let go and collected here, not held beside the
@@ -133,10 +135,35 @@ async function buildWith(renderThread: RenderThread, options: BuildOptions, { lo
       return rendering;
     }),
   );
+  // Awaited below, once the index is on its way or settled.
+  rendering.catch(() => {});
   const previous = await previousIndex(target);
-  // And what the render's request and answer left, not held beside Pagefind while it indexes.
-  collectGarbage();
-  const search = await phase("index", () => withProgress(progress("index", "pages indexed", 0), (counter) => indexSite(fresh, searchShards(target), { previous, base: base?.search, shardPages: options.shardPages, progress: counter, pageDigests: rendered.record })));
+  const index = (pageDigests: PageRecord, counter: ProgressCounter) => indexSite(fresh, searchShards(target), { previous, base: base?.search, shardPages: options.shardPages, progress: counter, pageDigests });
+  // An edit's or an addition's release pages are rendered first: once they are in place, their shards are indexed
+  // (and the merged bundle made) beside the rest of the render, on the core it leaves; the index shows its progress
+  // once the render's is done. A build from scratch indexes after the render, its thread's memory given back.
+  const releasePages = await renderThread.releasePages();
+  const held = new HeldProgress();
+  const early = releasePages ? phase("index", () => index(releasePages, held)) : undefined;
+  early?.catch(() => {});
+  let rendered: RenderResult;
+  try {
+    rendered = await rendering;
+  } catch (e) {
+    // The index writes into the building folder: done before the caller deletes it.
+    await early?.catch(() => {});
+    throw e;
+  }
+  if (!early) {
+    // What the render's request and answer left, not held beside Pagefind while it indexes.
+    collectGarbage();
+  }
+  const search = early
+    ? await withProgress(progress("index", "pages indexed", 0), (counter) => {
+        held.show(counter);
+        return early;
+      })
+    : await phase("index", () => withProgress(progress("index", "pages indexed", 0), (counter) => index(rendered.record, counter)));
   if (search.errors.length > 0) throw new Error(`Pagefind could not index the site:\n  ${search.errors.join("\n  ")}`);
   // The record of what the live site was indexed from goes before the swap and comes back after it: a build
   // stopped in between leaves no record, so the next build indexes everything rather than trust a wrong one.

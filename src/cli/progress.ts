@@ -42,6 +42,33 @@ export async function withProgress<T>(counter: PhaseProgress, run: (counter: Pha
   }
 }
 
+/**
+ * The count of a phase that runs while another phase's progress is shown (a terminal shows one bar at a time), kept
+ * until {@link show} hands it to the phase's own progress, which then takes the rest.
+ */
+export class HeldProgress implements ProgressCounter {
+  private total = 0;
+  private done = 0;
+  private shown: ProgressCounter | null = null;
+
+  setTotal(total: number): void {
+    this.total = total;
+    this.shown?.setTotal(total);
+  }
+
+  tick(n = 1): void {
+    this.done += n;
+    this.shown?.tick(n);
+  }
+
+  /** From now on, counts go to `counter`, told first the total and the count so far. */
+  show(counter: ProgressCounter): void {
+    this.shown = counter;
+    counter.setTotal(this.total);
+    if (this.done > 0) counter.tick(this.done);
+  }
+}
+
 /** Creates the progress reporter of one command run. */
 export function createProgress(options: ProgressOptions): Progress {
   const interactive = options.interactive ?? options.stream.isTTY === true;

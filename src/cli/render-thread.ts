@@ -1,5 +1,6 @@
 // Runs the render phase on a worker thread, started when the build starts (its modules load while ingest runs) and ended before indexing, so the memory it used is freed first.
 import type { ProgressCounter } from "../model/progress.ts";
+import type { PageRecord } from "../site/page-record.ts";
 import type { KnownInputs, RenderOptions, RenderResult } from "../site/render.ts";
 import { startTypeScriptWorker } from "../site/typescript-worker.ts";
 
@@ -15,8 +16,8 @@ export interface RenderRequest {
   digests?: Pick<KnownInputs, "releaseDigests" | "sourceDigests" | "writtenFrontMatter">;
 }
 
-/** What the render worker posts: the page count, pages done, then its result or its error. */
-export type RenderMessage = { kind: "total"; n: number } | { kind: "tick"; n: number } | { kind: "done"; result: RenderResult } | { kind: "failed"; message: string };
+/** What the render worker posts: the page count, pages done, the release pages once in place (not always), then its result or its error. */
+export type RenderMessage = { kind: "total"; n: number } | { kind: "tick"; n: number } | { kind: "releases"; record: PageRecord } | { kind: "done"; result: RenderResult } | { kind: "failed"; message: string };
 
 const RENDER_WORKER = new URL("./render-worker.ts", import.meta.url);
 
@@ -24,6 +25,11 @@ const RENDER_WORKER = new URL("./render-worker.ts", import.meta.url);
 export interface RenderThread {
   /** Renders as `renderSite` does, once; resolves when the thread has ended, so its memory is given back. */
   render(request: RenderRequest, progress?: ProgressCounter): Promise<RenderResult>;
+  /**
+   * Resolves with the release pages' part of the record once they are all in place while the rest of the site is
+   * rendered (renderSite's `onReleasePages`: an edit, an addition), or with null when the thread ends without that.
+   */
+  releasePages(): Promise<PageRecord | null>;
   /** Ends the thread whatever it is doing (a build that stops before rendering, or after). */
   stop(): Promise<void>;
 }
@@ -43,13 +49,21 @@ export function startRenderThread(readAhead?: ReadAhead): RenderThread {
   const worker = startTypeScriptWorker(RENDER_WORKER, { workerData: { readAhead }, execArgv: [], env });
   let progress: ProgressCounter | undefined;
   let settled: { result: RenderResult } | { error: Error } | null = null;
+  let releasesInPlace: (record: PageRecord | null) => void = () => {};
+  const releasePages = new Promise<PageRecord | null>((resolve) => (releasesInPlace = resolve));
   worker.on("message", (m: RenderMessage) => {
     if (m.kind === "total") progress?.setTotal(m.n);
     else if (m.kind === "tick") progress?.tick(m.n);
+    else if (m.kind === "releases") releasesInPlace(m.record);
     else settled = m.kind === "done" ? { result: m.result } : { error: new Error(m.message) };
   });
   worker.on("error", (e) => (settled ??= { error: e }));
-  const exited = new Promise<number>((resolve) => worker.on("exit", resolve));
+  const exited = new Promise<number>((resolve) =>
+    worker.on("exit", (code) => {
+      releasesInPlace(null);
+      resolve(code);
+    }),
+  );
   return {
     async render(request, counter) {
       progress = counter;
@@ -59,6 +73,7 @@ export function startRenderThread(readAhead?: ReadAhead): RenderThread {
       if (settled && "result" in settled) return settled.result;
       throw settled?.error ?? new Error(`The render thread stopped (exit code ${code})`);
     },
+    releasePages: () => releasePages,
     async stop() {
       await worker.terminate();
     },

@@ -1,7 +1,8 @@
-// A render worker thread: loads the site's modules at once, reads the caches and the base's file list while ingest runs, waits for the build's request, renders the site and posts its progress and its result (or its error) back.
+// A render worker thread: loads the site's modules at once, reads the caches and the base's file list while ingest runs, waits for the build's request, renders the site and posts its progress, its release pages once in place (see renderSite's onReleasePages) and its result (or its error) back.
 import { parentPort, workerData } from "node:worker_threads";
 import { loadMapGeometry } from "../site/charts/map.ts";
 import { minifiedAssets } from "../site/pages.ts";
+import type { PageRecord } from "../site/page-record.ts";
 import { readCachesAndBase, renderSite } from "../site/render.ts";
 import { describeError } from "./errors.ts";
 import type { ReadAhead, RenderMessage, RenderRequest } from "./render-thread.ts";
@@ -46,7 +47,11 @@ parentPort!.once("message", async ({ options, digests }: RenderRequest) => {
   try {
     // What was read ahead serves only a render with that cache, and the spare's files only one based on the spare.
     const cached = ahead && options.cache === readAhead?.cache ? { frontMatter: ahead.frontMatter, citations: ahead.citations, baseFiles: options.base ? ahead.baseFiles : undefined } : {};
-    const result = await renderSite({ ...options, known: { ...digests, ...cached }, progress: { setTotal: (n) => post({ kind: "total", n }), tick } });
+    const onReleasePages = (record: PageRecord) => {
+      sendTicks();
+      post({ kind: "releases", record });
+    };
+    const result = await renderSite({ ...options, known: { ...digests, ...cached }, progress: { setTotal: (n) => post({ kind: "total", n }), tick }, onReleasePages });
     sendTicks();
     post({ kind: "done", result });
   } catch (e) {

@@ -149,12 +149,20 @@ export class FileWriter {
     rmSync(join(this.root, path), { force: true });
   }
 
-  /** Waits until every queued file is written and stops the thread; throws the first write that failed. */
-  async close(): Promise<void> {
+  /** Waits until every file queued so far is written; throws the first write that failed. */
+  async flush(): Promise<void> {
     this.send();
     while (this.pendingFiles > 0 && !this.failure) await new Promise<void>((resolve) => (this.waiting = resolve));
-    await this.stop();
     this.throwIfFailed();
+  }
+
+  /** Waits until every queued file is written and stops the thread; throws the first write that failed. */
+  async close(): Promise<void> {
+    try {
+      await this.flush();
+    } finally {
+      await this.stop();
+    }
   }
 
   /** Stops the thread, leaving what it has not written (for a render that failed anyway). */

@@ -49,7 +49,22 @@ export interface RenderOptions {
   quiet?: boolean;
   /** Told the number of page files, then each one as it is written, kept or taken from the previous site. */
   progress?: ProgressCounter;
+  /**
+   * Told, with their part of the record, that the release pages are all in place (written, kept or linked), while the
+   * rest of the site is still rendered: when at most {@link RELEASE_PAGES_FIRST} of them are to be rendered, they
+   * are rendered first and this is called then, so that the search index, which holds them alone, can be updated
+   * beside the rest of the render (src/cli/build.ts). Not called otherwise.
+   */
+  onReleasePages?: (record: PageRecord) => void;
 }
+
+/**
+ * Release pages to render at most for them to be rendered first and announced ({@link RenderOptions.onReleasePages}):
+ * an edit, an addition, a small archive. A render of more (a build from scratch of a larger one) keeps its order,
+ * which gives the citation worker its head start, and the search index waits for it, the render thread's memory
+ * freed first.
+ */
+export const RELEASE_PAGES_FIRST = 500;
 
 export interface RenderResult {
   /** Files of pages in the output (rendered or reused), the sitemap and copied sources aside. */
@@ -190,20 +205,29 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
     else rmSync(join(output, "sources"), { recursive: true, force: true });
     const charts = chartFilters(siteUrls(config).href);
     options.progress?.setTotal(Object.keys(record).length);
+    const renderer = new PageRenderer(index, (data, url) => store.citations(itemOf(data, url)), charts);
+    const renderReleases = async () => {
+      for (const [i, item] of releases.entries()) {
+        if (!store.has(citationItem(item))) store.formatAhead(releases.slice(i, i + CITATIONS_AHEAD).map(citationItem));
+        const page = renderer.release(item);
+        await files.write(htmlFile(item.url), page.html);
+        await files.write(`${item.url.slice(1)}index.json`, page.json);
+      }
+    };
+    const releasesFirst = options.onReleasePages !== undefined && releases.length <= RELEASE_PAGES_FIRST;
+    if (releasesFirst) {
+      await renderReleases();
+      await files.flush();
+      options.onReleasePages!(Object.fromEntries(releasePlans.flatMap((p) => p.files.map((f) => [f.path, f.digest]))));
+    }
     written = await renderWithEleventy(content, output, options, { index, charts });
     // Eleventy's few site pages, known once it has written them.
     options.progress?.setTotal(Object.keys(record).length + written.length);
     options.progress?.tick(written.length);
-    const renderer = new PageRenderer(index, (data, url) => store.citations(itemOf(data, url)), charts);
     for (const p of listingPages) await files.write(htmlFile(p.url), renderer.listing(p));
     for (const p of facetIndexPages) await files.write(htmlFile(p.url), renderer.facetIndex(p));
     for (const feed of feeds) for (const [name, text] of renderer.feed(feed)) await files.write(`${feed.dir.slice(1)}${name}`, text);
-    for (const [i, item] of releases.entries()) {
-      if (!store.has(citationItem(item))) store.formatAhead(releases.slice(i, i + CITATIONS_AHEAD).map(citationItem));
-      const page = renderer.release(item);
-      await files.write(htmlFile(item.url), page.html);
-      await files.write(`${item.url.slice(1)}index.json`, page.json);
-    }
+    if (!releasesFirst) await renderReleases();
     await files.close();
   } finally {
     await files.stop();

@@ -1,0 +1,45 @@
+// A render of few release pages renders them first and says so once they are in place, before the rest of the site: the build indexes them meanwhile.
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
+import { test } from "node:test";
+import { ingest } from "../../src/cli/ingest.ts";
+import type { PageRecord } from "../../src/site/page-record.ts";
+import { RELEASE_PAGES_FIRST, renderSite } from "../../src/site/render.ts";
+import { SAMPLE_CONFIG, copySample } from "./sample.ts";
+
+test("the release pages are in place, with their final bytes, when the render announces them, and nothing else is yet", async () => {
+  const { dir, sources, content } = await copySample("communique-release-pages-");
+  try {
+    await ingest({ sources, content, log: () => {} });
+    const output = join(dir, "site");
+    const announced: { record: PageRecord; bytes: Map<string, string>; files: string[] }[] = [];
+    const result = await renderSite({
+      content,
+      output,
+      sources,
+      config: SAMPLE_CONFIG,
+      quiet: true,
+      onReleasePages: (record) => {
+        const bytes = new Map(Object.keys(record).map((path) => [path, readFileSync(join(output, path), "utf8")]));
+        const files = readdirSync(output, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(output.length + 1));
+        announced.push({ record, bytes, files });
+      },
+    });
+    const releasePages = Object.keys(result.record).filter((path) => /^releases\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.(html|json)$/.test(path));
+    assert.ok(releasePages.length > 0 && releasePages.length <= 2 * RELEASE_PAGES_FIRST, "the sample renders few release pages");
+    assert.equal(announced.length, 1, "announced once");
+    const [{ record, bytes, files }] = announced as [(typeof announced)[0]];
+    assert.deepEqual(Object.keys(record).sort(), releasePages.sort(), "every release page, and only those");
+    for (const path of releasePages) {
+      assert.equal(record[path], result.record[path], `${path}: its digest`);
+      assert.equal(bytes.get(path), readFileSync(join(output, path), "utf8"), `${path}: its final bytes`);
+    }
+    // Then, besides them, only the collected sources (copied first): no list page, feed or site page yet.
+    assert.deepEqual(files.filter((path) => !path.startsWith("sources/")).sort(), releasePages.sort());
+    assert.ok(Object.keys(result.record).some((path) => !path.startsWith("sources/") && !releasePages.includes(path)), "the rest came after");
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
