@@ -1,4 +1,4 @@
-// Runs the render phase on a worker thread, started when the build starts (its modules load while ingest runs) and ended before indexing, so the memory it used is freed first.
+// Runs the render phase on a worker thread, started when the build starts (its modules load while ingest runs) and ended before a build from scratch indexes, so the memory it used is freed first (an edit's index starts once its release pages are in place).
 import type { ProgressCounter } from "../model/progress.ts";
 import type { PageRecord } from "../site/page-record.ts";
 import type { KnownInputs, RenderOptions, RenderResult } from "../site/render.ts";
