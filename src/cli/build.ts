@@ -159,7 +159,7 @@ async function buildWith(renderThread: RenderThread, options: BuildOptions, { lo
     collectGarbage();
   }
   const search = early
-    ? await withProgress(progress("index", "pages indexed", 0), (counter) => {
+    ? await withProgress(progress("index", "pages indexed", 0, held.since), (counter) => {
         held.show(counter);
         return early;
       })

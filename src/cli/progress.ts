@@ -17,8 +17,11 @@ export interface PhaseProgress extends ProgressCounter {
   done(): void;
 }
 
-/** Starts a phase: its label (`render`), the unit counted (`pages written`) and how many are expected (0: not known yet). */
-export type Progress = (label: string, unit: string, total: number) => PhaseProgress;
+/**
+ * Starts a phase: its label (`render`), the unit counted (`pages written`) and how many are expected (0: not known
+ * yet); `since`, when the phase began before its progress is shown (a {@link HeldProgress}'s, in ms since the epoch).
+ */
+export type Progress = (label: string, unit: string, total: number, since?: number) => PhaseProgress;
 
 export interface ProgressOptions {
   stream: ProgressStream;
@@ -47,6 +50,8 @@ export async function withProgress<T>(counter: PhaseProgress, run: (counter: Pha
  * until {@link show} hands it to the phase's own progress, which then takes the rest.
  */
 export class HeldProgress implements ProgressCounter {
+  /** When the phase began (ms since the epoch), for the time its progress gives. */
+  readonly since = Date.now();
   private total = 0;
   private done = 0;
   private shown: ProgressCounter | null = null;
@@ -104,8 +109,8 @@ class Tally {
 
 /** A terminal's phase: cli-progress redraws one line with the bar and the same text as a log line. */
 function barPhase(stream: ProgressStream, now: () => number): Progress {
-  return (label, unit, total) => {
-    const tally = new Tally(now(), total);
+  return (label, unit, total, since) => {
+    const tally = new Tally(since ?? now(), total);
     const bar = new SingleBar({
       stream: stream as NodeJS.WritableStream,
       format: (options, params) => `${label.padEnd(6)} ${tally.total > 0 ? `[${Format.BarFormat(params.progress, options)}] ` : ""}${tally.line(unit, now())}`,
@@ -131,8 +136,8 @@ function barPhase(stream: ProgressStream, now: () => number): Progress {
 
 /** A log's phase: a line at most every `intervalMs` while it runs (count, share, time left), and one at the end. */
 function linePhase(stream: ProgressStream, intervalMs: number, now: () => number): Progress {
-  return (label, unit, total) => {
-    const tally = new Tally(now(), total);
+  return (label, unit, total, since) => {
+    const tally = new Tally(since ?? now(), total);
     let lastLine = tally.start;
     const write = (text: string) => stream.write(`${label}: ${text}\n`);
     return {

@@ -1,7 +1,7 @@
 // Progress: plain lines with counts and time left for logs, a redrawn bar for terminals, nothing when not asked.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { createProgress, duration, progressLine, withProgress } from "../../src/cli/progress.ts";
+import { createProgress, duration, HeldProgress, progressLine, withProgress } from "../../src/cli/progress.ts";
 
 /** A stream that keeps what is written, and a clock the test moves. */
 function fixture(isTTY: boolean) {
@@ -40,6 +40,28 @@ test("a line is written only after the interval, and the last line gives the cou
   }
   phase.done();
   assert.deepEqual(f.written, ["ingest: 3 sources parsed in 0.3 s\n"]);
+});
+
+test("a phase counted while another's progress shows is held, then shown with its count, its total and its whole time", () => {
+  const f = fixture(false);
+  const held = new HeldProgress();
+  held.setTotal(10);
+  held.tick(4);
+  f.advance(3000);
+  // The index began 3 s before its progress is shown (since: its start on the progress's clock).
+  const phase = createProgress({ stream: f.stream, intervalMs: 5000, now: f.now })("index", "pages indexed", 0, f.now() - 3000);
+  held.show(phase);
+  held.tick(6);
+  f.advance(1000);
+  phase.done();
+  assert.deepEqual(f.written, ["index: 10 pages indexed in 4.0 s\n"]);
+  const counts: number[] = [];
+  const totals: number[] = [];
+  const other = new HeldProgress();
+  other.tick(2);
+  other.show({ setTotal: (n) => totals.push(n), tick: (n = 1) => counts.push(n) });
+  other.tick();
+  assert.deepEqual([totals, counts], [[0], [2, 1]]);
 });
 
 test("progress lines: without a total, without a pace, and at the end", () => {
