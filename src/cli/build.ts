@@ -2,9 +2,10 @@
 import { appendFile, mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { setTimeout as delay } from "node:timers/promises";
 import { dirname, relative, resolve } from "node:path";
-import { indexSite, type PreviousIndex, type ShardInputs } from "../search/index.ts";
+import { ChunkPrefetch } from "../search/chunk-prefetch.ts";
+import { earlierShardBundles, indexSite, type PreviousIndex, type ShardInputs } from "../search/index.ts";
 import { loadSiteConfig, type SiteConfig } from "../site/config.ts";
-import { type PageRecord, readPageRecord, removePageRecord, writePageRecord } from "../site/page-record.ts";
+import { type PageRecord, readPageRecord, RELEASE_PAGES_FIRST, removePageRecord, writePageRecord } from "../site/page-record.ts";
 import type { RenderResult } from "../site/render.ts";
 import type { ProgressCounter } from "../model/progress.ts";
 import { readJsonFile } from "../site/site-files.ts";
@@ -117,9 +118,9 @@ async function buildWith(renderThread: RenderThread, options: BuildOptions, { lo
   // Only the count, the hashes of the files ingest read or wrote and the front matter of those it wrote (so the render
   // does not read them again) are kept: the ingest's plan holds every release's Markdown, which rendering and
   // indexing do not need.
-  const { reported, digests } = await phase("ingest", async () => {
-    const { reported, releaseDigests, sourceDigests, writtenFrontMatter } = await ingest({ sources: options.sources, content: options.content, log, progress, cache: cacheDir(target) });
-    return { reported, digests: { releaseDigests, sourceDigests, writtenFrontMatter } };
+  const { reported, changed, digests } = await phase("ingest", async () => {
+    const { reported, releaseDigests, sourceDigests, writtenFrontMatter, written, removed } = await ingest({ sources: options.sources, content: options.content, log, progress, cache: cacheDir(target) });
+    return { reported, changed: written + removed, digests: { releaseDigests, sourceDigests, writtenFrontMatter } };
   });
   // Pages whose inputs are unchanged since the live site was built are hard-linked from it (its record says which).
   const pagesBefore = { site: target, record: await readPageRecord(cacheDir(target)) };
@@ -138,7 +139,12 @@ async function buildWith(renderThread: RenderThread, options: BuildOptions, { lo
   // Awaited below, once the index is on its way or settled.
   rendering.catch(() => {});
   const previous = await previousIndex(target);
-  const index = (pageDigests: PageRecord, counter: ProgressCounter) => indexSite(fresh, searchShards(target), { previous, base: base?.search, shardPages: options.shardPages, progress: counter, pageDigests });
+  // When ingest changed a few release files (an edit, an addition), the index will merge the shards the live site was
+  // indexed from, but those that hold them: their chunks are read now, while the render has yet to say which pages
+  // changed, on the core it leaves.
+  const prefetch = previous && changed > 0 && changed <= RELEASE_PAGES_FIRST ? new ChunkPrefetch() : undefined;
+  for (const dir of prefetch ? earlierShardBundles(searchShards(target), previous!) : []) prefetch!.bundle(dir);
+  const index = (pageDigests: PageRecord, counter: ProgressCounter) => indexSite(fresh, searchShards(target), { previous, base: base?.search, shardPages: options.shardPages, progress: counter, pageDigests, prefetch });
   // An edit's or an addition's release pages are rendered first: once they are in place, their shards are indexed
   // (and the merged bundle made) beside the rest of the render, on the core it leaves; the index shows its progress
   // once the render's is done. A build from scratch indexes after the render, its thread's memory given back.
@@ -152,6 +158,8 @@ async function buildWith(renderThread: RenderThread, options: BuildOptions, { lo
   } catch (e) {
     // The index writes into the building folder: done before the caller deletes it.
     await early?.catch(() => {});
+    // And a read-ahead no index took (the index closes its own) stops, so the process can exit.
+    await prefetch?.close();
     throw e;
   }
   if (!early) {

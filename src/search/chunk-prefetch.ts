@@ -17,13 +17,17 @@ export const PREFETCH_BYTES = 64 * 2 ** 20;
  */
 export class ChunkPrefetch {
   private readonly bodies = new Map<string, Buffer>();
+  /** The bundles asked for: each is read once, however often asked. */
+  private readonly asked = new Set<string>();
   private worker: Worker | undefined;
   private ended: Promise<void> | undefined;
 
   constructor(private readonly budget = PREFETCH_BYTES) {}
 
-  /** Starts reading the index chunks of the bundle in `dir`, after those of the bundles given before. */
+  /** Starts reading the index chunks of the bundle in `dir`, after those of the bundles given before (once per bundle). */
   bundle(dir: string): void {
+    if (this.asked.has(dir)) return;
+    this.asked.add(dir);
     if (!this.worker) {
       this.worker = new Worker(new URL("./chunk-reader.mjs", import.meta.url), { workerData: { budget: this.budget } });
       this.worker.on("message", (message: { file?: string; body?: Uint8Array }) => {

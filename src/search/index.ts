@@ -58,6 +58,11 @@ export interface IndexOptions {
    * taken from it rather than from the disk, and a page is hashed by its digest there rather than read.
    */
   pageDigests?: Readonly<Record<string, string>>;
+  /**
+   * A read-ahead the caller started (on the shards an earlier build indexed: {@link earlierShardBundles}), which the
+   * merge uses as its own, and which is closed here.
+   */
+  prefetch?: ChunkPrefetch;
 }
 
 /** One Pagefind bundle of the archive: the release pages of a block of consecutive years (see {@link groupYears}). */
@@ -250,7 +255,7 @@ export async function indexSite(outputDir: string, store: string, options: Index
   const reused: string[] = [];
   const spliced: string[] = [];
   const services = await pagefindServices(SHARD_CONCURRENCY);
-  const prefetch = new ChunkPrefetch();
+  const prefetch = options.prefetch ?? new ChunkPrefetch();
   try {
     const byYear = options.pageDigests ? releasePagesOf(Object.keys(options.pageDigests)) : await releasePagesByYear(outputDir);
     options.progress?.setTotal([...byYear.values()].reduce((n, files) => n + files.length, 0));
@@ -351,6 +356,17 @@ export async function indexSite(outputDir: string, store: string, options: Index
   const merged = shards.length > 0 ? [{ name: MERGED_KEY, path: `${MERGED_KEY}/`, from: shards.at(-1)!.from, to: shards[0]!.to, preload: firstSearchFiles(mergedDir) }] : [];
   await writeManifest(pagefindDir, merged);
   return { pages: shards.reduce((n, s) => n + s.pages, 0), shards, inputs, reused: reused.sort(), spliced: spliced.sort(), errors: [] };
+}
+
+/**
+ * The bundles of the shards the live site was indexed from, as the store holds them: those a rebuild that changed
+ * a few release pages merges again, but for the shards that hold them.
+ */
+export function earlierShardBundles(store: string, previous: PreviousIndex): string[] {
+  return Object.entries(previous.inputs)
+    .filter(([key]) => key !== MERGED_KEY && key !== MERGE_MAKER_KEY)
+    .map(([key, hash]) => shardBundleDir(store, key, hash))
+    .filter((dir) => existsSync(dir));
 }
 
 /**

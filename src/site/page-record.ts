@@ -36,6 +36,14 @@ export function codeDigest(): string {
   return hash.update(process.version).digest("base64url");
 }
 
+/**
+ * Release pages to render at most for them to be rendered first and announced (src/site/render.ts, `onReleasePages`):
+ * an edit, an addition, a small archive. A render of more (a build from scratch of a larger one) keeps its order,
+ * which gives the citation worker its head start, and the search index waits for it, the render thread's memory
+ * freed first. Here, beside the record, so that the build's thread reads it without loading the render's modules.
+ */
+export const RELEASE_PAGES_FIRST = 500;
+
 const digestOf = (...parts: string[]) => createHash("sha256").update(parts.join("\u0000")).digest("base64url");
 
 /** Stands for a release in a page: its file's hash and its URL determine all of its data and its body. */

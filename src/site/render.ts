@@ -9,7 +9,7 @@ import type { CslData } from "@citation-js/core";
 import { cslItem } from "./citations.ts";
 import { buildSiteIndex, FEED_FILES } from "./collections.ts";
 import { loadSiteConfig, SITE_DATA_KEY, siteUrls, type SiteConfig } from "./config.ts";
-import { codeDigest, facetIndexPageDigest, feedDigest, listingPageDigest, releasePageDigest, siteDigest, type PageRecord } from "./page-record.ts";
+import { codeDigest, facetIndexPageDigest, feedDigest, listingPageDigest, RELEASE_PAGES_FIRST, releasePageDigest, siteDigest, type PageRecord } from "./page-record.ts";
 import { CONFIG_PATH, eleventyPathClash } from "./paths.ts";
 import { PageRenderer } from "./page-renderer.ts";
 import { FRONT_MATTER_CACHE_FILE, type FrontMatterCache, loadReleases, readFrontMatterCache, type ReleaseItem } from "./releases.ts";
@@ -57,14 +57,6 @@ export interface RenderOptions {
    */
   onReleasePages?: (record: PageRecord) => void;
 }
-
-/**
- * Release pages to render at most for them to be rendered first and announced ({@link RenderOptions.onReleasePages}):
- * an edit, an addition, a small archive. A render of more (a build from scratch of a larger one) keeps its order,
- * which gives the citation worker its head start, and the search index waits for it, the render thread's memory
- * freed first.
- */
-export const RELEASE_PAGES_FIRST = 500;
 
 export interface RenderResult {
   /** Files of pages in the output (rendered or reused), the sitemap and copied sources aside. */

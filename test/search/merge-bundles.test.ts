@@ -252,6 +252,12 @@ test("chunks read ahead serve the merge as the files would, within the prefetch'
   const rest = join(dir, "merged-ahead-small");
   await mergeBundles(shards, rest, { chunkBytes: 40, preread: await small.ready() });
   assert.deepEqual(await listing(rest), await listing(merged));
+  // A bundle asked for twice (the build's read-ahead, then the index's) is read once: within a budget of two
+  // bundles' chunks, asking the first again leaves room for the second.
+  const bytesOf = async (b: string) => (await Promise.all((await readdir(join(b, "index"))).map(async (f) => (await stat(join(b, "index", f))).size))).reduce((a, c) => a + c, 0);
+  const two = new ChunkPrefetch((await bytesOf(shards[0]!)) + (await bytesOf(shards[1]!)));
+  for (const bundle of [shards[0]!, shards[0]!, shards[1]!]) two.bundle(bundle);
+  assert.equal((await two.ready()).size, (await chunkCount(shards[0]!)) + (await chunkCount(shards[1]!)));
 });
 
 test("merged over an earlier merge's fragments: those of its unchanged bundles kept in place, the others linked anew, stale ones gone", async () => {

@@ -5,8 +5,8 @@ import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { test } from "node:test";
 import { ingest } from "../../src/cli/ingest.ts";
-import type { PageRecord } from "../../src/site/page-record.ts";
-import { RELEASE_PAGES_FIRST, renderSite } from "../../src/site/render.ts";
+import { type PageRecord, RELEASE_PAGES_FIRST } from "../../src/site/page-record.ts";
+import { renderSite } from "../../src/site/render.ts";
 import { SAMPLE_CONFIG, copySample } from "./sample.ts";
 
 test("the release pages are in place, with their final bytes, when the render announces them, and nothing else is yet", async () => {
