@@ -3,7 +3,7 @@ import { appendFile, mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promi
 import { setTimeout as delay } from "node:timers/promises";
 import { dirname, relative, resolve } from "node:path";
 import { ChunkPrefetch } from "../search/chunk-prefetch.ts";
-import { earlierShardBundles, indexSite, type PreviousIndex, type ShardInputs } from "../search/index.ts";
+import { earlierShardBundles, type IndexResult, indexSite, type PreviousIndex, type ShardInputs } from "../search/index.ts";
 import { loadSiteConfig, type SiteConfig } from "../site/config.ts";
 import { type PageRecord, readPageRecord, RELEASE_PAGES_FIRST, removePageRecord, writePageRecord } from "../site/page-record.ts";
 import type { RenderResult } from "../site/render.ts";
@@ -153,25 +153,29 @@ async function buildWith(renderThread: RenderThread, options: BuildOptions, { lo
   const early = releasePages ? phase("index", () => index(releasePages, held)) : undefined;
   early?.catch(() => {});
   let rendered: RenderResult;
+  let search: IndexResult;
   try {
-    rendered = await rendering;
-  } catch (e) {
-    // The index writes into the building folder: done before the caller deletes it.
-    await early?.catch(() => {});
-    // And a read-ahead no index took (the index closes its own) stops, so the process can exit.
+    try {
+      rendered = await rendering;
+    } catch (e) {
+      // The index writes into the building folder: done before the caller deletes it.
+      await early?.catch(() => {});
+      throw e;
+    }
+    if (!early) {
+      // What the render's request and answer left, not held beside Pagefind while it indexes.
+      collectGarbage();
+    }
+    search = early
+      ? await withProgress(progress("index", "pages indexed", 0, held.since), (counter) => {
+          held.show(counter);
+          return early;
+        })
+      : await phase("index", () => withProgress(progress("index", "pages indexed", 0), (counter) => index(rendered.record, counter)));
+  } finally {
+    // A read-ahead no index took (an index closes its own) stops, so the process can exit.
     await prefetch?.close();
-    throw e;
   }
-  if (!early) {
-    // What the render's request and answer left, not held beside Pagefind while it indexes.
-    collectGarbage();
-  }
-  const search = early
-    ? await withProgress(progress("index", "pages indexed", 0, held.since), (counter) => {
-        held.show(counter);
-        return early;
-      })
-    : await phase("index", () => withProgress(progress("index", "pages indexed", 0), (counter) => index(rendered.record, counter)));
   if (search.errors.length > 0) throw new Error(`Pagefind could not index the site:\n  ${search.errors.join("\n  ")}`);
   // The record of what the live site was indexed from goes before the swap and comes back after it: a build
   // stopped in between leaves no record, so the next build indexes everything rather than trust a wrong one.
