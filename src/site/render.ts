@@ -126,21 +126,19 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
   const previous = options.previous;
   const record: PageRecord = {};
   const files = new FileWriter(output, options.progress);
-  // Every page file of this build with the hash of its inputs, in the order they are rendered below.
+  // Every page file of this build with the hash of its inputs: the release pages' first (the search index holds
+  // them alone: see onReleasePages), the other pages' once those are in place.
   const releasePlans = index.releases.map((item) => {
     const digest = releasePageDigest(site, index, item);
     return { item, files: [{ path: htmlFile(item.url), digest }, { path: `${item.url.slice(1)}index.json`, digest }] };
   });
-  const listingPlans = index.listingPages.map((p) => ({ item: p, files: [{ path: htmlFile(p.url), digest: listingPageDigest(site, p) }] }));
-  const facetIndexPlans = index.facetIndexPages.map((p) => ({ item: p, files: [{ path: htmlFile(p.url), digest: facetIndexPageDigest(site, index, p) }] }));
-  const feedPlans = index.feeds.map((feed) => {
-    const digest = feedDigest(site, feed);
-    return { item: feed, files: Object.values(FEED_FILES).map((name) => ({ path: `${feed.dir.slice(1)}${name}`, digest })) };
-  });
-  for (const plan of [...releasePlans, ...listingPlans, ...facetIndexPlans, ...feedPlans]) for (const f of plan.files) record[f.path] = f.digest;
+  for (const plan of releasePlans) for (const f of plan.files) record[f.path] = f.digest;
   // Files of the base whose page is unchanged stay; the rest of the base is deleted (its emptied folders once the
-  // pages are written, unless a page came back in them).
-  const base = options.base ? clearBase(output, known?.baseFiles ?? baseFiles(output), options.base.record, record) : { kept: new Set<string>(), emptied: new Set<string>() };
+  // pages are written, unless a page came back in them): the release pages' files now, the others with their pages.
+  const base = { kept: new Set<string>(), emptied: new Set<string>() };
+  const baseList = options.base ? (known?.baseFiles ?? baseFiles(output)) : [];
+  const releaseFilesOfBase = new Set(baseList.filter((path) => record[path] !== undefined));
+  if (options.base) clearBase(output, [...releaseFilesOfBase], options.base.record, record, base);
   let reused = 0;
   /** Whether a page's files are kept from the base or hard-linked from the previous site (and links them). */
   const reuse = (planned: PlannedFile[]): boolean => {
@@ -169,9 +167,19 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
   // What this build renders (the rest was kept or linked), in the order it is rendered.
   const toRender = <T>(plans: { item: T; files: PlannedFile[] }[]) => plans.filter((p) => !reuse(p.files)).map((p) => p.item);
   const releases = toRender(releasePlans);
-  const listingPages = toRender(listingPlans);
-  const facetIndexPages = toRender(facetIndexPlans);
-  const feeds = toRender(feedPlans);
+  /** The other pages planned, the base's other files cleared, and those pages to render. */
+  const planOtherPages = () => {
+    const listingPlans = index.listingPages.map((p) => ({ item: p, files: [{ path: htmlFile(p.url), digest: listingPageDigest(site, p) }] }));
+    const facetIndexPlans = index.facetIndexPages.map((p) => ({ item: p, files: [{ path: htmlFile(p.url), digest: facetIndexPageDigest(site, index, p) }] }));
+    const feedPlans = index.feeds.map((feed) => {
+      const digest = feedDigest(site, feed);
+      return { item: feed, files: Object.values(FEED_FILES).map((name) => ({ path: `${feed.dir.slice(1)}${name}`, digest })) };
+    });
+    for (const plan of [...listingPlans, ...facetIndexPlans, ...feedPlans]) for (const f of plan.files) record[f.path] = f.digest;
+    if (options.base) clearBase(output, baseList.filter((path) => !releaseFilesOfBase.has(path)), options.base.record, record, base);
+    return { listingPages: toRender(listingPlans), facetIndexPages: toRender(facetIndexPlans), feeds: toRender(feedPlans) };
+  };
+  let others: ReturnType<typeof planOtherPages> = { listingPages: [], facetIndexPages: [], feeds: [] };
 
   // The worker starts formatting citations now, from the last release to render; Eleventy's pages and the lists
   // come first, giving it a head start, then the release pages from the first, so the two meet late if at all.
@@ -196,7 +204,6 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
     if (existsSync(sources)) published = publishSources(sources, join(output, "sources"), { digests: known?.sourceDigests, base: options.base?.record, previous: previous && { dir: join(previous.site, "sources"), record: previous.record }, copy: (from, file) => files.copy(from, file) });
     else rmSync(join(output, "sources"), { recursive: true, force: true });
     const charts = chartFilters(siteUrls(config).href);
-    options.progress?.setTotal(Object.keys(record).length);
     const renderer = new PageRenderer(index, (data, url) => store.citations(itemOf(data, url)), charts);
     const renderReleases = async () => {
       for (const [i, item] of releases.entries()) {
@@ -208,10 +215,14 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
     };
     const releasesFirst = options.onReleasePages !== undefined && releases.length <= RELEASE_PAGES_FIRST;
     if (releasesFirst) {
+      options.progress?.setTotal(Object.keys(record).length);
       await renderReleases();
       await files.flush();
-      options.onReleasePages!(Object.fromEntries(releasePlans.flatMap((p) => p.files.map((f) => [f.path, f.digest]))));
+      options.onReleasePages!({ ...record });
     }
+    others = planOtherPages();
+    const { listingPages, facetIndexPages, feeds } = others;
+    options.progress?.setTotal(Object.keys(record).length);
     written = await renderWithEleventy(content, output, options, { index, charts });
     // Eleventy's few site pages, known once it has written them.
     options.progress?.setTotal(Object.keys(record).length + written.length);
@@ -233,7 +244,7 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
   writeSitemap(output, [...pages], siteUrls(config));
   removeEmptyFolders(output, base.emptied);
   if (published) Object.assign(record, published);
-  const rendered = written.length + releases.length * 2 + listingPages.length + facetIndexPages.length + feeds.length * 3;
+  const rendered = written.length + releases.length * 2 + others.listingPages.length + others.facetIndexPages.length + others.feeds.length * 3;
   return { files: rendered + reused, rendered, reused, record };
 }
 
@@ -259,13 +270,11 @@ function baseFiles(site: string): string[] {
 }
 
 /**
- * Deletes every file of the site in `output` (`files`, as {@link baseFiles} lists them) except those of pages whose
- * inputs hash the same in `baseRecord` (the base's) and in `wanted` (this build's). Returns the files kept and the
- * folders deletions may have emptied.
+ * Deletes each of `files` (files of the site in `output`, as {@link baseFiles} lists them) but those of pages whose
+ * inputs hash the same in `baseRecord` (the base's) and in `wanted` (this build's); adds the files kept to `kept`
+ * and the folders deletions may have emptied to `emptied`.
  */
-function clearBase(output: string, files: readonly string[], baseRecord: PageRecord, wanted: PageRecord): { kept: Set<string>; emptied: Set<string> } {
-  const kept = new Set<string>();
-  const emptied = new Set<string>();
+function clearBase(output: string, files: readonly string[], baseRecord: PageRecord, wanted: PageRecord, { kept, emptied }: { kept: Set<string>; emptied: Set<string> }): void {
   for (const path of files) {
     if (wanted[path] !== undefined && baseRecord[path] === wanted[path]) {
       kept.add(path);
@@ -274,7 +283,6 @@ function clearBase(output: string, files: readonly string[], baseRecord: PageRec
     unlinkSync(join(output, path));
     emptied.add(dirname(join(output, path)));
   }
-  return { kept, emptied };
 }
 
 /** Runs Eleventy over the site's own pages; returns the site paths of the pages it wrote. */
