@@ -160,6 +160,10 @@ browserSuite(NAMES, () => {
     const opened = await page.evaluate(() => performance.getEntriesByName("search:index-open")[0]!.startTime);
     const warmed = await page.evaluate(() => performance.getEntriesByName("search:warm")[0]!.startTime);
     assert.ok(warmed > opened, "after the index opened");
+    // Open means loaded: Pagefind's entry, metadata and WebAssembly were all in before the index was marked open.
+    const loaded = await page.evaluate(() => performance.getEntriesByType("resource").filter((e) => /pagefind-entry\.json|\.pf_meta$|wasm\.[\w-]+\.pagefind$/.test(e.name)).map((e) => (e as PerformanceResourceTiming).responseEnd));
+    assert.equal(loaded.length, 3, "an entry, a metadata file and the WebAssembly");
+    for (const end of loaded) assert.ok(end < opened, `loaded at ${end} ms, before the index was marked open at ${opened} ms`);
     assert.deepEqual(requested.filter((p) => /\/(index|filter|fragment)\//.test(p)), [], "no index, filter or fragment chunk");
     assert.equal(await page.locator(".result").count(), 0, "nothing drawn");
     assert.equal(await page.locator(".search__status").textContent(), "");
