@@ -52,10 +52,6 @@ export async function openIndex(root, siteBase) {
   // All at once: each merge fetches its bundle's entry and metadata. Pagefind keeps the bundles in the order the
   // merges were called, whatever order they finish in.
   await Promise.all(bundles.slice(1).map((b) => pagefind.mergeIndex(b.path, { baseUrl: siteBase, ...tag(b) })));
-  // init() only starts Pagefind loading (each bundle's entry, then its metadata and WebAssembly); a search waits for
-  // that. A search for nothing fetches no chunk and returns once every bundle is loaded: the index is open then, not
-  // before. On the way it makes the text segmenter every search makes, whose first making takes the browser 25–45 ms.
-  await pagefind.preload("");
   return new SearchIndex(pagefind, bundles);
 }
 
@@ -80,6 +76,11 @@ export class SearchIndex {
     this.bundles = bundles;
     /** @type {Promise<Record<string, Record<string, number>>> | null} */
     this.totalsPromise = null;
+    /**
+     * Settles once Pagefind has loaded every bundle (entry, metadata, WebAssembly): its init() only starts that, and
+     * each search waits for it. A search for nothing fetches no chunk and returns then.
+     */
+    this.loaded = pagefind.preload("");
   }
 
   /**
