@@ -10,7 +10,7 @@ import { ChunkPrefetch } from "./chunk-prefetch.ts";
 import { linkOrCopy } from "./bundle-format.ts";
 import { CHUNK_BYTES, type EarlierMerge, firstSearchFiles, mergeBundles } from "./merge-bundles.ts";
 import { closeAll, PageBudget, type PagefindApi, pagefindServices } from "./services.ts";
-import { indexedPages, shardBundleDir, shardHash, writeShardBundle } from "./shard-bundle.ts";
+import { type EarlierBundle, indexedPages, shardBundleDir, shardHash, writeShardBundle } from "./shard-bundle.ts";
 
 /** What indexing did: pages indexed, or the errors Pagefind reported. */
 export interface IndexResult {
@@ -290,8 +290,8 @@ export async function indexSite(outputDir: string, store: string, options: Index
         await budget.take(files.length);
         try {
           // The pages that changed spliced into the shard's earlier bundle, or, where that cannot be, all indexed.
-          const earlier = [options.previous?.inputs[key], options.base?.[key]];
-          const { errors, spliced: wasSpliced } = await writeShardBundle(key, files, partial, { outputDir, store, pageDigests: options.pageDigests, earlier, service, progress: options.progress });
+          const earlier = earlierBundles(key, [options.previous?.inputs, options.base]);
+          const { errors, spliced: wasSpliced } = await writeShardBundle(files, partial, { outputDir, store, pageDigests: options.pageDigests, earlier, service, progress: options.progress });
           if (wasSpliced) spliced.push(key);
           failures.push(...errors);
           if (errors.length === 0) await rename(partial, bundle);
@@ -356,6 +356,36 @@ export async function indexSite(outputDir: string, store: string, options: Index
   const merged = shards.length > 0 ? [{ name: MERGED_KEY, path: `${MERGED_KEY}/`, from: shards.at(-1)!.from, to: shards[0]!.to, preload: firstSearchFiles(mergedDir) }] : [];
   await writeManifest(pagefindDir, merged);
   return { pages: shards.reduce((n, s) => n + s.pages, 0), shards, inputs, reused: reused.sort(), spliced: spliced.sort(), errors: [] };
+}
+
+/**
+ * The bundles earlier builds indexed (`records`: the live site's shard inputs, then the base's) that shard `key`'s
+ * changed pages may be spliced into, in the order to try them: the shard's own, then those of the shards whose span
+ * of months overlaps its own. A shard's name changes with its span (a new year's first release joins the block of the
+ * year before, `2024` becoming `2024-2025`; a block that grew past the limit is split): its pages are still mostly
+ * in the bundle of the shard it came from.
+ */
+export function earlierBundles(key: string, records: readonly (ShardInputs | undefined)[]): EarlierBundle[] {
+  const own = records.flatMap((inputs) => (inputs?.[key] ? [{ key, hash: inputs[key] }] : []));
+  const span = monthSpan(key);
+  const overlapping = records.flatMap((inputs) =>
+    Object.entries(inputs ?? {}).flatMap(([other, hash]) => {
+      const otherSpan = other === key ? null : monthSpan(other);
+      return span && otherSpan && otherSpan[0] <= span[1] && span[0] <= otherSpan[1] ? [{ key: other, hash }] : [];
+    }),
+  );
+  return [...own, ...overlapping];
+}
+
+/**
+ * The first and last month a shard's name spans (`YYYY.MM`, comparable as text), from its form (see
+ * {@link groupShards}): `1999`, `1995-1999`, `2024.09`, `2024.01-04`; null for other names (the merged bundle's).
+ */
+function monthSpan(key: string): [string, string] | null {
+  const years = /^(\d{4})(?:-(\d{4}))?$/.exec(key);
+  if (years) return [`${years[1]}.01`, `${years[2] ?? years[1]}.12`];
+  const months = /^(\d{4})\.(\d{2})(?:-(\d{2}))?$/.exec(key);
+  return months ? [`${months[1]}.${months[2]}`, `${months[1]}.${months[3] ?? months[2]}`] : null;
 }
 
 /**

@@ -76,15 +76,20 @@ interface SpliceBase {
   changed: string[];
 }
 
+/** An earlier build's bundle in the store: its shard's key and input hash (see {@link shardBundleDir}). */
+export interface EarlierBundle {
+  key: string;
+  hash: string;
+}
+
 /**
- * The bundle of shard `key` that an earlier build indexed (`inputs`: the hashes the live site's and the base's builds
- * recorded for it, tried in turn) with its page list, when every page of the shard has a digest and at most
- * {@link MAX_SPLICED_SHARE} of them differ from the bundle's.
+ * The first of `earlier` (bundles earlier builds indexed, tried in turn) that the store holds with its page list,
+ * when every page of the shard has a digest and at most {@link MAX_SPLICED_SHARE} of them differ from the bundle's
+ * (a page it lacks differs; a page it holds that the shard does not is left out of the splice).
  */
-function spliceBase(store: string, key: string, files: readonly string[], digests: Readonly<Record<string, string>> | undefined, inputs: (string | undefined)[]): SpliceBase | undefined {
+function spliceBase(store: string, files: readonly string[], digests: Readonly<Record<string, string>> | undefined, earlier: readonly EarlierBundle[]): SpliceBase | undefined {
   if (!digests || files.some((file) => digests[file] === undefined)) return undefined;
-  for (const hash of inputs) {
-    if (hash === undefined) continue;
+  for (const { key, hash } of earlier) {
     const dir = shardBundleDir(store, key, hash);
     let list: PageList;
     try {
@@ -229,20 +234,20 @@ export interface ShardSource {
   store: string;
   /** The render's record: each page's digest, by which changed pages are found. */
   pageDigests?: Readonly<Record<string, string>>;
-  /** The input hashes earlier builds recorded for the shard (the live site's, the base's), whose bundles may be spliced into, tried in turn. */
-  earlier: (string | undefined)[];
+  /** Bundles of earlier builds the shard's changed pages may be spliced into, tried in turn (src/search/index.ts, `earlierBundles`). */
+  earlier: readonly EarlierBundle[];
   service: PagefindApi;
   progress?: ProgressCounter;
 }
 
 /**
- * Writes at `partial` the bundle of shard `key` (its release pages `files`): the pages that changed spliced into the
- * shard's earlier bundle, or, where that cannot be, all indexed (its chunks then stored uncompressed, its page list
+ * Writes at `partial` the bundle of a shard (its release pages `files`): the pages that changed spliced into an
+ * earlier bundle (`source.earlier`), or, where that cannot be, all indexed (its chunks then stored uncompressed, its page list
  * written beside it). Returns Pagefind's errors, and whether the bundle was spliced.
  */
-export async function writeShardBundle(key: string, files: readonly string[], partial: string, source: ShardSource): Promise<{ errors: string[]; spliced: boolean }> {
+export async function writeShardBundle(files: readonly string[], partial: string, source: ShardSource): Promise<{ errors: string[]; spliced: boolean }> {
   const { outputDir, store, pageDigests, service, progress } = source;
-  const base = spliceBase(store, key, files, pageDigests, source.earlier);
+  const base = spliceBase(store, files, pageDigests, source.earlier);
   const splicedErrors = base && (await spliceShard(outputDir, files, base, partial, pageDigests!, service));
   if (splicedErrors) {
     progress?.tick(files.length);

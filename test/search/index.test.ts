@@ -1,13 +1,14 @@
 // The sharded search index: Pagefind bundles of aligned blocks of years (of months in a year too large for one), a
 // manifest newest first, the same bytes on every run; a year that grows changes only its own shard.
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { test } from "node:test";
 import fc from "fast-check";
 import * as pagefind from "pagefind";
-import { groupShards, groupYears, indexSite, releasePagesByYear, releasePagesOf } from "../../src/search/index.ts";
+import { earlierBundles, groupShards, groupYears, indexSite, releasePagesByYear, releasePagesOf } from "../../src/search/index.ts";
 import { searchablePart, shardBundleDir } from "../../src/search/shard-bundle.ts";
 import { buildSample } from "../site/sample.ts";
 import type { BundleEntry } from "../../src/search/manifest.ts";
@@ -198,6 +199,51 @@ test("shards newest first with their date spans, merged into the one bundle the 
     await rm(dir, { recursive: true, force: true });
     await rm(store(dir), { recursive: true, force: true });
   }
+});
+
+test("a shard whose name changed (a new year joined its block) is spliced from the bundle it grew from", { timeout: 120_000 }, async () => {
+  const [dir, scratch] = [await site(), await site()];
+  /** Each release page's digest, as the render records it: the index splices by these. */
+  const digests = async (root: string) => {
+    const out: Record<string, string> = {};
+    for (const files of (await releasePagesByYear(root)).values()) for (const file of files) out[file] = createHash("sha256").update(await readFile(join(root, file))).digest("hex");
+    return out;
+  };
+  try {
+    // Room for four pages: 1999 and 2014 share a block (three pages), 2021 fills its own (three).
+    const first = await indexSite(dir, store(dir), { shardPages: 4, pageDigests: await digests(dir) });
+    assert.deepEqual(first.shards.map((s) => s.key), ["2021", "1999-2014"]);
+    // A release of 2022 joins 2021's block: the shard is now `2021-2022`, which no earlier build indexed.
+    for (const root of [dir, scratch]) {
+      await mkdir(join(root, "releases/2022/01/10/new-year"), { recursive: true });
+      await writeFile(join(root, "releases/2022/01/10/new-year/index.html"), releasePage("New Year", "2022-01-10", "a new year in the arctic"));
+    }
+    const second = await indexSite(dir, store(dir), { shardPages: 4, pageDigests: await digests(dir), previous: { site: dir, inputs: first.inputs } });
+    assert.deepEqual(second.errors, []);
+    assert.deepEqual(second.shards.map((s) => s.key), ["2021-2022", "1999-2014"]);
+    assert.deepEqual(second.reused, ["1999-2014"]);
+    assert.deepEqual(second.spliced, ["2021-2022"], "the new page spliced into the bundle of 2021");
+    // What Pagefind writes for the same pages indexed from scratch, byte for byte.
+    const whole = await indexSite(scratch, store(scratch), { shardPages: 4, pageDigests: await digests(scratch) });
+    assert.deepEqual(whole.spliced, []);
+    assert.deepEqual(await files(join(dir, "pagefind")), await files(join(scratch, "pagefind")));
+  } finally {
+    for (const root of [dir, scratch, store(dir), store(scratch)]) await rm(root, { recursive: true, force: true });
+  }
+});
+
+test("the earlier bundles a shard may be spliced from: its own, then those whose months overlap its own", () => {
+  const live = { "2021": "a", "1999-2014": "b", "2024.01-04": "c", all: "d", "all.maker": "e" };
+  const base = { "2021-2022": "f", "2024": "g" };
+  assert.deepEqual(earlierBundles("2021-2022", [live, base]), [
+    { key: "2021-2022", hash: "f" },
+    { key: "2021", hash: "a" },
+  ]);
+  assert.deepEqual(earlierBundles("2024.03-04", [live, base]), [
+    { key: "2024.01-04", hash: "c" },
+    { key: "2024", hash: "g" },
+  ]);
+  assert.deepEqual(earlierBundles("2015-2020", [live, undefined]), []);
 });
 
 test("the release pages are found the same from a render's record as on disk", async () => {
