@@ -227,7 +227,16 @@ test("a shard whose name changed (a new year joined its block) is spliced from t
     const whole = await indexSite(scratch, store(scratch), { shardPages: 4, pageDigests: await digests(scratch) });
     assert.deepEqual(whole.spliced, []);
     assert.deepEqual(await files(join(dir, "pagefind")), await files(join(scratch, "pagefind")));
+    // Room for three pages: `2021-2022` is split into `2021` (as the store still holds it from the first indexing)
+    // and `2022`, spliced from `2021-2022` with 2021's three pages left out.
+    const third = await indexSite(dir, store(dir), { shardPages: 3, pageDigests: await digests(dir), previous: { site: dir, inputs: second.inputs } });
+    assert.deepEqual(third.shards.map((s) => s.key), ["2022", "2021", "1999-2014"]);
+    assert.deepEqual(third.reused, ["1999-2014", "2021"]);
+    assert.deepEqual(third.spliced, ["2022"]);
+    await indexSite(scratch, `${store(scratch)}-3`, { shardPages: 3, pageDigests: await digests(scratch) });
+    assert.deepEqual(await files(join(dir, "pagefind")), await files(join(scratch, "pagefind")));
   } finally {
+    await rm(`${store(scratch)}-3`, { recursive: true, force: true });
     for (const root of [dir, scratch, store(dir), store(scratch)]) await rm(root, { recursive: true, force: true });
   }
 });
