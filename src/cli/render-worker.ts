@@ -46,7 +46,7 @@ const ahead = readNow();
 parentPort!.once("message", async ({ options, digests }: RenderRequest) => {
   try {
     // What was read ahead serves only a render with that cache, and the spare's files only one based on the spare.
-    const cached = ahead && options.cache === readAhead?.cache ? { frontMatter: ahead.frontMatter, citations: ahead.citations, baseFiles: options.base ? ahead.baseFiles : undefined } : {};
+    const cached = ahead && options.cache === readAhead?.cache ? { frontMatter: ahead.frontMatter, citations: ahead.citations, dataRows: ahead.dataRows, baseFiles: options.base ? ahead.baseFiles : undefined } : {};
     const onReleasePages = (record: PageRecord) => {
       sendTicks();
       post({ kind: "releases", record });

@@ -25,7 +25,12 @@ const IMPORT_KEYS = ["otherSources", "revisions"];
  */
 export function releasesJson(releases: readonly ReleaseItem[], urls: SiteUrls): string {
   if (releases.length === 0) return "[]\n";
-  return `[\n${releases.map((r) => JSON.stringify(releaseRecord(r.data, urls.href(r.url)))).join(",\n")}\n]\n`;
+  return `[\n${releases.map((r) => releaseJsonRow(r.data, urls.href(r.url))).join(",\n")}\n]\n`;
+}
+
+/** A release's line of `/releases.json` (its record), `url` its page's link on the site. */
+export function releaseJsonRow(data: FrontMatter, url: string): string {
+  return JSON.stringify(releaseRecord(data, url));
 }
 
 /** A release's own `index.json` beside its page: its record, its body as Markdown and its citation item. */
@@ -83,12 +88,16 @@ export function csvField(value: string | number | null): string {
 
 /** `/releases.csv`: a header line, then one line per release (CRLF line ends, as RFC 4180 has them). */
 export function releasesCsv(releases: readonly ReleaseItem[], urls: SiteUrls): string {
-  const lines = [CSV_COLUMNS.map((c) => c.name).join(",")];
-  for (const r of releases) {
-    const url = urls.href(r.url);
-    lines.push(CSV_COLUMNS.map((c) => csvField(c.value(r.data, url))).join(","));
-  }
+  const lines = [CSV_HEADER, ...releases.map((r) => releaseCsvRow(r.data, urls.href(r.url)))];
   return `${lines.join("\r\n")}\r\n`;
+}
+
+/** The first line of `/releases.csv`: the columns' names. */
+export const CSV_HEADER = CSV_COLUMNS.map((c) => c.name).join(",");
+
+/** A release's row of `/releases.csv` (no line end), `url` its page's link on the site. */
+export function releaseCsvRow(data: FrontMatter, url: string): string {
+  return CSV_COLUMNS.map((c) => csvField(c.value(data, url))).join(",");
 }
 
 /** `/datapackage.json`: a Frictionless Data Package (https://specs.frictionlessdata.io/data-package/) describing both files. */

@@ -112,6 +112,22 @@ export class FileWriter {
   }
 
   /**
+   * Queues `bytes` to be written at `path` (relative, `/`-separated), as {@link write} writes a text. They are handed
+   * to the writing thread when they fill a buffer of their own (`Buffer.allocUnsafeSlow`), else copied into one.
+   */
+  async writeBytes(path: string, bytes: Buffer): Promise<void> {
+    this.throwIfFailed();
+    let own = bytes;
+    if (bytes.byteOffset !== 0 || bytes.buffer.byteLength !== bytes.byteLength) {
+      own = Buffer.allocUnsafeSlow(bytes.byteLength);
+      bytes.copy(own);
+    }
+    this.enqueue(path, own);
+    while (this.pendingBytes > MAX_PENDING_BYTES && !this.failure) await new Promise<void>((resolve) => (this.waiting = resolve));
+    this.throwIfFailed();
+  }
+
+  /**
    * Queues `text` to be written at `path` without waiting, however much is queued: for a caller that holds every
    * text anyway (their bytes then wait here too, until written) and cannot wait between them.
    */
@@ -120,6 +136,11 @@ export class FileWriter {
     // Its own buffer (never a slice of Node's shared pool), so it can be transferred.
     const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
     bytes.write(text);
+    this.enqueue(path, bytes);
+  }
+
+  /** Queues bytes in a buffer of their own to be written at `path`. */
+  private enqueue(path: string, bytes: Buffer): void {
     this.batch.push({ file: join(this.root, path), bytes, atomic: this.options.atomic === true });
     this.batchBytes += bytes.byteLength;
     this.progress?.tick();

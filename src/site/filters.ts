@@ -8,7 +8,7 @@ import { summary } from "./body.ts";
 import type { Citations } from "./citations.ts";
 import { FEED_FILES, type Feed, type ListedRelease, type ReleaseItem, type SiteIndex } from "./collections.ts";
 import { siteConfigOf, siteUrls, type SiteConfig, type SiteUrls } from "./config.ts";
-import { dataPackage, releasesCsv, releasesJson } from "./data-files.ts";
+import { dataPackage } from "./data-files.ts";
 import { countryKey, delegationKey, FACETS, facetUrl, personKey, slugOf, type FacetKind } from "./facets.ts";
 import { atomFeed, feedEntry, jsonFeed, rssFeed, type FeedDocument } from "./feeds.ts";
 import { jsonForScript, releaseJsonLd, releaseMetaTags, type MetaContext } from "./metadata.ts";
@@ -215,8 +215,6 @@ export function siteFilters(context: FilterContext): Record<string, Filter> {
     atomFeed: (feed: Feed, index: SiteIndex) => atomFeed(feedDocument(feed, index), site(), urls()),
     rssFeed: (feed: Feed, index: SiteIndex) => rssFeed(feedDocument(feed, index), site(), urls()),
     jsonFeed: (feed: Feed, index: SiteIndex) => jsonFeed(feedDocument(feed, index), site(), urls()),
-    releasesJson: (releases: ReleaseItem[]) => releasesJson(releases, urls()),
-    releasesCsv: (releases: ReleaseItem[]) => releasesCsv(releases, urls()),
     dataPackage: (count: number) => dataPackage(site(), urls(), count),
   };
 }

@@ -105,6 +105,14 @@ export function facetIndexPageDigest(site: string, index: SiteIndex, page: Facet
   return digestOf(site, "facet-index", pageJson(page), map);
 }
 
+/**
+ * `/releases.json` and `/releases.csv` (src/site/data-rows.ts): a row of each per release, in the site's order, made
+ * from its front matter (its file's hash) and its URL.
+ */
+export function dataFilesDigest(site: string, index: SiteIndex): string {
+  return digestOf(site, "data", ...index.releases.map((item) => `${item.url} ${item.digest}`));
+}
+
 /** The three files of a feed, whose entries summarise each release's body. */
 export function feedDigest(site: string, feed: Feed): string {
   return digestOf(site, "feed", pageJson(feed));

@@ -11,7 +11,7 @@ const root = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url)
 export const CONFIG_PATH = import.meta.compiledUrl ? fileURLToPath(new URL("./.eleventy.mjs", import.meta.compiledUrl)) : root(".eleventy.ts");
 /** Nunjucks layouts, partials, pages and assets; independent of the content folder being built. */
 export const TEMPLATES_DIR = root("templates");
-/** Site pages (home, archive, search, releases.json, 404), added to Eleventy as virtual templates. */
+/** Site pages (home, archive, search, datapackage.json, 404), added to Eleventy as virtual templates. */
 export const PAGES_DIR = root("templates/pages");
 /** The site configuration read when no other is given (name, base URL, path prefix): see docs/site.md. */
 export const SITE_CONFIG_PATH = root("communique.config.json");

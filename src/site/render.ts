@@ -9,7 +9,8 @@ import type { CslData } from "@citation-js/core";
 import { cslItem } from "./citations.ts";
 import { buildSiteIndex, FEED_FILES } from "./collections.ts";
 import { loadSiteConfig, SITE_DATA_KEY, siteUrls, type SiteConfig } from "./config.ts";
-import { codeDigest, facetIndexPageDigest, feedDigest, listingPageDigest, RELEASE_PAGES_FIRST, releasePageDigest, siteDigest, type PageRecord } from "./page-record.ts";
+import { codeDigest, dataFilesDigest, facetIndexPageDigest, feedDigest, listingPageDigest, RELEASE_PAGES_FIRST, releasePageDigest, siteDigest, type PageRecord } from "./page-record.ts";
+import { DATA_FILES, DATA_ROWS_FILE, DataRows } from "./data-rows.ts";
 import { CONFIG_PATH, eleventyPathClash } from "./paths.ts";
 import { PageRenderer } from "./page-renderer.ts";
 import { FRONT_MATTER_CACHE_FILE, type FrontMatterCache, loadReleases, readFrontMatterCache, type ReleaseItem } from "./releases.ts";
@@ -82,14 +83,18 @@ export interface KnownInputs {
   /** The front matter of the release files ingest wrote, by file hash: their Markdown is not parsed again. */
   writtenFrontMatter?: ReadonlyMap<string, FrontMatter>;
   citations?: Map<string, StoredCitations>;
+  /** The rows of releases.json and releases.csv kept by earlier builds (src/site/data-rows.ts). */
+  dataRows?: DataRows;
   baseFiles?: string[];
 }
 
 /** Reads the caches under `cache` and the files of `base` (when it exists), for {@link KnownInputs}. */
-export function readCachesAndBase(cache: string, base?: string): Pick<KnownInputs, "frontMatter" | "citations" | "baseFiles"> {
+export function readCachesAndBase(cache: string, base?: string): Pick<KnownInputs, "frontMatter" | "citations" | "dataRows" | "baseFiles"> {
+  const code = codeDigest();
   return {
-    frontMatter: readFrontMatterCache(join(cache, FRONT_MATTER_CACHE_FILE), codeDigest()),
+    frontMatter: readFrontMatterCache(join(cache, FRONT_MATTER_CACHE_FILE), code),
     citations: readCitationCache(join(cache, CITATION_CACHE_FILE)),
+    dataRows: DataRows.read(join(cache, DATA_ROWS_FILE), code),
     baseFiles: base !== undefined && existsSync(base) ? baseFiles(base) : undefined,
   };
 }
@@ -175,11 +180,13 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
       const digest = feedDigest(site, feed);
       return { item: feed, files: Object.values(FEED_FILES).map((name) => ({ path: `${feed.dir.slice(1)}${name}`, digest })) };
     });
-    for (const plan of [...listingPlans, ...facetIndexPlans, ...feedPlans]) for (const f of plan.files) record[f.path] = f.digest;
+    const dataDigest = dataFilesDigest(site, index);
+    const dataPlans = [{ item: DATA_FILES, files: Object.values(DATA_FILES).map((path) => ({ path, digest: dataDigest })) }];
+    for (const plan of [...listingPlans, ...facetIndexPlans, ...feedPlans, ...dataPlans]) for (const f of plan.files) record[f.path] = f.digest;
     if (options.base) clearBase(output, baseList.filter((path) => !releaseFilesOfBase.has(path)), options.base.record, record, base);
-    return { listingPages: toRender(listingPlans), facetIndexPages: toRender(facetIndexPlans), feeds: toRender(feedPlans) };
+    return { listingPages: toRender(listingPlans), facetIndexPages: toRender(facetIndexPlans), feeds: toRender(feedPlans), dataFiles: toRender(dataPlans) };
   };
-  let others: ReturnType<typeof planOtherPages> = { listingPages: [], facetIndexPages: [], feeds: [] };
+  let others: ReturnType<typeof planOtherPages> = { listingPages: [], facetIndexPages: [], feeds: [], dataFiles: [] };
 
   // The worker starts formatting citations now, from the last release to render; Eleventy's pages and the lists
   // come first, giving it a head start, then the release pages from the first, so the two meet late if at all.
@@ -221,7 +228,7 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
       options.onReleasePages!({ ...record });
     }
     others = planOtherPages();
-    const { listingPages, facetIndexPages, feeds } = others;
+    const { listingPages, facetIndexPages, feeds, dataFiles } = others;
     options.progress?.setTotal(Object.keys(record).length);
     written = await renderWithEleventy(content, output, options, { index, charts });
     // Eleventy's few site pages, known once it has written them.
@@ -230,6 +237,14 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
     for (const p of listingPages) await files.write(htmlFile(p.url), renderer.listing(p));
     for (const p of facetIndexPages) await files.write(htmlFile(p.url), renderer.facetIndex(p));
     for (const feed of feeds) for (const [name, text] of renderer.feed(feed)) await files.write(`${feed.dir.slice(1)}${name}`, text);
+    if (dataFiles.length > 0) {
+      // Each release's rows kept by earlier builds, made again only for releases new or changed.
+      const rows = known?.dataRows ?? DataRows.read(options.cache ? join(options.cache, DATA_ROWS_FILE) : "", code);
+      const { json, csv } = rows.files(index.releases, urls);
+      await files.writeBytes(DATA_FILES.json, json);
+      await files.writeBytes(DATA_FILES.csv, csv);
+      if (options.cache) rows.save(join(options.cache, DATA_ROWS_FILE));
+    }
     if (!releasesFirst) await renderReleases();
     await files.close();
   } finally {
@@ -244,7 +259,7 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
   writeSitemap(output, [...pages], siteUrls(config));
   removeEmptyFolders(output, base.emptied);
   if (published) Object.assign(record, published);
-  const rendered = written.length + releases.length * 2 + others.listingPages.length + others.facetIndexPages.length + others.feeds.length * 3;
+  const rendered = written.length + releases.length * 2 + others.listingPages.length + others.facetIndexPages.length + others.feeds.length * 3 + others.dataFiles.length * 2;
   return { files: rendered + reused, rendered, reused, record };
 }
 

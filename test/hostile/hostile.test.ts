@@ -61,7 +61,7 @@ test("each hostile source is either reported with its code or ingested, and the 
 test("nothing is written outside the content and output folders, and no two releases share a file or page", async () => {
   // Beside the site, only the build's own cache (never published), whose file names no source chooses.
   assert.deepEqual((await readdir(site.dir)).sort(), ["content", "site", "site.cache", "sources"]);
-  assert.deepEqual((await readdir(join(site.dir, "site.cache"))).sort(), ["citations.ndjson", "file-stats.json", "front-matter.ndjson", "map-geometry.json", "minified-assets.json", "pages.json", "parsed-sources.v8", "release-files.json", "search-shards", "search.json"]);
+  assert.deepEqual((await readdir(join(site.dir, "site.cache"))).sort(), ["citations.ndjson", "data-rows.bin", "file-stats.json", "front-matter.ndjson", "map-geometry.json", "minified-assets.json", "pages.json", "parsed-sources.v8", "release-files.json", "search-shards", "search.json"]);
   const files = [...(await tree(site.content)).keys()].filter((f) => f !== "ingest-report.json");
   for (const f of files) assert.match(f, /^releases\/\d{4}\/\d{2}\/\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*\.md$/);
   assert.equal(files.length, titles.length, "one file per release");

@@ -27,6 +27,25 @@ test("every queued file is written, in its folder and byte for byte, once close 
     assert.equal(readFileSync(join(dir, "a.txt"), "utf8"), "");
   }));
 
+test("bytes are written as given, whether in a buffer of their own (handed over) or a slice of another (copied)", () =>
+  withDir(async (dir) => {
+    const files = new FileWriter(dir);
+    const own = Buffer.allocUnsafeSlow(5);
+    own.write("whole");
+    const pooled = Buffer.from("pooled"); // a slice of Node's shared pool, which must not be handed over
+    const slice = Buffer.from("--slice--").subarray(2, 7);
+    await files.writeBytes("own.txt", own);
+    await files.writeBytes("pooled.txt", pooled);
+    await files.writeBytes("a/slice.txt", slice);
+    await files.close();
+    assert.equal(readFileSync(join(dir, "own.txt"), "utf8"), "whole");
+    assert.equal(readFileSync(join(dir, "pooled.txt"), "utf8"), "pooled");
+    assert.equal(readFileSync(join(dir, "a/slice.txt"), "utf8"), "slice");
+    // The copied ones are still readable here.
+    assert.equal(pooled.toString(), "pooled");
+    assert.equal(slice.toString(), "slice");
+  }));
+
 test("a write that fails is thrown by close, with the system's message", () =>
   withDir(async (dir) => {
     // A file where a folder must go: the write below it cannot be made.

@@ -1,0 +1,152 @@
+// releases.json and releases.csv made from rows kept between builds: a release's rows by its file's hash and its URL, only the rows of releases new or changed made again.
+import { closeSync, openSync, readFileSync, renameSync, writevSync } from "node:fs";
+import { CSV_HEADER, releaseCsvRow, releaseJsonRow } from "./data-files.ts";
+import type { ReleaseItem } from "./releases.ts";
+import type { SiteUrls } from "./config.ts";
+
+/** The two files, by site path: rendered together, from the same rows, whenever one of their releases changes. */
+export const DATA_FILES = { json: "releases.json", csv: "releases.csv" } as const;
+
+/** The cache file of rows, in the cache folder. */
+export const DATA_ROWS_FILE = "data-rows.bin";
+
+/** What starts the file, before the code's version and the entries (see {@link DataRows}). */
+const MAGIC = Buffer.from("CDR1");
+
+/** A release's two rows as the files hold them, UTF-8. */
+interface Rows {
+  json: Buffer;
+  csv: Buffer;
+}
+
+/**
+ * Each release's line of `/releases.json` and row of `/releases.csv`, by the SHA-256 of its file and its URL: both
+ * are functions of its front matter (which its file's bytes and the code decide) and its URL alone. The file holds,
+ * after {@link MAGIC}, length-prefixed (4 bytes, little-endian) byte strings: the code's version, then for each
+ * release its file's hash, its URL (under the path prefix), its JSON line and its CSV row. Read whole; a file of
+ * another version, or damaged, is no rows.
+ */
+export class DataRows {
+  /** The rows this build used, for {@link save}. */
+  private readonly used = new Map<string, Rows>();
+  private made = 0;
+
+  private constructor(private readonly version: string, private readonly earlier: ReadonlyMap<string, Rows>) {}
+
+  /** The rows kept in `file` by a build of code `version`. */
+  static read(file: string, version: string): DataRows {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch {
+      return new DataRows(version, new Map());
+    }
+    return new DataRows(version, parseRows(bytes, version) ?? new Map());
+  }
+
+  /** `/releases.json` and `/releases.csv` of `releases` (in the collection's order), as `releasesJson` and `releasesCsv` write them. */
+  files(releases: readonly ReleaseItem[], urls: SiteUrls): { json: Buffer; csv: Buffer } {
+    const rows = releases.map((item) => this.rowsOf(item, urls.href(item.url)));
+    const json = releases.length === 0 ? [Buffer.from("[]\n")] : [Buffer.from("[\n"), ...joined(rows.map((r) => r.json), ",\n"), Buffer.from("\n]\n")];
+    const csv = [Buffer.from(`${CSV_HEADER}\r\n`), ...rows.flatMap((r) => [r.csv, CRLF])];
+    return { json: ownConcat(json), csv: ownConcat(csv) };
+  }
+
+  /**
+   * Writes the rows this build used to `file` (through a temporary file renamed over it), when any was made or any
+   * kept one went unused: the rows as they are in memory, most of them slices of the file read, never copied into one.
+   */
+  save(file: string): void {
+    if (this.made === 0 && this.used.size === this.earlier.size) return;
+    const parts: Buffer[] = [MAGIC, ...field(Buffer.from(this.version))];
+    for (const [key, rows] of [...this.used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const [digest, url] = key.split("\u0000") as [string, string];
+      parts.push(...field(Buffer.from(digest)), ...field(Buffer.from(url)), ...field(rows.json), ...field(rows.csv));
+    }
+    const temporary = `${file}.${process.pid}.tmp`;
+    const fd = openSync(temporary, "w");
+    try {
+      // In runs of buffers a system call takes (IOV_MAX is 1,024 on Linux), each written whole.
+      for (let at = 0; at < parts.length; at += 1024) {
+        const run = parts.slice(at, at + 1024);
+        let left = run.reduce((n, b) => n + b.length, 0);
+        while (left > 0) {
+          const written = writevSync(fd, run);
+          left -= written;
+          if (left > 0) dropWritten(run, written);
+        }
+      }
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, file);
+  }
+
+  /** A release's rows: kept, else made. */
+  private rowsOf(item: ReleaseItem, href: string): Rows {
+    const key = `${item.digest}\u0000${href}`;
+    let rows = this.used.get(key) ?? this.earlier.get(key);
+    if (!rows) {
+      rows = { json: Buffer.from(releaseJsonRow(item.data, href)), csv: Buffer.from(releaseCsvRow(item.data, href)) };
+      this.made++;
+    }
+    this.used.set(key, rows);
+    return rows;
+  }
+}
+
+const CRLF = Buffer.from("\r\n");
+
+/** `parts` in one buffer of its own (not a slice of Node's shared pool), which a writing thread can be handed. */
+function ownConcat(parts: readonly Buffer[]): Buffer {
+  const out = Buffer.allocUnsafeSlow(parts.reduce((n, b) => n + b.length, 0));
+  let at = 0;
+  for (const part of parts) at += part.copy(out, at);
+  return out;
+}
+
+/** Removes the first `written` bytes from `run` (a short write), in place. */
+function dropWritten(run: Buffer[], written: number): void {
+  while (written > 0 && run.length > 0) {
+    if (written >= run[0]!.length) written -= run.shift()!.length;
+    else {
+      run[0] = run[0]!.subarray(written);
+      written = 0;
+    }
+  }
+}
+
+/** `parts` with `separator` between them. */
+function joined(parts: readonly Buffer[], separator: string): Buffer[] {
+  const sep = Buffer.from(separator);
+  return parts.flatMap((part, i) => (i === 0 ? [part] : [sep, part]));
+}
+
+/** A length-prefixed byte string. */
+function field(bytes: Buffer): Buffer[] {
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(bytes.length);
+  return [length, bytes];
+}
+
+/** The rows of a file's bytes, by `<digest>\0<url>`; null when it is of another version or damaged. */
+function parseRows(bytes: Buffer, version: string): Map<string, Rows> | null {
+  if (!bytes.subarray(0, MAGIC.length).equals(MAGIC)) return null;
+  let at = MAGIC.length;
+  const next = (): Buffer | null => {
+    if (at + 4 > bytes.length) return null;
+    const length = bytes.readUInt32LE(at);
+    if (at + 4 + length > bytes.length) return null;
+    const out = bytes.subarray(at + 4, at + 4 + length);
+    at += 4 + length;
+    return out;
+  };
+  if (next()?.toString() !== version) return null;
+  const rows = new Map<string, Rows>();
+  while (at < bytes.length) {
+    const [digest, url, json, csv] = [next(), next(), next(), next()];
+    if (!digest || !url || !json || !csv) return null;
+    rows.set(`${digest.toString()}\u0000${url.toString()}`, { json, csv });
+  }
+  return rows;
+}

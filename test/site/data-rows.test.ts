@@ -1,0 +1,107 @@
+// releases.json and releases.csv from rows kept between builds: the same bytes as made whole, whatever was kept.
+import assert from "node:assert/strict";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import fc from "fast-check";
+import type { FrontMatter } from "../../src/model/release.ts";
+import type { ReleaseItem } from "../../src/site/collections.ts";
+import { siteUrls } from "../../src/site/config.ts";
+import { releasesCsv, releasesJson } from "../../src/site/data-files.ts";
+import { DataRows } from "../../src/site/data-rows.ts";
+
+/** Text with what CSV must quote and JSON must escape: commas, quotes, line breaks, non-ASCII. */
+const text = fc.array(fc.constantFrom("a", "Z", " ", ",", '"', "'", "\r", "\n", "’", "é", "€", "😀"), { minLength: 1, maxLength: 12 }).map((chars) => chars.join(""));
+const person = fc.record({ name: text, title: fc.option(text, { nil: null }) });
+
+const release = fc
+  .record({
+    slug: fc.stringMatching(/^[a-z]{1,8}$/),
+    date: fc.date({ min: new Date("1995-01-01"), max: new Date("2024-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+    title: text,
+    office: fc.option(text, { nil: null }),
+    speakers: fc.array(person, { maxLength: 2 }),
+    organizations: fc.array(text, { maxLength: 3 }),
+    countries: fc.array(fc.constantFrom("US", "KR", "FR"), { maxLength: 2 }),
+    revisions: fc.array(fc.record({ date: fc.constant("2024-01-02"), changes: text }), { maxLength: 1 }),
+    sha: fc.stringMatching(/^[0-9a-f]{64}$/),
+  })
+  .map(({ slug, date, title, office, speakers, organizations, countries, revisions, sha }): ReleaseItem => {
+    const id = `${date}-${slug}`;
+    const data: FrontMatter = {
+      id,
+      title,
+      date,
+      type: "Press Statement",
+      office,
+      speakers,
+      transcriptSpeakers: [],
+      location: null,
+      preamble: null,
+      delegations: [],
+      countries,
+      people: [],
+      organizations,
+      places: [],
+      events: [],
+      topics: [],
+      source: { format: "text", path: `${slug}.txt`, sha256: sha, guid: null, link: null, collectedOn: null, collection: null, origin: null },
+      otherSources: [],
+      revisions,
+      corrected: null,
+    };
+    // The digest stands for the file's bytes: here, for everything the rows are made from.
+    return { url: `/releases/${date.replaceAll("-", "/")}/${slug}/`, inputPath: `${id}.md`, data, digest: JSON.stringify(data) };
+  });
+
+test("the rows kept by one build and read by the next give the files made whole, whatever changed between them", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "communique-rows-"));
+  const file = join(dir, "rows.bin");
+  try {
+    await fc.assert(
+      fc.asyncProperty(fc.array(release, { maxLength: 6 }), fc.array(release, { maxLength: 6 }), fc.constantFrom("/", "/prefix/"), async (before, after, pathPrefix) => {
+        const urls = siteUrls({ baseUrl: "https://example.org", pathPrefix });
+        await rm(file, { force: true });
+        const first = DataRows.read(file, "v1");
+        const made = first.files(before, urls);
+        // Compared as the files' bytes (UTF-8), which is what a build writes either way.
+        assert.deepEqual(made.json, Buffer.from(releasesJson(before, urls)));
+        assert.deepEqual(made.csv, Buffer.from(releasesCsv(before, urls)));
+        first.save(file);
+        // The next build: some releases kept, others new or changed, in another order.
+        const next = [...after, ...before.slice(0, 3)];
+        const kept = DataRows.read(file, "v1").files(next, urls);
+        assert.deepEqual(kept.json, Buffer.from(releasesJson(next, urls)));
+        assert.deepEqual(kept.csv, Buffer.from(releasesCsv(next, urls)));
+      }),
+      { numRuns: 60 },
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test("rows are kept by release and URL: a row is not taken for another path prefix, another code version or a damaged file", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "communique-rows-"));
+  const file = join(dir, "rows.bin");
+  try {
+    const [item] = fc.sample(release, { numRuns: 1, seed: 7 });
+    const root = siteUrls({ baseUrl: "https://example.org", pathPrefix: "/" });
+    const prefixed = siteUrls({ baseUrl: "https://example.org", pathPrefix: "/archive/" });
+    const rows = DataRows.read(file, "v1");
+    rows.files([item!], root);
+    rows.save(file);
+    // Made again (not taken) under another prefix: the URL differs.
+    assert.equal(DataRows.read(file, "v1").files([item!], prefixed).json.toString(), releasesJson([item!], prefixed));
+    // A row kept under the same key is used as kept: a forged row shows it is not made again...
+    const forged = { ...item!, data: { ...item!.data, title: "Forged" } };
+    assert.equal(DataRows.read(file, "v1").files([forged], root).json.toString(), releasesJson([item!], root));
+    // ...but never across code versions, or from a damaged file.
+    assert.equal(DataRows.read(file, "v2").files([forged], root).json.toString(), releasesJson([forged], root));
+    await writeFile(file, "CDR1\u0002\u0000\u0000\u0000v1\u00ff");
+    assert.equal(DataRows.read(file, "v1").files([forged], root).json.toString(), releasesJson([forged], root));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
