@@ -1,5 +1,5 @@
 // releases.json and releases.csv made from rows kept between builds: a release's rows by its file's hash and its URL, only the rows of releases new or changed made again.
-import { closeSync, openSync, readFileSync, renameSync, writevSync } from "node:fs";
+import { closeSync, openSync, readFileSync, renameSync, rmSync, writevSync } from "node:fs";
 import { CSV_HEADER, releaseCsvRow, releaseJsonRow } from "./data-files.ts";
 import type { ReleaseItem } from "./releases.ts";
 import type { SiteUrls } from "./config.ts";
@@ -65,6 +65,7 @@ export class DataRows {
     }
     const temporary = `${file}.${process.pid}.tmp`;
     const fd = openSync(temporary, "w");
+    let whole = false;
     try {
       // In runs of buffers a system call takes (IOV_MAX is 1,024 on Linux), each written whole.
       for (let at = 0; at < parts.length; at += 1024) {
@@ -76,8 +77,11 @@ export class DataRows {
           if (left > 0) dropWritten(run, written);
         }
       }
+      whole = true;
     } finally {
       closeSync(fd);
+      // A file not written whole is never renamed into place.
+      if (!whole) rmSync(temporary, { force: true });
     }
     renameSync(temporary, file);
   }
