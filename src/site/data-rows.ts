@@ -1,5 +1,6 @@
 // releases.json and releases.csv made from rows kept between builds: a release's rows by its file's hash and its URL, only the rows of releases new or changed made again.
-import { closeSync, openSync, readFileSync, renameSync, rmSync, writevSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writevSync } from "node:fs";
+import { dirname } from "node:path";
 import { CSV_HEADER, releaseCsvRow, releaseJsonRow } from "./data-files.ts";
 import type { ReleaseItem } from "./releases.ts";
 import type { SiteUrls } from "./config.ts";
@@ -64,6 +65,7 @@ export class DataRows {
       parts.push(...field(Buffer.from(digest)), ...field(Buffer.from(url)), ...field(rows.json), ...field(rows.csv));
     }
     const temporary = `${file}.${process.pid}.tmp`;
+    mkdirSync(dirname(file), { recursive: true });
     const fd = openSync(temporary, "w");
     let whole = false;
     try {

@@ -89,6 +89,8 @@ test("rows are kept by release and URL: a row is not taken for another path pref
     const [item] = fc.sample(release, { numRuns: 1, seed: 7 });
     const root = siteUrls({ baseUrl: "https://example.org", pathPrefix: "/" });
     const prefixed = siteUrls({ baseUrl: "https://example.org", pathPrefix: "/archive/" });
+    // Saved into a cache folder not made yet.
+    await rm(dir, { recursive: true, force: true });
     const rows = DataRows.read(file, "v1");
     rows.files([item!], root);
     rows.save(file);
