@@ -1,9 +1,9 @@
 // releases.json and releases.csv made from rows kept between builds: a release's rows by its file's hash and its URL, only the rows of releases new or changed made again.
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writevSync } from "node:fs";
-import { dirname } from "node:path";
+import { readFileSync } from "node:fs";
 import { CSV_HEADER, releaseCsvRow, releaseJsonRow } from "./data-files.ts";
 import type { ReleaseItem } from "./releases.ts";
 import type { SiteUrls } from "./config.ts";
+import { writeFileAtomicSync } from "./site-files.ts";
 
 /** The two files, by site path: rendered together, from the same rows, whenever one of their releases changes. */
 export const DATA_FILES = { json: "releases.json", csv: "releases.csv" } as const;
@@ -53,10 +53,7 @@ export class DataRows {
     return { json: ownConcat(json), csv: ownConcat(csv) };
   }
 
-  /**
-   * Writes the rows this build used to `file` (through a temporary file renamed over it), when any was made or any
-   * kept one went unused: the rows as they are in memory, most of them slices of the file read, never copied into one.
-   */
+  /** Writes the rows this build used to `file` (atomically), when any was made or any kept one went unused. */
   save(file: string): void {
     if (this.made === 0 && this.used.size === this.earlier.size) return;
     const parts: Buffer[] = [MAGIC, ...field(Buffer.from(this.version))];
@@ -64,28 +61,7 @@ export class DataRows {
       const [digest, url] = key.split("\u0000") as [string, string];
       parts.push(...field(Buffer.from(digest)), ...field(Buffer.from(url)), ...field(rows.json), ...field(rows.csv));
     }
-    const temporary = `${file}.${process.pid}.tmp`;
-    mkdirSync(dirname(file), { recursive: true });
-    const fd = openSync(temporary, "w");
-    let whole = false;
-    try {
-      // In runs of buffers a system call takes (IOV_MAX is 1,024 on Linux), each written whole.
-      for (let at = 0; at < parts.length; at += 1024) {
-        const run = parts.slice(at, at + 1024);
-        let left = run.reduce((n, b) => n + b.length, 0);
-        while (left > 0) {
-          const written = writevSync(fd, run);
-          left -= written;
-          if (left > 0) dropWritten(run, written);
-        }
-      }
-      whole = true;
-    } finally {
-      closeSync(fd);
-      // A file not written whole is never renamed into place.
-      if (!whole) rmSync(temporary, { force: true });
-    }
-    renameSync(temporary, file);
+    writeFileAtomicSync(file, Buffer.concat(parts));
   }
 
   /** A release's rows: kept, else made. */
@@ -109,17 +85,6 @@ function ownConcat(parts: readonly Buffer[]): Buffer {
   let at = 0;
   for (const part of parts) at += part.copy(out, at);
   return out;
-}
-
-/** Removes the first `written` bytes from `run` (a short write), in place. */
-function dropWritten(run: Buffer[], written: number): void {
-  while (written > 0 && run.length > 0) {
-    if (written >= run[0]!.length) written -= run.shift()!.length;
-    else {
-      run[0] = run[0]!.subarray(written);
-      written = 0;
-    }
-  }
 }
 
 /** `parts` with `separator` between them. */

@@ -107,8 +107,7 @@ export class FileWriter {
   /** Queues `text` to be written at `path` (relative, `/`-separated); waits while too much is queued. */
   async write(path: string, text: string): Promise<void> {
     this.queue(path, text);
-    while (this.pendingBytes > MAX_PENDING_BYTES && !this.failure) await new Promise<void>((resolve) => (this.waiting = resolve));
-    this.throwIfFailed();
+    await this.room();
   }
 
   /**
@@ -123,6 +122,11 @@ export class FileWriter {
       bytes.copy(own);
     }
     this.enqueue(path, own);
+    await this.room();
+  }
+
+  /** Waits while too many bytes are queued; throws the first write that failed. */
+  private async room(): Promise<void> {
     while (this.pendingBytes > MAX_PENDING_BYTES && !this.failure) await new Promise<void>((resolve) => (this.waiting = resolve));
     this.throwIfFailed();
   }
