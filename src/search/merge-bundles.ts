@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import { decode, encode } from "cborg";
-import { byBytes, type Entry, GZIP, HashNames, linkOrCopy, pagefindFileBody, pagefindFileBytes, type Meta, type Posting, type Preread, readEntry, readMeta, readPagefindFile, renumberMetaFields, setChunkBounds, SIGNATURE, type Word } from "./bundle-format.ts";
+import { byBytes, CHUNK_GZIP, type Entry, HashNames, linkOrCopy, pagefindFileBody, pagefindFileBytes, type Meta, type Posting, type Preread, readEntry, readMeta, readPagefindFile, renumberMetaFields, setChunkBounds, SIGNATURE, type Word } from "./bundle-format.ts";
 import { readWordChunk, writeWordChunk, type MergedWord, type RawWord } from "./word-chunk.ts";
 
 /**
@@ -229,7 +229,7 @@ export async function mergeBundles(bundles: readonly string[], outDir: string, o
     chunkSize = 0;
     const file = join(outDir, "index", `${name}.pf_index`);
     if (options.reuse && linkEarlierChunk(options.reuse, name, hex, file)) return;
-    writes.push(gzipAsync(cbor, GZIP).then((bytes) => writeFile(file, bytes)));
+    writes.push(gzipAsync(cbor, CHUNK_GZIP).then((bytes) => writeFile(file, bytes)));
     if (writes.length >= WRITES_IN_FLIGHT) await writes.shift();
   };
   for (;;) {

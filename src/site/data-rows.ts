@@ -1,9 +1,9 @@
 // releases.json and releases.csv made from rows kept between builds: a release's rows by its file's hash and its URL, only the rows of releases new or changed made again.
-import { readFileSync } from "node:fs";
+import { appendFileSync, readFileSync } from "node:fs";
 import { CSV_HEADER, releaseCsvRow, releaseJsonRow } from "./data-files.ts";
 import type { ReleaseItem } from "./releases.ts";
 import type { SiteUrls } from "./config.ts";
-import { writeFileAtomicSync } from "./site-files.ts";
+import { cacheMayAppend, writeFileAtomicSync } from "./site-files.ts";
 
 /** The two files, by site path: rendered together, from the same rows, whenever one of their releases changes. */
 export const DATA_FILES = { json: "releases.json", csv: "releases.csv" } as const;
@@ -25,14 +25,15 @@ interface Rows {
  * are functions of its front matter (which its file's bytes and the code decide) and its URL alone. The file holds,
  * after {@link MAGIC}, length-prefixed (4 bytes, little-endian) byte strings: the code's version, then for each
  * release its file's hash, its URL (under the path prefix), its JSON line and its CSV row. Read whole; a file of
- * another version, or damaged, is no rows.
+ * another version is no rows, a damaged one the entries before the damage. A build that made few rows appends them.
  */
 export class DataRows {
   /** The rows this build used, for {@link save}. */
   private readonly used = new Map<string, Rows>();
   private made = 0;
 
-  private constructor(private readonly version: string, private readonly earlier: ReadonlyMap<string, Rows>) {}
+  /** `whole`: whether the file read ended with a whole entry (an append after a cut one would never be read). */
+  private constructor(private readonly version: string, private readonly earlier: ReadonlyMap<string, Rows>, private readonly whole = true) {}
 
   /** The rows kept in `file` by a build of code `version`. */
   static read(file: string, version: string): DataRows {
@@ -42,7 +43,8 @@ export class DataRows {
     } catch {
       return new DataRows(version, new Map());
     }
-    return new DataRows(version, parseRows(bytes, version) ?? new Map());
+    const parsed = parseRows(bytes, version);
+    return parsed ? new DataRows(version, parsed.rows, parsed.whole) : new DataRows(version, new Map());
   }
 
   /** `/releases.json` and `/releases.csv` of `releases` (in the collection's order), as `releasesJson` and `releasesCsv` write them. */
@@ -53,15 +55,21 @@ export class DataRows {
     return { json: ownConcat(json), csv: ownConcat(csv) };
   }
 
-  /** Writes the rows this build used to `file` (atomically), when any was made or any kept one went unused. */
+  /**
+   * Saves the rows this build used to `file`: the rows it made appended, while at most a quarter of the file's entries
+   * are then unused (an edit or an addition writes one entry, not the 20 MB of 10,000); else the file written whole
+   * (atomically) with the rows used, in key order, so the same rows give the same file.
+   */
   save(file: string): void {
-    if (this.made === 0 && this.used.size === this.earlier.size) return;
-    const parts: Buffer[] = [MAGIC, ...field(Buffer.from(this.version))];
-    for (const [key, rows] of [...this.used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      const [digest, url] = key.split("\u0000") as [string, string];
-      parts.push(...field(Buffer.from(digest)), ...field(Buffer.from(url)), ...field(rows.json), ...field(rows.csv));
+    const stale = this.earlier.size - (this.used.size - this.made);
+    if (this.made === 0 && stale === 0) return;
+    const entries = (rows: Iterable<[string, Rows]>) => [...rows].flatMap(([key, r]) => entry(key, r));
+    if (this.whole && cacheMayAppend(this.earlier.size, stale)) {
+      appendFileSync(file, Buffer.concat(entries([...this.used].filter(([key]) => !this.earlier.has(key)))));
+      return;
     }
-    writeFileAtomicSync(file, Buffer.concat(parts));
+    const sorted = [...this.used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    writeFileAtomicSync(file, Buffer.concat([MAGIC, ...field(Buffer.from(this.version)), ...entries(sorted)]));
   }
 
   /** A release's rows: kept, else made. */
@@ -93,6 +101,12 @@ function joined(parts: readonly Buffer[], separator: string): Buffer[] {
   return parts.flatMap((part, i) => (i === 0 ? [part] : [sep, part]));
 }
 
+/** A release's entry in the file: its hash, URL, JSON line and CSV row, each length-prefixed. */
+function entry(key: string, rows: Rows): Buffer[] {
+  const [digest, url] = key.split("\u0000") as [string, string];
+  return [...field(Buffer.from(digest)), ...field(Buffer.from(url)), ...field(rows.json), ...field(rows.csv)];
+}
+
 /** A length-prefixed byte string. */
 function field(bytes: Buffer): Buffer[] {
   const length = Buffer.alloc(4);
@@ -100,8 +114,11 @@ function field(bytes: Buffer): Buffer[] {
   return [length, bytes];
 }
 
-/** The rows of a file's bytes, by `<digest>\0<url>`; null when it is of another version or damaged. */
-function parseRows(bytes: Buffer, version: string): Map<string, Rows> | null {
+/**
+ * The rows of a file's bytes, by `<digest>\0<url>`: null when it is of another version or its start is damaged; the
+ * entries before a damaged one (an append cut short) when one is.
+ */
+function parseRows(bytes: Buffer, version: string): { rows: Map<string, Rows>; whole: boolean } | null {
   if (!bytes.subarray(0, MAGIC.length).equals(MAGIC)) return null;
   let at = MAGIC.length;
   const next = (): Buffer | null => {
@@ -116,8 +133,8 @@ function parseRows(bytes: Buffer, version: string): Map<string, Rows> | null {
   const rows = new Map<string, Rows>();
   while (at < bytes.length) {
     const [digest, url, json, csv] = [next(), next(), next(), next()];
-    if (!digest || !url || !json || !csv) return null;
+    if (!digest || !url || !json || !csv) return { rows, whole: false };
     rows.set(`${digest.toString()}\u0000${url.toString()}`, { json, csv });
   }
-  return rows;
+  return { rows, whole: true };
 }

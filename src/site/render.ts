@@ -4,7 +4,7 @@ import { existsSync, readdirSync, rmSync, unlinkSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { setBuildContext, type BuildContext } from "./build-context.ts";
 import { chartFilters } from "./charts/plugin.ts";
-import { CITATION_CACHE_FILE, CitationStore, readCitationCache, type StoredCitations } from "./citation-store.ts";
+import { CITATION_CACHE_FILE, type CitationCache, CitationStore, readCitationCache } from "./citation-store.ts";
 import type { CslData } from "@citation-js/core";
 import { cslItem } from "./citations.ts";
 import { buildSiteIndex, FEED_FILES } from "./collections.ts";
@@ -82,7 +82,7 @@ export interface KnownInputs {
   frontMatter?: FrontMatterCache;
   /** The front matter of the release files ingest wrote, by file hash: their Markdown is not parsed again. */
   writtenFrontMatter?: ReadonlyMap<string, FrontMatter>;
-  citations?: Map<string, StoredCitations>;
+  citations?: CitationCache;
   /** The rows of releases.json and releases.csv kept by earlier builds (src/site/data-rows.ts). */
   dataRows?: DataRows;
   baseFiles?: string[];

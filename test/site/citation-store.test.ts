@@ -1,11 +1,11 @@
 // Citations kept by the hash of their CSL item: the same text as formatted afresh, reused from disk, prefetched by a worker.
 import assert from "node:assert/strict";
-import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { releaseUrl } from "../../src/emit/id.ts";
-import { CITATION_CACHE_FILE, CitationStore, citationKey, readCitationCache } from "../../src/site/citation-store.ts";
+import { CITATION_CACHE_FILE, CitationStore, citationKey, readCitationCache, stored } from "../../src/site/citation-store.ts";
 import { cslItem, formatCitations } from "../../src/site/citations.ts";
 import { siteUrls } from "../../src/site/config.ts";
 import { SAMPLE_CONFIG } from "./sample.ts";
@@ -80,6 +80,23 @@ test("the disk cache is reused by the next build and keeps only what that build 
     // A torn or foreign line loses that line only.
     await writeFile(file, `not json\n${JSON.stringify([citationKey(itemOf(2)), readCitationCache(file).get(citationKey(itemOf(2)))])}\n["x"`);
     assert.equal(readCitationCache(file).size, 1);
+    // The next build does not append after the torn line (the entry would be torn with it): it writes the file whole.
+    const seventh = new CitationStore(file);
+    seventh.citations(itemOf(3));
+    await seventh.finish({ items: 2, keepAll: () => seventh.keep(itemOf(2)) });
+    assert.deepEqual(readCitationCache(file).get(citationKey(itemOf(3))), stored(formatCitations(itemOf(3))));
+    assert.deepEqual(readCitationCache(file).get(citationKey(itemOf(2))), stored(formatCitations(itemOf(2))));
+    // A line is decoded when asked for: one torn inside is counted until then, then formatted again and the file
+    // written whole without it.
+    const valid = (await readFile(file, "utf8")).split("\n").find((line) => line.includes(citationKey(itemOf(3))))!;
+    await writeFile(file, `["${citationKey(itemOf(2))}",{"chicago":"Torn\n${valid}\n`);
+    assert.equal(readCitationCache(file).size, 2);
+    const eighth = new CitationStore(file);
+    assert.deepEqual(eighth.citations(itemOf(2)), formatCitations(itemOf(2)));
+    assert.equal(eighth.formattedHere, 1);
+    await eighth.finish({ items: 2, keepAll: () => eighth.keep(itemOf(3)) });
+    assert.deepEqual(readCitationCache(file).get(citationKey(itemOf(2))), stored(formatCitations(itemOf(2))));
+    assert.equal(readCitationCache(file).size, 2);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
 // releases.json and releases.csv from rows kept between builds: the same bytes as made whole, whatever was kept.
 import assert from "node:assert/strict";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -69,11 +69,15 @@ test("the rows kept by one build and read by the next give the files made whole,
         assert.deepEqual(made.json, Buffer.from(releasesJson(before, urls)));
         assert.deepEqual(made.csv, Buffer.from(releasesCsv(before, urls)));
         first.save(file);
-        // The next build: some releases kept, others new or changed, in another order.
-        const next = [...after, ...before.slice(0, 3)];
-        const kept = DataRows.read(file, "v1").files(next, urls);
-        assert.deepEqual(kept.json, Buffer.from(releasesJson(next, urls)));
-        assert.deepEqual(kept.csv, Buffer.from(releasesCsv(next, urls)));
+        // The next builds: some releases kept, others new or changed, in another order; each saves its rows
+        // (appended or written whole) for the one after.
+        for (const next of [[...after, ...before.slice(0, 3)], [...before, ...after.slice(1)]]) {
+          const rows = DataRows.read(file, "v1");
+          const kept = rows.files(next, urls);
+          assert.deepEqual(kept.json, Buffer.from(releasesJson(next, urls)));
+          assert.deepEqual(kept.csv, Buffer.from(releasesCsv(next, urls)));
+          rows.save(file);
+        }
       }),
       { numRuns: 60 },
     );
@@ -103,6 +107,51 @@ test("rows are kept by release and URL: a row is not taken for another path pref
     assert.equal(DataRows.read(file, "v2").files([forged], root).json.toString(), releasesJson([forged], root));
     await writeFile(file, "CDR1\u0002\u0000\u0000\u0000v1\u00ff");
     assert.equal(DataRows.read(file, "v1").files([forged], root).json.toString(), releasesJson([forged], root));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test("a build that makes few rows appends them; one that leaves over a quarter unused writes the file whole; a cut append loses only itself", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "communique-rows-"));
+  const file = join(dir, "rows.bin");
+  try {
+    const items = fc.sample(release, { numRuns: 8, seed: 11 }).map((item, i) => ({ ...item, url: `/releases/${i}/`, digest: `d${i}` }));
+    const urls = siteUrls({ baseUrl: "https://example.org", pathPrefix: "/" });
+    const build = (releases: ReleaseItem[]) => {
+      const rows = DataRows.read(file, "v1");
+      rows.files(releases, urls);
+      rows.save(file);
+    };
+    build(items.slice(0, 6));
+    const whole = await readFile(file);
+    // One release added: the file is what it was, then that release's entry.
+    build(items.slice(0, 7));
+    const appended = await readFile(file);
+    assert.deepEqual(appended.subarray(0, whole.length), whole);
+    assert.ok(appended.length > whole.length);
+    // Nothing new: the file is left alone.
+    build(items.slice(0, 7));
+    assert.deepEqual(await readFile(file), appended);
+    // An append cut short (a build killed while writing) loses that entry alone: the entries before it are used as
+    // kept, as a forged one shows.
+    assert.ok(appended.length > whole.length + 9);
+    await writeFile(file, appended.subarray(0, whole.length + 9));
+    const forged = { ...items[0]!, data: { ...items[0]!.data, title: "Forged" } };
+    assert.equal(DataRows.read(file, "v1").files([forged], urls).json.toString(), releasesJson([items[0]!], urls));
+    // The next build writes the file whole (an entry appended after the cut would never be read), keeping the entry.
+    build(items.slice(0, 7));
+    const forgedLast = { ...items[6]!, data: { ...items[6]!.data, title: "Forged" } };
+    assert.equal(DataRows.read(file, "v1").files([forgedLast], urls).json.toString(), releasesJson([items[6]!], urls));
+    // Two of seven entries unused (over a quarter): written whole with the five used, in key order.
+    build(items.slice(0, 5));
+    const rewritten = await readFile(file);
+    build(items.slice(0, 5).reverse());
+    assert.deepEqual(await readFile(file), rewritten);
+    assert.ok((await stat(file)).size < whole.length);
+    await rm(file);
+    build(items.slice(0, 5));
+    assert.deepEqual(await readFile(file), rewritten);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
