@@ -5,7 +5,7 @@ import { releaseUrl } from "../emit/id.ts";
 import { formatZodIssues } from "../emit/front-matter.ts";
 import { FrontMatterSchema, type FrontMatter } from "../model/release.ts";
 import { parseFrontMatter } from "./front-matter.ts";
-import { bytesDigest, cacheMayAppend, writeFileAtomicSync } from "./site-files.ts";
+import { asciiJson, bytesDigest, cacheMayAppend, writeFileAtomicSync } from "./site-files.ts";
 
 /** The layout of a release page, under templates/layouts/. */
 export const RELEASE_LAYOUT = "release.njk";
@@ -137,7 +137,7 @@ export function readFrontMatterCache(file: string, version: string): FrontMatter
  * reader never sees half of it) with the entries of `items` only.
  */
 function updateFrontMatterCache(file: string, version: string, read: FrontMatterCache, items: readonly ReleaseItem[]): void {
-  const line = (item: ReleaseItem) => JSON.stringify([item.digest, item.data]);
+  const line = (item: ReleaseItem) => asciiJson([item.digest, item.data]);
   const wanted = new Map(items.map((item) => [item.digest, item]));
   const missing = [...wanted.values()].filter((item) => !read.known.has(item.digest));
   const stale = read.lines - (wanted.size - missing.length);

@@ -1,10 +1,11 @@
 // Publishing the collected sources: each file's record is the hash of its bytes, and a copy is kept, linked or written by it, never through a link the live site shares.
 import assert from "node:assert/strict";
-import { link, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { link, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { bytesDigest, publishSources } from "../../src/site/site-files.ts";
+import fc from "fast-check";
+import { asciiJson, bytesDigest, filesUnder, publishSources } from "../../src/site/site-files.ts";
 
 const digest = (text: string) => bytesDigest(Buffer.from(text));
 
@@ -68,6 +69,35 @@ test("with copies queued (the render's writing thread), stale files go first and
       [join(from, "d/a.txt"), join(base, "d/a.txt")],
     ]);
     assert.deepEqual((await readdir(base, { recursive: true })).sort(), ["d"], "the stale file and its folder are gone before any copy; nothing linked");
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test("asciiJson: any value's JSON in ASCII alone, which parses back to the same value", () => {
+  fc.assert(
+    fc.property(fc.jsonValue(), fc.string({ unit: "binary" }), (value, text) => {
+      for (const v of [value, text, [text, { text }]]) {
+        const json = asciiJson(v);
+        assert.match(json, /^[\x00-\x7e]*$/);
+        assert.deepEqual(JSON.parse(json), JSON.parse(JSON.stringify(v)));
+      }
+    }),
+  );
+});
+
+test("filesUnder lists the regular files below a folder, as relative '/' paths, not folders, links to folders or a missing folder's", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "communique-files-"));
+  try {
+    await mkdir(join(dir, "site/a/b/c"), { recursive: true });
+    await mkdir(join(dir, "site/empty"));
+    await mkdir(join(dir, "elsewhere"));
+    for (const f of ["index.html", "a/x.json", "a/b/c/index.html", "a/b/y z.txt"]) await writeFile(join(dir, "site", f), f);
+    await writeFile(join(dir, "elsewhere/outside.html"), "");
+    await symlink(join(dir, "elsewhere"), join(dir, "site/a/linked"));
+    assert.deepEqual(filesUnder(join(dir, "site")).sort(), ["a/b/c/index.html", "a/b/y z.txt", "a/x.json", "index.html"]);
+    assert.deepEqual(filesUnder(join(dir, "missing")), []);
+    assert.throws(() => filesUnder(join(dir, "missing"), { mustExist: true }), /ENOENT/);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
