@@ -212,3 +212,25 @@ test("a rebuild that updates the spare site equals a build from scratch and leav
     assert.deepEqual(await folders(output), await folders(scratch));
     assertSameTree(await tree(sparePath(output)), third);
   }));
+
+// The first rebuild after a build from scratch has no spare: it links every unchanged page from the live site into a
+// new tree. A page whose file went missing from the live site meanwhile is rendered again, and the live site is left
+// as it was.
+test("a page missing from the live site is rendered again by the next build, which equals a build from scratch", { timeout: 600_000 }, () =>
+  withBuiltArchive(true, async ({ dir, sources, content, output }) => {
+    const record = await pageRecord(output);
+    const releasePages = Object.keys(record).filter((path) => /^releases\/.*\/index\.html$/.test(path)).sort();
+    const listings = Object.keys(record).filter((path) => /^(?:people|countries|topics)\/.+\/index\.html$/.test(path)).sort();
+    // Missing: two release pages, a release's JSON, a listing page.
+    const gone = [releasePages[0]!, releasePages.at(-1)!, releasePages[3]!.replace(/index\.html$/, "index.json"), listings[0]!];
+    for (const path of gone) await rm(join(output, path));
+    const live = await tree(output);
+    const counts = await rebuildCounting({ sources, content, output });
+    assert.ok(counts.pages > counts.files / 2, `${counts.pages} of ${counts.files} page files linked`);
+    const again = join(dir, "content-again");
+    await cp(content, again, { recursive: true });
+    const scratch = join(dir, "scratch-missing");
+    assert.equal((await build({ sources, content: again, output: scratch, config, ...quiet })).ok, true);
+    assertSameTree(await tree(output), await tree(scratch));
+    assertSameTree(await tree(sparePath(output)), live);
+  }));
