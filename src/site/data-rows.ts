@@ -65,7 +65,7 @@ export class DataRows {
     if (this.made === 0 && stale === 0) return;
     const entries = (rows: Iterable<[string, Rows]>) => [...rows].flatMap(([key, r]) => entry(key, r));
     if (this.whole && cacheMayAppend(this.earlier.size, stale)) {
-      appendFileSync(file, Buffer.concat(entries([...this.used].filter(([key]) => !this.earlier.has(key)))));
+      if (this.made > 0) appendFileSync(file, Buffer.concat(entries([...this.used].filter(([key]) => !this.earlier.has(key)))));
       return;
     }
     const sorted = [...this.used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
