@@ -1,4 +1,4 @@
-// Files written beside the pages: the sitemap of every page, and the collected sources for download; the atomic write every cache uses, and when a cache file may be appended to.
+// Files written beside the pages: the sitemap of every page, and the collected sources for download; the atomic write every cache uses, when a cache file may be appended to, and the ASCII JSON the read-whole caches are written in.
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, sep } from "node:path";
