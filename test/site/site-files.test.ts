@@ -1,4 +1,4 @@
-// Publishing the collected sources: each file's record is the hash of its bytes, and a copy is kept, linked or written by it, never through a link the live site shares.
+// Publishing the collected sources (each file recorded by the hash of its bytes; a copy kept, linked or written by it, never through a link the live site shares), the ASCII JSON of the caches, and a folder's files listed.
 import assert from "node:assert/strict";
 import { link, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
