@@ -37,6 +37,18 @@ async function fromScratch(dir: string, sources: string, name: string): Promise<
 }
 
 /**
+ * Builds a copy of the content folder `content` (its release files and ids as they stand) into a new site
+ * `<dir>/<name>`: the build from scratch a rebuild that kept ids (a retitled release) must equal.
+ */
+async function fromSameContent(dir: string, sources: string, content: string, name: string): Promise<string> {
+  const again = join(dir, `${name}-content`);
+  await cp(content, again, { recursive: true });
+  const output = join(dir, name);
+  assert.equal((await build({ sources, content: again, output, config, ...quiet })).ok, true);
+  return output;
+}
+
+/**
  * Builds with the log kept; returns how many page files and search shards the build took from the previous site, and
  * into how many shards' earlier bundles it spliced changed pages.
  */
@@ -163,10 +175,7 @@ test("retitling one release rebuilds its neighbours' pages and equals a build fr
     await writeFile(join(sources, `${added.pageId}.txt`), releaseText({ ...added, title }));
     const counts = await rebuildCounting({ sources, content, output });
     const site = await tree(output);
-    const again = join(dir, "content-again");
-    await cp(content, again, { recursive: true });
-    const scratch = join(dir, "scratch-retitled");
-    assert.equal((await build({ sources, content: again, output: scratch, config, ...quiet })).ok, true);
+    const scratch = await fromSameContent(dir, sources, content, "scratch-retitled");
     assertSameTree(site, await tree(scratch));
     // The new title is on the release's own page and on a neighbour's, and most pages were still reused.
     const showing = [...site].filter(([path, bytes]) => path.startsWith("releases/") && path.endsWith(".html") && bytes.includes(title)).length;
@@ -194,10 +203,7 @@ test("a rebuild that updates the spare site equals a build from scratch and leav
     const counts = await rebuildCounting({ sources, content, output });
     assert.equal((await stat(join(output, "releases"))).ino, releasesFolder, "the spare was updated in place");
     assert.ok(counts.pages > counts.files / 2, `${counts.pages} of ${counts.files} page files kept`);
-    const again = join(dir, "content-again");
-    await cp(content, again, { recursive: true });
-    const scratch = join(dir, "scratch-spare");
-    assert.equal((await build({ sources, content: again, output: scratch, config, ...quiet })).ok, true);
+    const scratch = await fromSameContent(dir, sources, content, "scratch-spare");
     assertSameTree(await tree(output), await tree(scratch));
     assert.deepEqual(await folders(output), await folders(scratch));
     // The site it replaced is the new spare, byte for byte as it was live.
@@ -227,10 +233,7 @@ test("a page missing from the live site is rendered again by the next build, whi
     const live = await tree(output);
     const counts = await rebuildCounting({ sources, content, output });
     assert.ok(counts.pages > counts.files / 2, `${counts.pages} of ${counts.files} page files linked`);
-    const again = join(dir, "content-again");
-    await cp(content, again, { recursive: true });
-    const scratch = join(dir, "scratch-missing");
-    assert.equal((await build({ sources, content: again, output: scratch, config, ...quiet })).ok, true);
+    const scratch = await fromSameContent(dir, sources, content, "scratch-missing");
     assertSameTree(await tree(output), await tree(scratch));
     assertSameTree(await tree(sparePath(output)), live);
   }));

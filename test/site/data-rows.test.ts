@@ -55,10 +55,18 @@ const release = fc
     return { url: `/releases/${date.replaceAll("-", "/")}/${slug}/`, inputPath: `${id}.md`, data, digest: JSON.stringify(data) };
   });
 
-test("the rows kept by one build and read by the next give the files made whole, whatever changed between them", async () => {
+/** Runs `run` with the path of a rows file, not yet written, in a new temporary folder, then removes the folder. */
+async function withRowsFile(run: (file: string, dir: string) => Promise<void>): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), "communique-rows-"));
-  const file = join(dir, "rows.bin");
   try {
+    await run(join(dir, "rows.bin"), dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+test("the rows kept by one build and read by the next give the files made whole, whatever changed between them", () =>
+  withRowsFile(async (file) => {
     await fc.assert(
       fc.asyncProperty(fc.array(release, { maxLength: 6 }), fc.array(release, { maxLength: 6 }), fc.constantFrom("/", "/prefix/"), async (before, after, pathPrefix) => {
         const urls = siteUrls({ baseUrl: "https://example.org", pathPrefix });
@@ -81,15 +89,10 @@ test("the rows kept by one build and read by the next give the files made whole,
       }),
       { numRuns: 60 },
     );
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-});
+  }));
 
-test("rows are kept by release and URL: a row is not taken for another path prefix, another code version or a damaged file", async () => {
-  const dir = await mkdtemp(join(tmpdir(), "communique-rows-"));
-  const file = join(dir, "rows.bin");
-  try {
+test("rows are kept by release and URL: a row is not taken for another path prefix, another code version or a damaged file", () =>
+  withRowsFile(async (file, dir) => {
     const [item] = fc.sample(release, { numRuns: 1, seed: 7 });
     const root = siteUrls({ baseUrl: "https://example.org", pathPrefix: "/" });
     const prefixed = siteUrls({ baseUrl: "https://example.org", pathPrefix: "/archive/" });
@@ -107,15 +110,10 @@ test("rows are kept by release and URL: a row is not taken for another path pref
     assert.equal(DataRows.read(file, "v2").files([forged], root).json.toString(), releasesJson([forged], root));
     await writeFile(file, "CDR1\u0002\u0000\u0000\u0000v1\u00ff");
     assert.equal(DataRows.read(file, "v1").files([forged], root).json.toString(), releasesJson([forged], root));
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-});
+  }));
 
-test("a build that makes few rows appends them; one that leaves over a quarter unused writes the file whole; a cut append loses only itself", async () => {
-  const dir = await mkdtemp(join(tmpdir(), "communique-rows-"));
-  const file = join(dir, "rows.bin");
-  try {
+test("a build that makes few rows appends them; one that leaves over a quarter unused writes the file whole; a cut append loses only itself", () =>
+  withRowsFile(async (file) => {
     const items = fc.sample(release, { numRuns: 8, seed: 11 }).map((item, i) => ({ ...item, url: `/releases/${i}/`, digest: `d${i}` }));
     const urls = siteUrls({ baseUrl: "https://example.org", pathPrefix: "/" });
     const build = (releases: ReleaseItem[]) => {
@@ -152,7 +150,4 @@ test("a build that makes few rows appends them; one that leaves over a quarter u
     await rm(file);
     build(items.slice(0, 5));
     assert.deepEqual(await readFile(file), rewritten);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-});
+  }));
