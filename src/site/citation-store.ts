@@ -311,7 +311,7 @@ export class CitationStore {
     if (!this.file) return;
     const added = [...this.used].filter(([key]) => !this.onDisk.has(key));
     const stale = this.onDisk.size - ((archive?.items ?? this.used.size) - added.length);
-    if (this.known.intact && cacheMayAppend(this.onDisk.size, stale)) {
+    if (cacheMayAppend({ entries: this.onDisk.size, stale, whole: this.known.intact })) {
       if (added.length > 0) appendFileSync(this.file, `${added.map((entry) => JSON.stringify(entry)).join("\n")}\n`);
       return;
     }

@@ -64,7 +64,7 @@ export class DataRows {
     const stale = this.earlier.size - (this.used.size - this.made);
     if (this.made === 0 && stale === 0) return;
     const entries = (rows: Iterable<[string, Rows]>) => [...rows].flatMap(([key, r]) => entry(key, r));
-    if (this.whole && cacheMayAppend(this.earlier.size, stale)) {
+    if (cacheMayAppend({ entries: this.earlier.size, stale, whole: this.whole })) {
       if (this.made > 0) appendFileSync(file, Buffer.concat(entries([...this.used].filter(([key]) => !this.earlier.has(key)))));
       return;
     }

@@ -77,10 +77,14 @@ function checkedFrontMatter(inputPath: string, bytes: Buffer): { url: string; da
 /** The cache file of checked front matter, in the cache folder. */
 export const FRONT_MATTER_CACHE_FILE = "front-matter.ndjson";
 
-/** A front-matter cache file read: checked front matter by file hash, and how many entries the file holds. */
+/**
+ * A front-matter cache file read: checked front matter by file hash, how many entries the file holds, and whether it
+ * ended with a whole line and every line read (else it is written whole rather than appended to).
+ */
 export interface FrontMatterCache {
   known: Map<string, FrontMatter>;
   lines: number;
+  whole: boolean;
 }
 
 /**
@@ -95,7 +99,7 @@ export interface FrontMatterCache {
  * their YAML gives back (test/emit/front-matter-handoff.test.ts), so it is taken as read and appended to the cache.
  */
 export function loadReleases(contentDir: string, cache?: { file: string; version: string }, known?: { digests?: ReadonlyMap<string, string>; cache?: FrontMatterCache; written?: ReadonlyMap<string, FrontMatter> }): ReleaseItem[] {
-  const read = known?.cache ?? (cache ? readFrontMatterCache(cache.file, cache.version) : { known: new Map<string, FrontMatter>(), lines: 0 });
+  const read = known?.cache ?? (cache ? readFrontMatterCache(cache.file, cache.version) : { known: new Map<string, FrontMatter>(), lines: 0, whole: false });
   const items = releaseFiles(join(contentDir, "releases")).map((inputPath): ReleaseItem => {
     const knownDigest = known?.digests?.get(inputPath);
     const bytes = knownDigest === undefined ? readFileSync(inputPath) : null;
@@ -107,17 +111,19 @@ export function loadReleases(contentDir: string, cache?: { file: string; version
   return items;
 }
 
-/** Reads a front-matter cache: a version line, then `[digest, front matter]` a line. Missing, torn or stale: empty. */
+/** Reads a front-matter cache: a version line, then `[digest, front matter]` a line. Missing or of another version: empty; a torn line loses its entry only. */
 export function readFrontMatterCache(file: string, version: string): FrontMatterCache {
   const known = new Map<string, FrontMatter>();
-  let lines: string[];
+  let text: string;
   try {
-    lines = readFileSync(file, "utf8").split("\n");
+    text = readFileSync(file, "utf8");
   } catch {
-    return { known, lines: 0 };
+    return { known, lines: 0, whole: false };
   }
-  if (lines[0] !== JSON.stringify({ version })) return { known, lines: 0 };
+  const lines = text.split("\n");
+  if (lines[0] !== JSON.stringify({ version })) return { known, lines: 0, whole: false };
   let entries = 0;
+  let whole = text.endsWith("\n");
   for (const line of lines.slice(1)) {
     if (!line) continue;
     entries++;
@@ -125,10 +131,11 @@ export function readFrontMatterCache(file: string, version: string): FrontMatter
       const [digest, data] = JSON.parse(line) as [string, FrontMatter];
       known.set(digest, data);
     } catch {
-      // A torn line (a build killed while writing) loses that entry only.
+      // A torn line (a build killed while appending) loses that entry only.
+      whole = false;
     }
   }
-  return { known, lines: entries };
+  return { known, lines: entries, whole };
 }
 
 /**
@@ -141,8 +148,9 @@ function updateFrontMatterCache(file: string, version: string, read: FrontMatter
   const wanted = new Map(items.map((item) => [item.digest, item]));
   const missing = [...wanted.values()].filter((item) => !read.known.has(item.digest));
   const stale = read.lines - (wanted.size - missing.length);
-  if (missing.length === 0 && (wanted.size === 0 || cacheMayAppend(read.lines, stale))) return;
-  if (cacheMayAppend(read.lines, stale)) {
+  const mayAppend = cacheMayAppend({ entries: read.lines, stale, whole: read.whole });
+  if (missing.length === 0 && (wanted.size === 0 || mayAppend)) return;
+  if (mayAppend) {
     appendFileSync(file, `${missing.map(line).join("\n")}\n`);
     return;
   }

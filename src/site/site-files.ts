@@ -8,11 +8,12 @@ import { sitemapEntries, sitemapFiles } from "./sitemap.ts";
 
 /**
  * Whether a cache file holding `entries` entries, `stale` of which serve nothing any more, may be appended to rather
- * than written whole again with the entries in use: while it holds some and at most a quarter are stale, so a build
- * that adds a few entries (an edit) does not rewrite them all.
+ * than written whole again with the entries in use: while it holds some, at most a quarter are stale, and it was read
+ * `whole` (it ends with a complete entry and none failed to read: an entry appended after a torn one, left by a build
+ * killed while appending, would be torn with it), so a build that adds a few entries (an edit) does not rewrite them all.
  */
-export function cacheMayAppend(entries: number, stale: number): boolean {
-  return entries > 0 && stale >= 0 && stale <= entries * 0.25;
+export function cacheMayAppend({ entries, stale, whole }: { entries: number; stale: number; whole: boolean }): boolean {
+  return whole && entries > 0 && stale >= 0 && stale <= entries * 0.25;
 }
 
 /**

@@ -89,3 +89,22 @@ test("the front-matter cache is appended to, and written anew once a quarter of 
     assert.equal(await lines(), items.length + 1, "only the entries of today's files");
     assert.notEqual(await inode(), written);
   }));
+
+test("a front-matter cache ending in a torn line is written whole, not appended to after it", () =>
+  withContentCopy(async (content, cache) => {
+    const items = loadReleases(content, cache);
+    const whole = await readFile(cache.file, "utf8");
+    // A build killed while appending: half of an entry, no newline.
+    const torn = whole.split("\n")[1]!.slice(0, 40);
+    await writeFile(cache.file, `${whole}${torn}`);
+    await retitle(items[0]!.inputPath, "An Edit After A Torn Line");
+    assert.deepEqual(loadReleases(content, cache), loadReleases(content));
+    const lines = (await readFile(cache.file, "utf8")).split("\n");
+    assert.equal(lines.pop(), "", "ends with a whole line");
+    assert.equal(lines.length, items.length + 1, "the version line and one entry a file: the torn one dropped, the edit's entry kept");
+    for (const line of lines) JSON.parse(line);
+    // Nothing changed since: the file, whole again, is left as it is.
+    const written = (await stat(cache.file)).ino;
+    assert.deepEqual(loadReleases(content, cache), loadReleases(content));
+    assert.equal((await stat(cache.file)).ino, written);
+  }));
