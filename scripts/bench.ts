@@ -6,7 +6,7 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { Command, InvalidArgumentError } from "commander";
 import { type CorpusFormat, corpusFiles, generateRelease, releaseText } from "./corpus-generator.ts";
-import { type MemorySample, peakBetween, sampleTree } from "./process-tree.ts";
+import { endedChildrenCpuMs, type MemorySample, peakBetween, sampleTree } from "./process-tree.ts";
 import { codeDigest } from "../src/site/page-record.ts";
 
 const count = (v: string): number => {
@@ -39,6 +39,8 @@ const load = () => loadavg().map((l) => Number(l.toFixed(2)));
 interface Run {
   ms: number;
   peak: number;
+  /** CPU time of the whole process tree, every core (Pagefind's binary included). */
+  cpuMs: number;
   samples: MemorySample[];
   start: number;
   end: number;
@@ -48,6 +50,7 @@ interface Run {
 function measured(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolvePromise, reject) => {
     const start = Date.now();
+    const cpuBefore = endedChildrenCpuMs();
     const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     const sampler = sampleTree(child.pid!);
     let output = "";
@@ -57,7 +60,7 @@ function measured(command: string, args: string[], env: NodeJS.ProcessEnv = {}):
       const end = Date.now();
       const samples = sampler.stop();
       if (code !== 0) return reject(new Error(`${command} ${args.join(" ")} exited with ${code}:\n${output.slice(-4000)}`));
-      resolvePromise({ ms: end - start, peak: Math.max(...samples.map((s) => s.rss)), samples, start, end });
+      resolvePromise({ ms: end - start, peak: Math.max(...samples.map((s) => s.rss)), cpuMs: endedChildrenCpuMs() - cpuBefore, samples, start, end });
     });
   });
 }
@@ -170,7 +173,7 @@ function sameCode(): void {
   if (codeDigest() !== codeAtStart) throw new Error("The code (src/, templates/, package-lock.json) changed since the full build: an incremental rebuild would redo everything. Run the bench again without editing meanwhile, or from a clone.");
 }
 
-let incremental: { addMs: number; editMs: number; addLoad: number[]; editLoad: number[]; add: Record<string, PhaseRun>; edit: Record<string, PhaseRun> } | null = null;
+let incremental: { addMs: number; editMs: number; addCpuMs: number; editCpuMs: number; addLoad: number[]; editLoad: number[]; add: Record<string, PhaseRun>; edit: Record<string, PhaseRun> } | null = null;
 if (opts.incremental) {
   // One new release (the generator's next one, as a text file), then an edit of one existing text source.
   const next = generateRelease(opts.seed, opts.releases);
@@ -189,22 +192,23 @@ if (opts.incremental) {
   await writeFile(edited, original);
   await rm(join(sources, `${next.pageId}.txt`));
   sameCode();
-  incremental = { addMs: add.run.ms, editMs: edit.run.ms, addLoad, editLoad, add: add.phases, edit: edit.phases };
+  incremental = { addMs: add.run.ms, editMs: edit.run.ms, addCpuMs: add.run.cpuMs, editCpuMs: edit.run.cpuMs, addLoad, editLoad, add: add.phases, edit: edit.phases };
 }
 
-const total = { ms: ours.run.ms, peak: ours.run.peak };
-const baseTotal = base ? { ms: base.eleventy.ms + base.pagefind.ms, peak: Math.max(base.eleventy.peak, base.pagefind.peak) } : null;
+const total = { ms: ours.run.ms, peak: ours.run.peak, cpuMs: ours.run.cpuMs };
+const baseTotal = base ? { ms: base.eleventy.ms + base.pagefind.ms, peak: Math.max(base.eleventy.peak, base.pagefind.peak), cpuMs: base.eleventy.cpuMs + base.pagefind.cpuMs } : null;
 console.log("\n| run | ingest | render | index | total (wall, peak of the process tree) |\n|---|---|---|---|---|");
 console.log(`| communiqué build | ${cell(ours.phases.ingest)} | ${cell(ours.phases.render)} | ${cell(ours.phases.index)} | ${cell(total)} |`);
 if (base && baseTotal) {
   console.log(`| plain Eleventy + Pagefind CLI | — | ${cell(base.eleventy)} | ${cell(base.pagefind)} | ${cell(baseTotal)} |`);
   console.log(`\nratio (ours / baseline): time ${(total.ms / baseTotal.ms).toFixed(2)}, peak memory ${(total.peak / baseTotal.peak).toFixed(2)}; baseline indexed ${base.pages} pages`);
+  console.log(`CPU time of each whole process tree (every core): ours ${seconds(total.cpuMs)}, baseline ${seconds(baseTotal.cpuMs)} (Eleventy ${seconds(base.eleventy.cpuMs)}, Pagefind ${seconds(base.pagefind.cpuMs)}); ratio ${(total.cpuMs / baseTotal.cpuMs).toFixed(2)}`);
 }
 const cpu = (phases: Record<string, PhaseRun>) => Object.entries(phases).map(([k, v]) => `${k} ${seconds(v.cpuMs)}`).join(", ");
 console.log(`CPU time of our build (all threads): ${cpu(ours.phases)}`);
 console.log(`site: ${siteFiles.toLocaleString("en-US")} files; load before/between/after: ${loadBefore.join(" ")} / ${loadBetween.join(" ")} / ${loadAfter.join(" ")}`);
 if (incremental) {
-  console.log(`incremental: add one release ${seconds(incremental.addMs)} (${((incremental.addMs / total.ms) * 100).toFixed(1)} % of the full build), edit one ${seconds(incremental.editMs)} (${((incremental.editMs / total.ms) * 100).toFixed(1)} %); load ${incremental.addLoad.join(" ")} / ${incremental.editLoad.join(" ")}`);
+  console.log(`incremental: add one release ${seconds(incremental.addMs)} (${((incremental.addMs / total.ms) * 100).toFixed(1)} % of the full build; CPU ${seconds(incremental.addCpuMs)}), edit one ${seconds(incremental.editMs)} (${((incremental.editMs / total.ms) * 100).toFixed(1)} %; CPU ${seconds(incremental.editCpuMs)}); load ${incremental.addLoad.join(" ")} / ${incremental.editLoad.join(" ")}`);
   console.log(`  add, per phase: ${Object.entries(incremental.add).map(([k, v]) => `${k} ${seconds(v.ms)} (CPU ${seconds(v.cpuMs)})`).join(", ")}`);
   console.log(`  edit, per phase: ${Object.entries(incremental.edit).map(([k, v]) => `${k} ${seconds(v.ms)} (CPU ${seconds(v.cpuMs)})`).join(", ")}`);
 }
@@ -212,7 +216,7 @@ if (incremental) {
 const date = new Date().toISOString().slice(0, 10);
 await mkdir(opts.results, { recursive: true });
 const resultFile = join(opts.results, `${date}-${opts.releases}.json`);
-const strip = (r: Run) => ({ ms: r.ms, peakBytes: r.peak });
+const strip = (r: Run) => ({ ms: r.ms, peakBytes: r.peak, cpuMs: r.cpuMs });
 await writeFile(
   resultFile,
   `${JSON.stringify(
@@ -223,8 +227,8 @@ await writeFile(
       seed: opts.seed,
       machine: { cores: cpus().length, node: process.version, loadBefore, loadBetween, loadAfter },
       communique: { phases: Object.fromEntries(Object.entries(ours.phases).map(([k, v]) => [k, { ms: v.ms, peakBytes: v.peak, cpuMs: v.cpuMs }])), total: strip(ours.run), siteFiles },
-      baseline: base ? { eleventy: strip(base.eleventy), pagefind: strip(base.pagefind), total: { ms: baseTotal!.ms, peakBytes: baseTotal!.peak }, pages: base.pages } : null,
-      ratio: baseTotal ? { time: total.ms / baseTotal.ms, peak: total.peak / baseTotal.peak } : null,
+      baseline: base ? { eleventy: strip(base.eleventy), pagefind: strip(base.pagefind), total: { ms: baseTotal!.ms, peakBytes: baseTotal!.peak, cpuMs: baseTotal!.cpuMs }, pages: base.pages } : null,
+      ratio: baseTotal ? { time: total.ms / baseTotal.ms, peak: total.peak / baseTotal.peak, cpu: total.cpuMs / baseTotal.cpuMs } : null,
       incremental,
     },
     null,

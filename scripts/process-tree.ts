@@ -1,4 +1,5 @@
-// Samples the resident memory of a process and all its descendants (Pagefind's binary included) from /proc.
+// Samples the resident memory of a process and all its descendants (Pagefind's binary included) from /proc, and reads the CPU time of ended child trees.
+import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 
 /** One sample: when it was taken (ms since the epoch) and the tree's summed resident set size in bytes. */
@@ -59,4 +60,25 @@ export function peakBetween(samples: readonly MemorySample[], from: number, to: 
   let peak = 0;
   for (const s of samples) if (s.at >= from && s.at <= to && s.rss > peak) peak = s.rss;
   return peak;
+}
+
+/** Clock ticks a second, the unit of /proc's CPU times (100 on Linux unless the kernel says otherwise). */
+const TICKS = (() => {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/**
+ * The CPU time (user and system, ms) of every child this process has waited for, with each one's own waited-for
+ * descendants (`cutime` + `cstime` of /proc/self/stat): read before and after a child runs, the difference is the CPU
+ * its whole tree used on every core. A grandchild left running detached (not waited for) is not counted.
+ */
+export function endedChildrenCpuMs(): number {
+  const stat = readFileSync("/proc/self/stat", "utf8");
+  // Fields after the command's closing parenthesis start at field 3; cutime and cstime are fields 16 and 17.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return ((Number(fields[13]) + Number(fields[14])) * 1000) / TICKS;
 }
