@@ -63,9 +63,17 @@ export function cslItem(data: FrontMatter, url: string, config: Pick<SiteConfig,
   return item;
 }
 
-/** A speaker's name split for citations (`Antony J. Blinken` → Blinken, Antony J.); a name it cannot split stays whole. */
+/**
+ * A speaker's name split for citations (`Antony J. Blinken` → Blinken, Antony J.); a name it cannot split stays whole.
+ * @citation-js/name throws on a one-word name that is also a suffix it knows ("Do", "Ma", "PC"): kept whole too.
+ */
 function personName(name: string): Record<string, string> {
-  const parsed = parseName(name);
+  let parsed: ReturnType<typeof parseName>;
+  try {
+    parsed = parseName(name);
+  } catch {
+    return { literal: name };
+  }
   if (!parsed.family) return { literal: name };
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(parsed)) if (typeof v === "string" && v) out[k] = v;

@@ -74,3 +74,12 @@ test("a batch formats each item as it is formatted alone, whatever else the batc
   // Not vacuous: the items' citations differ from one another.
   assert.equal(new Set(alone.map((c) => c.chicago)).size, items.length);
 });
+
+test("a one-word speaker's name that is also a name suffix (Do, Ma, PC) is cited whole", () => {
+  const base = { id: "2021-06-03-a", title: "Remarks", date: "2021-06-03", type: "Remarks", office: null, location: null };
+  for (const name of ["Do", "Ma", "PC"]) {
+    const item = cslItem({ ...base, speakers: [{ name, title: null }] } as never, "https://x.example/r/", SAMPLE_CONFIG);
+    assert.deepEqual(item.author, [{ literal: name }]);
+    assert.match(formatCitations(item).chicago, new RegExp(`^${name}\\. “Remarks\\.”`));
+  }
+});
