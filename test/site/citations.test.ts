@@ -83,3 +83,11 @@ test("a one-word speaker's name that is also a name suffix (Do, Ma, PC) is cited
     assert.match(formatCitations(item).chicago, new RegExp(`^${name}\\. “Remarks\\.”`));
   }
 });
+
+test("a title naming a property every object has (constructor, __proto__, toString) is cited, and so is every item after it", () => {
+  const base = { id: "2021-06-03-a", date: "2021-06-03", type: "Remarks", office: "Office of the Spokesperson", location: null, speakers: [] };
+  for (const title of ["constructor", "__proto__", "toString", "hasOwnProperty", "A Later Statement"]) {
+    const citations = formatCitations(cslItem({ ...base, title } as never, "https://x.example/r/", SAMPLE_CONFIG));
+    assert.ok(citations.chicago.includes(`“${title}.”`), citations.chicago);
+  }
+});
