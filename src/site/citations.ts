@@ -9,14 +9,19 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FrontMatter } from "../model/release.ts";
 import type { SiteConfig } from "./config.ts";
+import { type Shape, ShapeTemplates, shapeOf } from "./citation-shapes.ts";
 import { CSL_DIR } from "./paths.ts";
 
 /** The styles of the "Cite this" block: our CSL files in src/site/csl/, formatted by citeproc-js through citation-js. */
 export const CITATION_STYLES = [
-  { key: "chicago", label: "Chicago", file: "chicago.csl" },
-  { key: "apa", label: "APA", file: "apa.csl" },
-  { key: "mla", label: "MLA", file: "mla.csl" },
+  { key: "chicago", label: "Chicago", file: "chicago.csl", initializes: false },
+  // Given names as initials (`initialize-with`): an item with one would make no template, so none is tried.
+  { key: "apa", label: "APA", file: "apa.csl", initializes: true },
+  { key: "mla", label: "MLA", file: "mla.csl", initializes: false },
 ] as const;
+
+/** This thread's citation templates by item shape (src/site/citation-shapes.ts), made as shapes are first met. */
+const TEMPLATES = new ShapeTemplates();
 
 /** A release's citation in every style and format. Style entries are HTML (italics as `<i>`); the rest are plain text. */
 export interface Citations {
@@ -93,9 +98,12 @@ export function formatCitations(item: CslData): Citations {
  * Every citation of each item, as {@link formatCitations} gives it, with each style formatted for the whole batch
  * in one bibliography: citeproc's work per call (its registry emptied and filled, the entry's ambiguity key) then
  * comes once per batch. At 64 items a release's three styles took 0.9 ms against 1.8 ms one by one. An entry does not
- * depend on the others: our styles neither disambiguate nor stand in for a repeated author (src/site/csl/).
+ * depend on the others: our styles neither disambiguate nor stand in for a repeated author (src/site/csl/). Most
+ * entries are not formatted by citeproc at all but filled in from the entry of an item of the same shape (same
+ * fields and punctuation, other words), which this thread formatted once: src/site/citation-shapes.ts. `byShape:
+ * false` formats every entry with citeproc (the tests compare the two).
  */
-export function formatCitationBatch(items: readonly CslData[]): Citations[] {
+export function formatCitationBatch(items: readonly CslData[], options: { byShape?: boolean } = {}): Citations[] {
   registerStyles();
   // citeproc and citation-js read `<i>`, `<b>`, `<sup>`, `<sc>`, `<span style=…>` in a title as formatting (a
   // title written "<b>" would lose that text, or leave BibTeX with an unclosed brace): every `<` goes in as a
@@ -103,12 +111,27 @@ export function formatCitationBatch(items: readonly CslData[]): Citations[] {
   // BibTeX is written in ASCII, so its stand-in is a lower-case ASCII word (capitalised words get braces).
   const standIn = (item: CslData, lt: string): CslData => (typeof item.title === "string" && item.title.includes("<") && !item.title.includes(lt) ? { ...item, title: item.title.replaceAll("<", lt) } : item);
   // Ids unique within the batch, whatever the items' own: an entry is found again by its id.
-  const cite = new Cite(items.map((item, i) => ({ ...standIn(item, LT), id: `item-${i}` })));
-  const style = (key: string) => {
-    const entries = new Map(cite.format("bibliography", { template: `communique-${key}`, format: "html", lang: "en-US", asEntryArray: true }) as unknown as [string, string][]);
-    return items.map((_, i) => entryHtml(entries.get(`item-${i}`) ?? "").replaceAll(LT, "&#60;"));
+  const bibliography = (key: string, entries: CslData[]) => {
+    if (entries.length === 0) return new Map<string, string>();
+    const formatted = new Cite(entries).format("bibliography", { template: `communique-${key}`, format: "html", lang: "en-US", asEntryArray: true }) as unknown as [string, string][];
+    return new Map(formatted.map(([id, html]) => [id, entryHtml(html).replaceAll(LT, "&#60;")]));
   };
-  const [chicago, apa, mla] = [style("chicago"), style("apa"), style("mla")];
+  // A style's entry of an item is its shape's template filled when the style has one (src/site/citation-shapes.ts);
+  // citeproc formats the other items and, with them, the stand-in items of the shapes new to the style.
+  const style = ({ key, initializes }: (typeof CITATION_STYLES)[number]) => {
+    const shapes = items.map((item) => (options.byShape === false ? null : shapeOf(item, initializes)));
+    const learning = new Map<string, Shape>();
+    for (const shape of shapes) if (shape && !TEMPLATES.known(key, shape)) learning.set(shape.key, shape);
+    const unshaped = (i: number) => ({ ...standIn(items[i]!, LT), id: `item-${i}` });
+    const standIns = [...learning.values()].flatMap((shape, j) => shape.standIns.map((item, k) => ({ ...item, id: `shape-${j}-${k}` })));
+    const entries = bibliography(key, [...items.keys()].filter((i) => !shapes[i]).map(unshaped).concat(standIns));
+    [...learning.values()].forEach((shape, j) => TEMPLATES.learn(key, shape, [entries.get(`shape-${j}-0`) ?? "", entries.get(`shape-${j}-1`) ?? ""]));
+    const filled = items.map((_, i) => (shapes[i] ? TEMPLATES.entry(key, shapes[i]) : undefined));
+    // Items of a shape that made no template.
+    const rest = bibliography(key, [...items.keys()].filter((i) => shapes[i] && filled[i] === undefined).map(unshaped));
+    return items.map((_, i) => filled[i] ?? entries.get(`item-${i}`) ?? rest.get(`item-${i}`) ?? "");
+  };
+  const [chicago, apa, mla] = CITATION_STYLES.map(style) as [string[], string[], string[]];
   return items.map((item, i) => ({
     chicago: chicago[i]!,
     apa: apa[i]!,
