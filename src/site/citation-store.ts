@@ -18,14 +18,14 @@ export const CITATION_CACHE_FILE = "citations.ndjson";
 
 let stylesHash: string | undefined;
 /**
- * What else decides a citation besides its item: the CSL files, our formatting code (citations.ts) and the formatting
- * libraries' versions. A change of any gives every item a new key, so a stale cache is never read.
+ * What else decides a citation besides its item: the CSL files, our formatting code (citations.ts, and
+ * citation-shapes.ts, which fills most entries in) and the formatting libraries' versions. A change of any gives every item a new key, so a stale cache is never read.
  */
 function formatterVersion(): string {
   if (stylesHash === undefined) {
     const hash = createHash("sha256");
     for (const style of CITATION_STYLES) hash.update(readFileSync(join(CSL_DIR, style.file)));
-    hash.update(readFileSync(new URL("./citations.ts", import.meta.url)));
+    for (const code of ["./citations.ts", "./citation-shapes.ts"]) hash.update(readFileSync(new URL(code, import.meta.url)));
     for (const pkg of ["@citation-js/core", "@citation-js/plugin-csl", "@citation-js/plugin-bibtex", "@citation-js/plugin-ris", "citeproc"]) {
       hash.update(`${pkg}@${packageVersion(pkg)}\n`);
     }
