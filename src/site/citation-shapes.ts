@@ -4,8 +4,10 @@ import type { CslData } from "@citation-js/core";
 /**
  * A text field citeproc copies as it is: letters, digits, single spaces and punctuation it does not act on, starting
  * and ending with a letter or digit (or a closing parenthesis). Quotes are left out (citeproc turns quotes inside a
- * quoted title into single ones), as are `&`, `<` and `>` (escaped), brackets, superscripts and doubled spaces.
- * Punctuation at the end ({@link TRAILING}) is kept in the shape, since citeproc merges it with what follows.
+ * quoted title into single ones), as are `&`, `<` and `>` (escaped), `$` (TeX math), brackets, superscripts and
+ * doubled spaces. Punctuation at the end ({@link TRAILING}) is kept in the shape, since citeproc merges it with what
+ * follows. (Our styles choose nothing by a field's value, such as `is-numeric`, which a shape would not see: the
+ * property test in test/site/citation-shapes.test.ts, whose fields hold numbers too, would fail if one did.)
  */
 const PLAIN_TEXT = /^[\p{L}\p{M}\p{Nd}](?:[\p{L}\p{M}\p{Nd} ,.\-–—:;()/’%+#®]*[\p{L}\p{M}\p{Nd})])?$/u;
 /**
