@@ -19,7 +19,8 @@ export const CITATION_CACHE_FILE = "citations.ndjson";
 let stylesHash: string | undefined;
 /**
  * What else decides a citation besides its item: the CSL files, our formatting code (citations.ts, and
- * citation-shapes.ts, which fills most entries in) and the formatting libraries' versions. A change of any gives every item a new key, so a stale cache is never read.
+ * citation-shapes.ts, which fills most entries in) and the formatting libraries' versions. A change of any gives
+ * every item a new key, so a stale cache is never read.
  */
 function formatterVersion(): string {
   if (stylesHash === undefined) {
