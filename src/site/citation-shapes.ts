@@ -27,6 +27,8 @@ const PLAIN_URL = /^https?:\/\/[A-Za-z0-9./_~%:-]+$/;
 const TEXT_FIELDS = ["title", "genre", "publisher", "publisher-place", "archive"] as const;
 /** Fields copied into the stand-in item as they are: they are part of the shape's key. */
 const KEPT_FIELDS = ["type", "language"] as const;
+/** Every field a shaped item may have. */
+const SHAPED_FIELDS = new Set<string>(["id", "citation-key", "author", "issued", "URL", ...TEXT_FIELDS, ...KEPT_FIELDS]);
 
 /** Two sets of stand-ins: the template is made with the first and checked with the second (see {@link ShapeTemplates}). */
 const STAND_INS = [
@@ -38,6 +40,8 @@ const letters = (i: number) => String.fromCharCode(97 + Math.floor(i / 26), 97 +
 /** An item's shape: its key, the stand-in item of each set, and the item's own text for each slot. */
 export interface Shape {
   key: string;
+  /** Whether an author has a given name, which a style that makes initials of it does not copy. */
+  givenNames: boolean;
   standIns: [CslData, CslData];
   /** Slot values, in slot order: the text fields and name parts (without trailing punctuation), then URL, year and day. */
   values: string[];
@@ -49,6 +53,16 @@ export interface Shape {
  * `initializes`: the style shortens given names to initials, which are not copied: an item with one is not shaped.
  */
 export function shapeOf(item: CslData, initializes: boolean): Shape | null {
+  return forStyle(itemShape(item), initializes);
+}
+
+/** An item's shape as a style takes it: none when the style makes initials of a given name the item has. */
+export function forStyle(shape: Shape | null, initializes: boolean): Shape | null {
+  return shape && !(initializes && shape.givenNames) ? shape : null;
+}
+
+/** The shape of an item whatever the style (see {@link shapeOf}): made once per item, taken by each style. */
+export function itemShape(item: CslData): Shape | null {
   const values: string[] = [];
   const key: string[] = KEPT_FIELDS.map((f) => JSON.stringify(item[f] ?? null));
   const standIns: [Record<string, unknown>, Record<string, unknown>] = [{ id: "shape" }, { id: "shape" }];
@@ -76,9 +90,10 @@ export function shapeOf(item: CslData, initializes: boolean): Shape | null {
   }
   const authors = (item.author ?? []) as Record<string, unknown>[];
   const names: [Record<string, string>[], Record<string, string>[]] = [[], []];
+  let givenNames = false;
   for (const author of authors) {
     const parts = Object.entries(author).sort(([a], [b]) => (a < b ? -1 : 1));
-    if (initializes && parts.some(([k]) => k === "given")) return null;
+    givenNames ||= parts.some(([k]) => k === "given");
     const standInNames: [Record<string, string>, Record<string, string>] = [{}, {}];
     for (const [part, value] of parts) {
       const words = slot(value, part === "literal" ? PLAIN_TEXT : part.endsWith("particle") ? PARTICLE_WORDS : NAME_WORDS);
@@ -100,14 +115,13 @@ export function shapeOf(item: CslData, initializes: boolean): Shape | null {
   if (![year, month, day].every(Number.isInteger) || year < 1000 || year > 9999 || day < 1 || day > 31) return null;
   key.push(`month ${month}`);
   // Any other field would be left out of the stand-in items: not shaped.
-  const known = new Set<string>(["id", "citation-key", "author", "issued", "URL", ...TEXT_FIELDS, ...KEPT_FIELDS]);
-  if (Object.keys(item).some((k) => !known.has(k))) return null;
+  if (Object.keys(item).some((k) => !SHAPED_FIELDS.has(k))) return null;
   STAND_INS.forEach((set, i) => {
     standIns[i]!.URL = set.url;
     standIns[i]!.issued = { "date-parts": [[set.year, month, set.day]] };
   });
   values.push(item.URL, String(year), String(day));
-  return { key: key.join("\u0000"), standIns: standIns as [CslData, CslData], values };
+  return { key: key.join("\u0000"), givenNames, standIns: standIns as [CslData, CslData], values };
 }
 
 /** A formatted entry with holes: its text around each slot, and which slot fills each hole. */

@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FrontMatter } from "../model/release.ts";
 import type { SiteConfig } from "./config.ts";
-import { type Shape, ShapeTemplates, shapeOf } from "./citation-shapes.ts";
+import { forStyle, itemShape, type Shape, ShapeTemplates } from "./citation-shapes.ts";
 import { CSL_DIR } from "./paths.ts";
 
 /** The styles of the "Cite this" block: our CSL files in src/site/csl/, formatted by citeproc-js through citation-js. */
@@ -118,8 +118,9 @@ export function formatCitationBatch(items: readonly CslData[], options: { byShap
   };
   // A style's entry of an item is its shape's template filled when the style has one (src/site/citation-shapes.ts);
   // citeproc formats the other items and, with them, the stand-in items of the shapes new to the style.
+  const itemShapes = items.map((item) => (options.byShape === false ? null : itemShape(item)));
   const style = ({ key, initializes }: (typeof CITATION_STYLES)[number]) => {
-    const shapes = items.map((item) => (options.byShape === false ? null : shapeOf(item, initializes)));
+    const shapes = itemShapes.map((shape) => forStyle(shape, initializes));
     const learning = new Map<string, Shape>();
     for (const shape of shapes) if (shape && !TEMPLATES.known(key, shape)) learning.set(shape.key, shape);
     const unshaped = (i: number) => ({ ...standIn(items[i]!, LT), id: `item-${i}` });
