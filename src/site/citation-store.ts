@@ -68,7 +68,7 @@ export class CitationCache {
    * Whether no torn line was met: the file ended with a whole line (one appended after a torn one would be torn with
    * it) and no line asked for failed to decode (appending would leave it in the file). Else the file is written whole.
    */
-  intact = true;
+  whole = true;
 
   constructor(bytes?: Buffer) {
     if (!bytes) return;
@@ -79,7 +79,7 @@ export class CitationCache {
       if (key !== null) this.entries.set(key, line);
       start = end === -1 ? bytes.length : end + 1;
     }
-    this.intact = bytes.length === 0 || bytes[bytes.length - 1] === NEWLINE;
+    this.whole = bytes.length === 0 || bytes[bytes.length - 1] === NEWLINE;
   }
 
   get size(): number {
@@ -108,7 +108,7 @@ export class CitationCache {
     else {
       value = undefined;
       this.entries.delete(key);
-      this.intact = false;
+      this.whole = false;
     }
     return value;
   }
@@ -312,7 +312,7 @@ export class CitationStore {
     if (!this.file) return;
     const added = [...this.used].filter(([key]) => !this.onDisk.has(key));
     const stale = this.onDisk.size - ((archive?.items ?? this.used.size) - added.length);
-    if (cacheMayAppend({ entries: this.onDisk.size, stale, whole: this.known.intact })) {
+    if (cacheMayAppend({ entries: this.onDisk.size, stale, whole: this.known.whole })) {
       if (added.length > 0) appendFileSync(this.file, `${added.map((entry) => JSON.stringify(entry)).join("\n")}\n`);
       return;
     }
