@@ -1,7 +1,7 @@
 // Full-build benchmark: our build of N generated releases against plain Eleventy + the Pagefind CLI over the same Markdown.
 import { spawn } from "node:child_process";
 import { copyFile, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { Command, InvalidArgumentError } from "commander";
@@ -35,6 +35,19 @@ const timings = join(work, "timings.jsonl");
 
 /** The machine's load, read before each measured run: other people share these two cores. */
 const load = () => loadavg().map((l) => Number(l.toFixed(2)));
+
+/**
+ * Entries in the kernel's cache of file names (Linux; null elsewhere). Making and linking a site's folders and files
+ * costs the kernel more when it holds millions: copying a 10,000-release site's tree as hard links took 4.7 s of
+ * system time with 2.8 million entries cached and 1.0 s just after they were dropped (docs/benchmarks.md).
+ */
+function cachedNames(): number | null {
+  try {
+    return Number(readFileSync("/proc/sys/fs/dentry-state", "utf8").split(/\s+/)[0]);
+  } catch {
+    return null;
+  }
+}
 
 interface Run {
   ms: number;
@@ -147,7 +160,8 @@ const cell = (p?: { ms: number; peak: number }) => (p ? `${seconds(p.ms)} (${mib
 
 await generate();
 const loadBefore = load();
-console.log(`${opts.releases} releases (${opts.format}, seed ${opts.seed}); load ${loadBefore.join(" ")} on ${cpus().length} cores`);
+const namesCached = cachedNames();
+console.log(`${opts.releases} releases (${opts.format}, seed ${opts.seed}); load ${loadBefore.join(" ")} on ${cpus().length} cores${namesCached === null ? "" : `; ${namesCached.toLocaleString("en-US")} file names cached by the kernel`}`);
 // The code every page and parse result is keyed on: edited during the run, the rebuilds below would redo everything.
 const codeAtStart = codeDigest();
 const ours = await ourBuild();
@@ -225,7 +239,7 @@ await writeFile(
       releases: opts.releases,
       format: opts.format,
       seed: opts.seed,
-      machine: { cores: cpus().length, node: process.version, loadBefore, loadBetween, loadAfter },
+      machine: { cores: cpus().length, node: process.version, loadBefore, loadBetween, loadAfter, namesCached },
       communique: { phases: Object.fromEntries(Object.entries(ours.phases).map(([k, v]) => [k, { ms: v.ms, peakBytes: v.peak, cpuMs: v.cpuMs }])), total: strip(ours.run), siteFiles },
       baseline: base ? { eleventy: strip(base.eleventy), pagefind: strip(base.pagefind), total: { ms: baseTotal!.ms, peakBytes: baseTotal!.peak, cpuMs: baseTotal!.cpuMs }, pages: base.pages } : null,
       ratio: baseTotal ? { time: total.ms / baseTotal.ms, peak: total.peak / baseTotal.peak, cpu: total.cpuMs / baseTotal.cpuMs } : null,
