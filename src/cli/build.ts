@@ -4,6 +4,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import { dirname, relative, resolve } from "node:path";
 import { ChunkPrefetch } from "../search/chunk-prefetch.ts";
 import { earlierShardBundles, type IndexResult, indexSite, type PreviousIndex, type ShardInputs } from "../search/index.ts";
+import type { PendingPages } from "../search/shard-bundle.ts";
 import { loadSiteConfig, type SiteConfig } from "../site/config.ts";
 import { type PageRecord, readPageRecord, RELEASE_PAGES_FIRST, removePageRecord, writePageRecord } from "../site/page-record.ts";
 import type { RenderResult } from "../site/render.ts";
@@ -144,13 +145,14 @@ async function buildWith(renderThread: RenderThread, options: BuildOptions, { lo
   // changed, on the core it leaves.
   const prefetch = previous && changed > 0 && changed <= RELEASE_PAGES_FIRST ? new ChunkPrefetch() : undefined;
   for (const dir of prefetch ? earlierShardBundles(searchShards(target), previous!) : []) prefetch!.bundle(dir);
-  const index = (pageDigests: PageRecord, counter: ProgressCounter) => indexSite(fresh, searchShards(target), { previous, base: base?.search, shardPages: options.shardPages, progress: counter, pageDigests, prefetch });
+  const index = (pageDigests: PageRecord, counter: ProgressCounter, pending?: PendingPages) => indexSite(fresh, searchShards(target), { previous, base: base?.search, shardPages: options.shardPages, progress: counter, pageDigests, prefetch, pending });
   // An edit's or an addition's release pages are rendered first: once they are in place, their shards are indexed
   // (and the merged bundle made) beside the rest of the render, on the core it leaves; the index shows its progress
   // once the render's is done. A build from scratch indexes after the render, its thread's memory given back.
   const releasePages = await renderThread.releasePages();
   const held = new HeldProgress();
-  const early = releasePages ? phase("index", () => index(releasePages, held)) : undefined;
+  // Those linked from the live site may still be on their way: the index waits for them only if it must read one.
+  const early = releasePages ? phase("index", () => index(releasePages.record, held, releasePages.pending)) : undefined;
   early?.catch(() => {});
   let rendered: RenderResult;
   let search: IndexResult;

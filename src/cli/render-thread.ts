@@ -1,5 +1,6 @@
 // Runs the render phase on a worker thread, started when the build starts (its modules load while ingest runs) and ended before a build from scratch indexes, so the memory it used is freed first (an edit's index starts once its release pages are in place).
 import type { ProgressCounter } from "../model/progress.ts";
+import type { PendingPages } from "../search/shard-bundle.ts";
 import type { PageRecord } from "../site/page-record.ts";
 import type { KnownInputs, RenderOptions, RenderResult } from "../site/render.ts";
 import { startTypeScriptWorker } from "../site/typescript-worker.ts";
@@ -16,20 +17,33 @@ export interface RenderRequest {
   digests?: Pick<KnownInputs, "releaseDigests" | "sourceDigests" | "writtenFrontMatter">;
 }
 
-/** What the render worker posts: the page count, pages done, the release pages once in place (not always), then its result or its error. */
-export type RenderMessage = { kind: "total"; n: number } | { kind: "tick"; n: number } | { kind: "releases"; record: PageRecord } | { kind: "done"; result: RenderResult } | { kind: "failed"; message: string };
+/**
+ * What the render worker posts: the page count, pages done, the release pages once in place but those linked from
+ * the live site, then once those are too (not always), then its result or its error.
+ */
+export type RenderMessage = { kind: "total"; n: number } | { kind: "tick"; n: number } | { kind: "releases"; record: PageRecord; pending: string[] } | { kind: "releasesLinked" } | { kind: "done"; result: RenderResult } | { kind: "failed"; message: string };
 
 const RENDER_WORKER = new URL("./render-worker.ts", import.meta.url);
+
+/**
+ * The release pages' part of the render's record, once in place but the `pending` files (linked from the live site
+ * after: in place once `pending.inPlace` resolves).
+ */
+export interface ReleasePages {
+  record: PageRecord;
+  pending: PendingPages;
+}
 
 /** A render worker thread, loading the site's modules (about a second) until it is asked to render. */
 export interface RenderThread {
   /** Renders as `renderSite` does, once; resolves when the thread has ended, so its memory is given back. */
   render(request: RenderRequest, progress?: ProgressCounter): Promise<RenderResult>;
   /**
-   * Resolves with the release pages' part of the record once they are all in place while the rest of the site is
-   * rendered (renderSite's `onReleasePages`: an edit, an addition), or with null when the thread ends without that.
+   * Resolves with the release pages' part of the record once they are in place, but those still to link from the
+   * live site (pending until the thread says they are), while the rest of the site is rendered (renderSite's
+   * `onReleasePages` and `onReleasePagesLinked`: an edit, an addition), or with null when the thread ends without that.
    */
-  releasePages(): Promise<PageRecord | null>;
+  releasePages(): Promise<ReleasePages | null>;
   /** Ends the thread whatever it is doing (a build that stops before rendering, or after). */
   stop(): Promise<void>;
 }
@@ -49,18 +63,22 @@ export function startRenderThread(readAhead?: ReadAhead): RenderThread {
   const worker = startTypeScriptWorker(RENDER_WORKER, { workerData: { readAhead }, execArgv: [], env });
   let progress: ProgressCounter | undefined;
   let settled: { result: RenderResult } | { error: Error } | null = null;
-  let releasesInPlace: (record: PageRecord | null) => void = () => {};
-  const releasePages = new Promise<PageRecord | null>((resolve) => (releasesInPlace = resolve));
+  let releasesInPlace: (pages: ReleasePages | null) => void = () => {};
+  const releasePages = new Promise<ReleasePages | null>((resolve) => (releasesInPlace = resolve));
+  let releasesLinked: () => void = () => {};
+  const releasePagesLinked = new Promise<void>((resolve) => (releasesLinked = resolve));
   worker.on("message", (m: RenderMessage) => {
     if (m.kind === "total") progress?.setTotal(m.n);
     else if (m.kind === "tick") progress?.tick(m.n);
-    else if (m.kind === "releases") releasesInPlace(m.record);
+    else if (m.kind === "releases") releasesInPlace({ record: m.record, pending: { files: new Set(m.pending), inPlace: releasePagesLinked } });
+    else if (m.kind === "releasesLinked") releasesLinked();
     else settled = m.kind === "done" ? { result: m.result } : { error: new Error(m.message) };
   });
   worker.on("error", (e) => (settled ??= { error: e }));
   const exited = new Promise<number>((resolve) =>
     worker.on("exit", (code) => {
       releasesInPlace(null);
+      releasesLinked();
       resolve(code);
     }),
   );

@@ -1,4 +1,4 @@
-// A render worker thread: loads the site's modules at once, reads the caches and the base's file list while ingest runs, waits for the build's request, renders the site and posts its progress, its release pages once in place (see renderSite's onReleasePages) and its result (or its error) back.
+// A render worker thread: loads the site's modules at once, reads the caches and the base's file list while ingest runs, waits for the build's request, renders the site and posts its progress, its release pages once in place (see renderSite's onReleasePages and onReleasePagesLinked) and its result (or its error) back.
 import { parentPort, workerData } from "node:worker_threads";
 import { loadMapGeometry } from "../site/charts/map.ts";
 import { minifiedAssets } from "../site/pages.ts";
@@ -47,11 +47,12 @@ parentPort!.once("message", async ({ options, digests }: RenderRequest) => {
   try {
     // What was read ahead serves only a render with that cache, and the spare's files only one based on the spare.
     const cached = ahead && options.cache === readAhead?.cache ? { frontMatter: ahead.frontMatter, citations: ahead.citations, dataRows: ahead.dataRows, baseFiles: options.base ? ahead.baseFiles : undefined } : {};
-    const onReleasePages = (record: PageRecord) => {
+    const onReleasePages = (record: PageRecord, pending: string[]) => {
       sendTicks();
-      post({ kind: "releases", record });
+      post({ kind: "releases", record, pending });
     };
-    const result = await renderSite({ ...options, known: { ...digests, ...cached }, progress: { setTotal: (n) => post({ kind: "total", n }), tick }, onReleasePages });
+    const onReleasePagesLinked = () => post({ kind: "releasesLinked" });
+    const result = await renderSite({ ...options, known: { ...digests, ...cached }, progress: { setTotal: (n) => post({ kind: "total", n }), tick }, onReleasePages, onReleasePagesLinked });
     sendTicks();
     post({ kind: "done", result });
   } catch (e) {

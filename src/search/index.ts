@@ -10,7 +10,7 @@ import { ChunkPrefetch } from "./chunk-prefetch.ts";
 import { linkOrCopy } from "./bundle-format.ts";
 import { CHUNK_BYTES, type EarlierMerge, firstSearchFiles, mergeBundles } from "./merge-bundles.ts";
 import { closeAll, PageBudget, type PagefindApi, pagefindServices } from "./services.ts";
-import { type EarlierBundle, indexedPages, shardBundleDir, shardHash, writeShardBundle } from "./shard-bundle.ts";
+import { type EarlierBundle, indexedPages, type PendingPages, shardBundleDir, shardHash, writeShardBundle } from "./shard-bundle.ts";
 
 /** What indexing did: pages indexed, or the errors Pagefind reported. */
 export interface IndexResult {
@@ -63,6 +63,8 @@ export interface IndexOptions {
    * merge uses as its own, and which is closed here.
    */
   prefetch?: ChunkPrefetch;
+  /** Release pages the render may not have put in place yet, and when it will have (an edit's index started beside its render). */
+  pending?: PendingPages;
 }
 
 /** One Pagefind bundle of the archive: the release pages of a block of consecutive years (see {@link groupYears}). */
@@ -291,7 +293,7 @@ export async function indexSite(outputDir: string, store: string, options: Index
         try {
           // The pages that changed spliced into the shard's earlier bundle, or, where that cannot be, all indexed.
           const earlier = earlierBundles(key, [options.previous?.inputs, options.base]);
-          const { errors, spliced: wasSpliced } = await writeShardBundle(files, partial, { outputDir, store, pageDigests: options.pageDigests, earlier, service, progress: options.progress });
+          const { errors, spliced: wasSpliced } = await writeShardBundle(files, partial, { outputDir, store, pageDigests: options.pageDigests, earlier, service, progress: options.progress, pending: options.pending });
           if (wasSpliced) spliced.push(key);
           failures.push(...errors);
           if (errors.length === 0) await rename(partial, bundle);

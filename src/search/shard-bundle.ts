@@ -238,6 +238,19 @@ export interface ShardSource {
   earlier: readonly EarlierBundle[];
   service: PagefindApi;
   progress?: ProgressCounter;
+  /** Pages not in place yet: read only once their promise resolves. */
+  pending?: PendingPages;
+}
+
+/** Release pages a render has yet to put in place (hard links from the live site), and the promise it will have. */
+export interface PendingPages {
+  files: ReadonlySet<string>;
+  inPlace: Promise<void>;
+}
+
+/** Waits, if any of `files` is pending, until the pending pages are in place. */
+async function whenInPlace(files: readonly string[], pending: PendingPages | undefined): Promise<void> {
+  if (pending && files.some((file) => pending.files.has(file))) await pending.inPlace;
 }
 
 /**
@@ -248,12 +261,15 @@ export interface ShardSource {
 export async function writeShardBundle(files: readonly string[], partial: string, source: ShardSource): Promise<{ errors: string[]; spliced: boolean }> {
   const { outputDir, store, pageDigests, service, progress } = source;
   const base = spliceBase(store, files, pageDigests, source.earlier);
+  // Pagefind reads the pages it indexes: the changed ones to splice in, else all of them.
+  if (base) await whenInPlace(base.changed, source.pending);
   const splicedErrors = base && (await spliceShard(outputDir, files, base, partial, pageDigests!, service));
   if (splicedErrors) {
     progress?.tick(files.length);
     return { errors: splicedErrors, spliced: true };
   }
   await rm(partial, { recursive: true, force: true });
+  await whenInPlace(files, source.pending);
   const sorts: (string | null)[] = [];
   const errors = await indexShard(outputDir, files, partial, progress, service, sorts);
   if (errors.length === 0) storeChunksUncompressed(partial);

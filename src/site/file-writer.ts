@@ -84,8 +84,9 @@ parentPort.on("message", (batch) => {
 /**
  * Writes and links files under a folder. Links and removals happen at once; writes and copies are queued to a
  * worker thread (the encoding to UTF-8 stays here, the folders and the system calls go there): `write` waits only
- * when too many bytes are queued, and {@link close} waits for every file and throws the first that failed. Hard
- * links are made before any page is written (the render reuses pages first), so no write and link meet on one path.
+ * when too many bytes are queued, and {@link close} waits for every file and throws the first that failed. A path
+ * is linked or written, never both while a write to it is queued (the render links a page's files, or removes the
+ * links before writing them), so no write and link meet on one path.
  */
 export class FileWriter {
   private readonly made = new Set<string>();

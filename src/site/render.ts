@@ -51,12 +51,18 @@ export interface RenderOptions {
   /** Told the number of page files, then each one as it is written, kept or taken from the previous site. */
   progress?: ProgressCounter;
   /**
-   * Told, with their part of the record, that the release pages are all in place (written, kept or linked), while the
-   * rest of the site is still rendered: when at most {@link RELEASE_PAGES_FIRST} of them are to be rendered, they
-   * are rendered first and this is called then, so that the search index, which holds them alone, can be updated
-   * beside the rest of the render (src/cli/build.ts). Not called otherwise.
+   * Told, with their part of the record, that the release pages are in place (written or kept) but those to be
+   * hard-linked from the previous site (`pending`: their files), whose inputs are those it recorded, while the rest of the site is still
+   * rendered: when at most {@link RELEASE_PAGES_FIRST} of them are to be rendered, they are rendered first and this
+   * is called then, so that the search index, which holds them alone, can be updated beside the rest of the render
+   * (src/cli/build.ts), reading only the pages that changed. Not called otherwise.
    */
-  onReleasePages?: (record: PageRecord) => void;
+  onReleasePages?: (record: PageRecord, pending: string[]) => void;
+  /**
+   * Told, after {@link onReleasePages}, that every release page is in place, those linked from the previous site
+   * (every page, in the first rebuild after a build from scratch, which has no spare site) included.
+   */
+  onReleasePagesLinked?: () => void;
 }
 
 export interface RenderResult {
@@ -145,9 +151,13 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
   const releaseFilesOfBase = new Set(baseList.filter((path) => record[path] !== undefined));
   if (options.base) clearBase(output, [...releaseFilesOfBase], options.base.record, record, base);
   let reused = 0;
+  /** Whether every file of a page is kept from the base. */
+  const allKept = (planned: PlannedFile[]) => planned.every((f) => base.kept.has(f.path));
+  /** Whether every file of a page hashes as the previous site recorded, so that it can be linked from there. */
+  const linkable = (planned: PlannedFile[]) => previous !== undefined && planned.every((f) => previous.record[f.path] === f.digest);
   /** Whether a page's files are kept from the base or hard-linked from the previous site (and links them). */
   const reuse = (planned: PlannedFile[]): boolean => {
-    if (!planned.every((f) => base.kept.has(f.path)) && !linkFromPrevious(planned)) return false;
+    if (!allKept(planned) && !linkFromPrevious(planned)) return false;
     reused += planned.length;
     options.progress?.tick(planned.length);
     return true;
@@ -156,7 +166,7 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
   const linkFromPrevious = (planned: PlannedFile[]): boolean => {
     // Part of a page in the base (a file of it missing there): the whole page is made again.
     for (const f of planned) if (base.kept.has(f.path)) files.remove(f.path);
-    if (!previous || !planned.every((f) => previous.record[f.path] === f.digest)) return false;
+    if (!previous || !linkable(planned)) return false;
     const linked: string[] = [];
     for (const f of planned) {
       if (!files.link(f.path, join(previous.site, f.path))) {
@@ -171,7 +181,12 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
 
   // What this build renders (the rest was kept or linked), in the order it is rendered.
   const toRender = <T>(plans: { item: T; files: PlannedFile[] }[]) => plans.filter((p) => !reuse(p.files)).map((p) => p.item);
-  const releases = toRender(releasePlans);
+  // A few release pages to render (an edit, an addition) are rendered first and announced, the pages to link from the
+  // previous site linked only after that: in the first rebuild after a build from scratch, every page's folder is
+  // made and its files linked (2–3 s at 10,000 releases), which the search index need not wait for.
+  const releasesFirst = options.onReleasePages !== undefined && releasePlans.filter((p) => !allKept(p.files) && !linkable(p.files)).length <= RELEASE_PAGES_FIRST;
+  const linkLater = releasesFirst ? releasePlans.filter((p) => !allKept(p.files) && linkable(p.files)) : [];
+  const releases = toRender(releasesFirst ? releasePlans.filter((p) => allKept(p.files) || !linkable(p.files)) : releasePlans);
   /** The other pages planned, the base's other files cleared, and those pages to render. */
   const planOtherPages = () => {
     const listingPlans = index.listingPages.map((p) => ({ item: p, files: [{ path: htmlFile(p.url), digest: listingPageDigest(site, p) }] }));
@@ -207,25 +222,34 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
   try {
     store.prefetch({ items: releases.map(citationItem) });
     // The bytes as collected, whatever their encoding: a release page links its source here. Copied by the writing
-    // thread while the pages are rendered.
-    if (existsSync(sources)) published = publishSources(sources, join(output, "sources"), { digests: known?.sourceDigests, base: options.base?.record, previous: previous && { dir: join(previous.site, "sources"), record: previous.record }, copy: (from, file) => files.copy(from, file) });
-    else rmSync(join(output, "sources"), { recursive: true, force: true });
+    // thread while the pages are rendered (after the release pages first rendered: the search index does not wait).
+    const publish = () => {
+      if (existsSync(sources)) published = publishSources(sources, join(output, "sources"), { digests: known?.sourceDigests, base: options.base?.record, previous: previous && { dir: join(previous.site, "sources"), record: previous.record }, copy: (from, file) => files.copy(from, file) });
+      else rmSync(join(output, "sources"), { recursive: true, force: true });
+    };
+    if (!releasesFirst) publish();
     const charts = chartFilters(siteUrls(config).href);
     const renderer = new PageRenderer(index, (data, url) => store.citations(itemOf(data, url)), charts);
-    const renderReleases = async () => {
-      for (const [i, item] of releases.entries()) {
-        if (!store.has(citationItem(item))) store.formatAhead(releases.slice(i, i + CITATIONS_AHEAD).map(citationItem));
+    const renderReleases = async (items: ReleaseItem[]) => {
+      for (const [i, item] of items.entries()) {
+        if (!store.has(citationItem(item))) store.formatAhead(items.slice(i, i + CITATIONS_AHEAD).map(citationItem));
         const page = renderer.release(item);
         await files.write(htmlFile(item.url), page.html);
         await files.write(`${item.url.slice(1)}index.json`, page.json);
       }
     };
-    const releasesFirst = options.onReleasePages !== undefined && releases.length <= RELEASE_PAGES_FIRST;
     if (releasesFirst) {
       options.progress?.setTotal(Object.keys(record).length);
-      await renderReleases();
+      await renderReleases(releases);
       await files.flush();
-      options.onReleasePages!({ ...record });
+      options.onReleasePages!({ ...record }, linkLater.flatMap((p) => p.files.map((f) => f.path)));
+      publish();
+      // Linked now; one missing from the previous site after all is rendered (its bytes are those recorded).
+      const late = toRender(linkLater);
+      await renderReleases(late);
+      releases.push(...late);
+      await files.flush();
+      options.onReleasePagesLinked?.();
     }
     others = planOtherPages();
     const { listingPages, facetIndexPages, feeds, dataFiles } = others;
@@ -245,7 +269,7 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
       await files.writeBytes(DATA_FILES.csv, csv);
       if (options.cache) rows.save(join(options.cache, DATA_ROWS_FILE));
     }
-    if (!releasesFirst) await renderReleases();
+    if (!releasesFirst) await renderReleases(releases);
     await files.close();
   } finally {
     await files.stop();

@@ -2,7 +2,8 @@
 // manifest newest first, the same bytes on every run; a year that grows changes only its own shard.
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { setTimeout as delay } from "node:timers/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { test } from "node:test";
@@ -326,5 +327,29 @@ test("the sample's release pages give Pagefind the same bundle trimmed as whole"
   } finally {
     await pagefind.close();
     await sample.remove();
+  }
+});
+
+test("a release page the render has yet to put in place is read only once it says it has", async () => {
+  const dir = await site();
+  try {
+    const pages = (await readdir(join(dir, "releases"), { recursive: true })).filter((f) => f.endsWith("index.html")).map((f) => `releases/${f}`);
+    const pageDigests = Object.fromEntries(pages.map((path) => [path, createHash("sha256").update(path).digest("hex")]));
+    // One page is not there yet (a hard link the render makes after announcing the others): Pagefind, indexing its
+    // shard whole (nothing earlier to splice into), must wait for it.
+    const late = pages.find((path) => path.includes("arctic-council"))!;
+    await rename(join(dir, late), join(dir, `${late}.away`));
+    let linked = false;
+    const inPlace = delay(300).then(async () => {
+      await rename(join(dir, `${late}.away`), join(dir, late));
+      linked = true;
+    });
+    const result = await indexSite(dir, store(dir), { shardPages: 2, pageDigests, pending: { files: new Set([late]), inPlace } });
+    assert.ok(linked, "waited for the page");
+    assert.deepEqual(result.errors, []);
+    assert.equal(result.pages, PAGES.length);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+    await rm(store(dir), { recursive: true, force: true });
   }
 });
