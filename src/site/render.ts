@@ -184,9 +184,12 @@ export async function renderSite(options: RenderOptions): Promise<RenderResult> 
   // A few release pages to render (an edit, an addition) are rendered first and announced, the pages to link from the
   // previous site linked only after that: in the first rebuild after a build from scratch, every page's folder is
   // made and its files linked (2–3 s at 10,000 releases), which the search index need not wait for.
-  const releasesFirst = options.onReleasePages !== undefined && releasePlans.filter((p) => !allKept(p.files) && !linkable(p.files)).length <= RELEASE_PAGES_FIRST;
-  const linkLater = releasesFirst ? releasePlans.filter((p) => !allKept(p.files) && linkable(p.files)) : [];
-  const releases = toRender(releasesFirst ? releasePlans.filter((p) => allKept(p.files) || !linkable(p.files)) : releasePlans);
+  const now: typeof releasePlans = [];
+  const later: typeof releasePlans = [];
+  for (const plan of releasePlans) (!allKept(plan.files) && linkable(plan.files) ? later : now).push(plan);
+  const releasesFirst = options.onReleasePages !== undefined && now.filter((p) => !allKept(p.files)).length <= RELEASE_PAGES_FIRST;
+  const linkLater = releasesFirst ? later : [];
+  const releases = toRender(releasesFirst ? now : releasePlans);
   /** The other pages planned, the base's other files cleared, and those pages to render. */
   const planOtherPages = () => {
     const listingPlans = index.listingPages.map((p) => ({ item: p, files: [{ path: htmlFile(p.url), digest: listingPageDigest(site, p) }] }));

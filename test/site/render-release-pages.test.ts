@@ -6,8 +6,11 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { ingest } from "../../src/cli/ingest.ts";
 import { type PageRecord, RELEASE_PAGES_FIRST } from "../../src/site/page-record.ts";
-import { renderSite } from "../../src/site/render.ts";
+import { type RenderOptions, renderSite } from "../../src/site/render.ts";
 import { SAMPLE_CONFIG, copySample } from "./sample.ts";
+
+/** Renders the ingested sample (`content`, `sources`) into `output`, quietly, with `options` besides. */
+const renderSample = (content: string, sources: string, output: string, options: Partial<RenderOptions> = {}) => renderSite({ content, output, sources, config: SAMPLE_CONFIG, quiet: true, ...options });
 
 test("the release pages are in place, with their final bytes, when the render announces them, and nothing else is yet", async () => {
   const { dir, sources, content } = await copySample("communique-release-pages-");
@@ -15,12 +18,7 @@ test("the release pages are in place, with their final bytes, when the render an
     await ingest({ sources, content, log: () => {} });
     const output = join(dir, "site");
     const announced: { record: PageRecord; bytes: Map<string, string>; files: string[] }[] = [];
-    const result = await renderSite({
-      content,
-      output,
-      sources,
-      config: SAMPLE_CONFIG,
-      quiet: true,
+    const result = await renderSample(content, sources, output, {
       onReleasePages: (record, pending) => {
         assert.deepEqual(pending, [], "no previous site: nothing to link");
         const bytes = new Map(Object.keys(record).map((path) => [path, readFileSync(join(output, path), "utf8")]));
@@ -50,7 +48,7 @@ test("with the previous site, the changed release pages are announced first and 
   try {
     await ingest({ sources, content, log: () => {} });
     const first = join(dir, "first");
-    const before = await renderSite({ content, output: first, sources, config: SAMPLE_CONFIG, quiet: true });
+    const before = await renderSample(content, sources, first);
     // One release's body edited: its page and JSON change, and no other release page.
     const releaseFiles = readdirSync(join(content, "releases"), { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith(".md"));
     const edited = join(releaseFiles[0]!.parentPath, releaseFiles[0]!.name);
@@ -59,12 +57,7 @@ test("with the previous site, the changed release pages are announced first and 
     const seen: { pending: string[]; atAnnouncement: Map<string, string | null>; atLinked: Map<string, string | null> | null } = { pending: [], atAnnouncement: new Map(), atLinked: null };
     const read = (paths: string[]) => new Map(paths.map((path) => [path, existsSync(join(output, path)) ? readFileSync(join(output, path), "utf8") : null]));
     let releasePaths: string[] = [];
-    const result = await renderSite({
-      content,
-      output,
-      sources,
-      config: SAMPLE_CONFIG,
-      quiet: true,
+    const result = await renderSample(content, sources, output, {
       previous: { site: first, record: before.record },
       onReleasePages: (record, pending) => {
         releasePaths = Object.keys(record);
