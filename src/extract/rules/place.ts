@@ -1,5 +1,4 @@
-// Rule: up to two place lines ("New York, New York" / "United Nations Headquarters") between the creator and the
-// date line, or, failing those, right after the date line ("Washington D.C." / "Treaty Room"), as state.gov lays them out.
+// Rule: up to two place lines ("New York, New York" / "United Nations Headquarters") between the creator and the date line (the first of the lines left there, else the last), or, failing those, right after the date line ("Washington D.C." / "Treaty Room"), as state.gov lays them out.
 import { diagnostic } from "../../model/diagnostic.ts";
 import type { Line } from "../../parse/lines.ts";
 import { normalizeSpace } from "../../parse/lines.ts";
@@ -30,6 +29,12 @@ export const placeRule: ExtractRule = {
     let n = 0;
     while (n < MAX_PLACE_LINES && n < ctx.header.length && looksLikePlace(ctx.header[n]!.text)) n++;
     const places: Line[] = ctx.header.splice(0, n);
+    if (places.length === 0) {
+      // A line no rule took (a speaker whose title is not read as one, an epigraph) may stand before the place lines:
+      // those that end the header are its place all the same, and only that line is reported below.
+      while (n < MAX_PLACE_LINES && n < ctx.header.length && looksLikePlace(ctx.header[ctx.header.length - 1 - n]!.text)) n++;
+      places.push(...ctx.header.splice(ctx.header.length - n, n));
+    }
     if (places.length === 0) {
       // At most two short place lines straight after the date line, and only while body text follows them.
       while (n < MAX_PLACE_LINES && n < ctx.statement.length - 1 && looksLikePlace(ctx.statement[n]!.text)) n++;
