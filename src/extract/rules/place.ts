@@ -1,4 +1,6 @@
-// Rule: up to two place lines ("New York, New York" / "United Nations Headquarters") between the creator and the date line (the first of the lines left there, else the last), or, failing those, right after the date line ("Washington D.C." / "Treaty Room"), as state.gov lays them out.
+// Rule: up to two place lines ("New York, New York" / "United Nations Headquarters") between the creator and the
+// date line (the first of the lines left there, else the last), or, failing those, right after the date line
+// ("Washington D.C." / "Treaty Room"), as state.gov lays them out.
 import { diagnostic } from "../../model/diagnostic.ts";
 import type { Line } from "../../parse/lines.ts";
 import { normalizeSpace } from "../../parse/lines.ts";
